@@ -1,0 +1,145 @@
+//! SPEC §7: the 診断結果 sheet — per category the implementation rate and whether a policy is needed.
+
+use super::risk::{Assessment, RiskLevel};
+use crate::domain::{Answer, ItemNo, Workbook};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// マイナンバー対応: needed only where some asset holds マイナンバー.
+pub const MY_NUMBER_CATEGORY: u8 = 4;
+/// システムの開発及び保守 and 委託管理: needed only where not every item is answered 4.
+pub const CONDITIONAL_CATEGORIES: [u8; 2] = [9, 10];
+
+/// 情報セキュリティポリシー策定の必要性.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum PolicyNeed {
+    /// ◎: the category counters a threat that gives some asset リスク大.
+    Essential,
+    /// ○: needed, no リスク大 depends on it.
+    Needed,
+    /// —: the category does not apply to this company.
+    NotNeeded,
+}
+
+impl PolicyNeed {
+    pub fn mark(self) -> &'static str {
+        match self {
+            PolicyNeed::Essential => "◎",
+            PolicyNeed::Needed => "○",
+            PolicyNeed::NotNeeded => "—",
+        }
+    }
+
+    /// 対策規定の要否 as the sheet words it.
+    pub fn policy_text(self) -> &'static str {
+        match self {
+            PolicyNeed::NotNeeded => "—",
+            _ => "ポリシーで対策を規定して下さい",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryResult {
+    pub no: u8,
+    pub name: String,
+    pub items: usize,
+    /// Items not answered 4.
+    pub applicable: usize,
+    /// Items answered 1.
+    pub implemented: usize,
+    /// implemented ÷ applicable; None (該当なし) when every item is answered 4.
+    pub rate: Option<f64>,
+    pub need: PolicyNeed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnosis {
+    pub categories: Vec<CategoryResult>,
+    /// Assets per class, indexed by `RiskLevel as usize` (大, 中, 小, 未算定).
+    pub level_counts: [usize; 4],
+    pub answered: usize,
+    pub total: usize,
+}
+
+/// 実施率 as the sheet prints it: `62.5%`, or 該当なし.
+pub fn rate_text(rate: Option<f64>) -> String {
+    match rate {
+        Some(r) => format!("{:.1}%", r * 100.0),
+        None => "該当なし".to_string(),
+    }
+}
+
+/// Items linked to some threat that gives some rated asset リスク大 (importance × p ≥ 4).
+fn items_behind_high_risk(workbook: &Workbook, assessment: &Assessment) -> HashSet<ItemNo> {
+    let mut max_importance = std::collections::HashMap::new();
+    for (asset, risk) in workbook.assets.iter().zip(&assessment.assets) {
+        if let (Some(m), Some(i), Some(_)) = (asset.medium, risk.importance, risk.risk) {
+            let e = max_importance.entry(m).or_insert(0u8);
+            *e = (*e).max(i);
+        }
+    }
+    let mut items = HashSet::new();
+    for (threat, ta) in workbook.threats.iter().zip(&assessment.threats) {
+        let importance = max_importance.get(&threat.medium).copied().unwrap_or(0);
+        if ta.likelihood.is_some_and(|p| importance * p >= 4) {
+            items.extend(threat.items.iter().copied());
+        }
+    }
+    items
+}
+
+pub fn diagnose(workbook: &Workbook, assessment: &Assessment) -> Diagnosis {
+    let critical_items = items_behind_high_risk(workbook, assessment);
+    let has_my_number = workbook.assets.iter().any(|a| a.my_number);
+    let categories = workbook
+        .categories
+        .iter()
+        .map(|c| {
+            let items: Vec<_> = workbook.items_of(c.no).collect();
+            let applicable = items
+                .iter()
+                .filter(|i| i.answer != Some(Answer::NotApplicable))
+                .count();
+            let implemented = items
+                .iter()
+                .filter(|i| i.answer == Some(Answer::Implemented))
+                .count();
+            let applies = if c.no == MY_NUMBER_CATEGORY {
+                has_my_number
+            } else if CONDITIONAL_CATEGORIES.contains(&c.no) {
+                applicable > 0
+            } else {
+                true
+            };
+            let need = if !applies {
+                PolicyNeed::NotNeeded
+            } else if items.iter().any(|i| critical_items.contains(&i.no)) {
+                PolicyNeed::Essential
+            } else {
+                PolicyNeed::Needed
+            };
+            CategoryResult {
+                no: c.no,
+                name: c.name.clone(),
+                items: items.len(),
+                applicable,
+                implemented,
+                rate: (applicable > 0).then(|| implemented as f64 / applicable as f64),
+                need,
+            }
+        })
+        .collect();
+    Diagnosis {
+        categories,
+        level_counts: assessment.level_counts(),
+        answered: workbook.answered_count(),
+        total: workbook.items.len(),
+    }
+}
+
+impl Diagnosis {
+    pub fn count(&self, level: RiskLevel) -> usize {
+        self.level_counts[level as usize]
+    }
+}

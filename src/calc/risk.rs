@@ -1,0 +1,264 @@
+//! SPEC §4: 重要度, vulnerability of a threat, 被害発生可能性 and リスク値 of every asset.
+//!
+//! The work per asset is constant: threats are assessed once per medium, so recalculating
+//! 100,000 assets is a single pass.
+
+use crate::domain::{Answer, Asset, Frequency, ItemNo, Medium, Rating, Threat, ThreatId, Workbook};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// 重要度 = max(機密性, 完全性, 可用性); unknown until all three are chosen (decision: a half-rated
+/// row is shown as 未算定 rather than guessed).
+pub fn importance(ratings: [Option<Rating>; 3]) -> Option<u8> {
+    ratings
+        .into_iter()
+        .try_fold(0u8, |max, r| r.map(|r| max.max(r.value())))
+}
+
+/// 被害発生可能性 from the 換算表: p = max(1, t + v − 3). `v` is 1–3.
+pub fn likelihood(t: Frequency, v: u8) -> u8 {
+    (t.value() + v).saturating_sub(3).max(1)
+}
+
+/// Vulnerability (1–3) of a threat from the answers of its linked items (SPEC §4.4): items answered 4
+/// are ignored; all remaining 1 → 1; all remaining 3 or unanswered → 3; a mix → 2; none left → 1.
+pub fn vulnerability(answers: impl IntoIterator<Item = Option<Answer>>) -> u8 {
+    let mut any = false;
+    let mut all_implemented = true;
+    let mut all_missing = true;
+    for answer in answers {
+        match answer {
+            Some(Answer::NotApplicable) => continue,
+            Some(Answer::Implemented) => all_missing = false,
+            Some(Answer::Partly) => {
+                all_implemented = false;
+                all_missing = false;
+            }
+            Some(Answer::NotImplemented) | None => all_implemented = false,
+        }
+        any = true;
+    }
+    if !any || all_implemented {
+        1
+    } else if all_missing {
+        3
+    } else {
+        2
+    }
+}
+
+/// リスク値 class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum RiskLevel {
+    High,
+    Medium,
+    Low,
+    Unrated,
+}
+
+impl RiskLevel {
+    pub const ALL: [RiskLevel; 4] = [
+        RiskLevel::High,
+        RiskLevel::Medium,
+        RiskLevel::Low,
+        RiskLevel::Unrated,
+    ];
+
+    /// 4–6 大, 1–3 中, 0 小.
+    pub fn of(risk: Option<u8>) -> RiskLevel {
+        match risk {
+            Some(4..) => RiskLevel::High,
+            Some(1..=3) => RiskLevel::Medium,
+            Some(0) => RiskLevel::Low,
+            None => RiskLevel::Unrated,
+        }
+    }
+
+    /// 大 / 中 / 小 / 未算定
+    pub fn short(self) -> &'static str {
+        match self {
+            RiskLevel::High => "大",
+            RiskLevel::Medium => "中",
+            RiskLevel::Low => "小",
+            RiskLevel::Unrated => "未算定",
+        }
+    }
+
+    /// リスク大 / リスク中 / リスク小 / 未算定, as the 台帳 shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            RiskLevel::High => "リスク大",
+            RiskLevel::Medium => "リスク中",
+            RiskLevel::Low => "リスク小",
+            RiskLevel::Unrated => "未算定",
+        }
+    }
+
+    /// What the guideline says to do.
+    pub fn action(self) -> &'static str {
+        match self {
+            RiskLevel::High => "重点的に対策を実施",
+            RiskLevel::Medium => "対策を実施",
+            RiskLevel::Low => "現状維持",
+            RiskLevel::Unrated => "入力が揃うと算定されます",
+        }
+    }
+}
+
+/// One threat with its computed vulnerability and likelihood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreatAssessment {
+    pub threat: ThreatId,
+    pub medium: Medium,
+    pub frequency: Option<Frequency>,
+    pub vulnerability: u8,
+    /// None while the frequency is not chosen.
+    pub likelihood: Option<u8>,
+}
+
+/// Why a medium (and so its assets) has no risk yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unrated {
+    NoMedium,
+    NoThreats(Medium),
+    FrequencyMissing(ThreatId),
+}
+
+/// The worst threat of a medium: the one giving the highest p (ties: higher t, then first listed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MediumRisk {
+    pub threat: ThreatId,
+    pub frequency: Frequency,
+    pub vulnerability: u8,
+    pub likelihood: u8,
+}
+
+/// Columns M and P–S of one asset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssetRisk {
+    pub importance: Option<u8>,
+    /// The threat, t, v, p of P–R; `Err` says why they are not known.
+    pub driver: Result<MediumRisk, Unrated>,
+    pub risk: Option<u8>,
+    pub level: RiskLevel,
+}
+
+impl AssetRisk {
+    pub fn frequency(&self) -> Option<u8> {
+        self.driver.as_ref().ok().map(|d| d.frequency.value())
+    }
+    pub fn vulnerability(&self) -> Option<u8> {
+        self.driver.as_ref().ok().map(|d| d.vulnerability)
+    }
+    pub fn likelihood(&self) -> Option<u8> {
+        self.driver.as_ref().ok().map(|d| d.likelihood)
+    }
+}
+
+/// Everything the calculation derives from a workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub threats: Vec<ThreatAssessment>,
+    pub media: HashMap<Medium, Result<MediumRisk, Unrated>>,
+    /// In the order of `Workbook::assets`.
+    pub assets: Vec<AssetRisk>,
+}
+
+impl Assessment {
+    pub fn threat(&self, id: ThreatId) -> Option<&ThreatAssessment> {
+        self.threats.iter().find(|t| t.threat == id)
+    }
+
+    pub fn level_counts(&self) -> [usize; 4] {
+        let mut counts = [0; 4];
+        for a in &self.assets {
+            counts[a.level as usize] += 1;
+        }
+        counts
+    }
+}
+
+pub fn assess_threats(
+    threats: &[Threat],
+    answer: impl Fn(ItemNo) -> Option<Answer>,
+) -> Vec<ThreatAssessment> {
+    threats
+        .iter()
+        .map(|t| {
+            let v = vulnerability(t.items.iter().map(|&no| answer(no)));
+            ThreatAssessment {
+                threat: t.id,
+                medium: t.medium,
+                frequency: t.frequency,
+                vulnerability: v,
+                likelihood: t.frequency.map(|f| likelihood(f, v)),
+            }
+        })
+        .collect()
+}
+
+/// The worst threat of a medium, or why there is none.
+pub fn medium_risk(medium: Medium, threats: &[ThreatAssessment]) -> Result<MediumRisk, Unrated> {
+    let mut best: Option<MediumRisk> = None;
+    for t in threats.iter().filter(|t| t.medium == medium) {
+        let (Some(frequency), Some(likelihood)) = (t.frequency, t.likelihood) else {
+            return Err(Unrated::FrequencyMissing(t.threat));
+        };
+        let candidate = MediumRisk {
+            threat: t.threat,
+            frequency,
+            vulnerability: t.vulnerability,
+            likelihood,
+        };
+        let better = match best {
+            None => true,
+            Some(b) => (likelihood, frequency) > (b.likelihood, b.frequency),
+        };
+        if better {
+            best = Some(candidate);
+        }
+    }
+    best.ok_or(Unrated::NoThreats(medium))
+}
+
+pub fn assess_asset(
+    asset: &Asset,
+    media: &HashMap<Medium, Result<MediumRisk, Unrated>>,
+) -> AssetRisk {
+    let importance = importance(asset.ratings());
+    let driver = match asset.medium {
+        None => Err(Unrated::NoMedium),
+        Some(m) => media[&m].clone(),
+    };
+    let risk = match (&driver, importance) {
+        (Ok(d), Some(i)) => Some(i * d.likelihood),
+        _ => None,
+    };
+    AssetRisk {
+        importance,
+        driver,
+        risk,
+        level: RiskLevel::of(risk),
+    }
+}
+
+/// The whole calculation of SPEC §4.
+pub fn assess(workbook: &Workbook) -> Assessment {
+    let answers: HashMap<ItemNo, Option<Answer>> =
+        workbook.items.iter().map(|i| (i.no, i.answer)).collect();
+    let threats = assess_threats(&workbook.threats, |no| answers.get(&no).copied().flatten());
+    let media: HashMap<_, _> = Medium::ALL
+        .into_iter()
+        .map(|m| (m, medium_risk(m, &threats)))
+        .collect();
+    let assets = workbook
+        .assets
+        .iter()
+        .map(|a| assess_asset(a, &media))
+        .collect();
+    Assessment {
+        threats,
+        media,
+        assets,
+    }
+}

@@ -1,0 +1,188 @@
+//! The command line of the `riskbook` binary: the GUI by default, batch commands for scripts.
+
+use crate::calc::{assess, diagnose, rate_text};
+use crate::domain::Catalogue;
+use crate::sample::sample_workbook;
+use crate::store::{Store, location};
+use crate::summary::summarize;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+
+const HELP_TEMPLATE: &str = "\
+{about}
+
+使い方: {usage}
+
+コマンド:
+{subcommands}
+
+オプション:
+{options}";
+
+const SUB_HELP_TEMPLATE: &str = "\
+{about}
+
+使い方: {usage}
+
+{all-args}";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "riskbook",
+    version,
+    about = "情報セキュリティ リスク分析（IPA 中小企業の情報セキュリティ対策ガイドライン ツールA）",
+    help_template = HELP_TEMPLATE,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// データベースファイル（省略時はユーザーごとのデータフォルダーの riskbook.db）
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// IPA のリスク分析シート（.xlsx/.xlsm/.xls）を取り込む
+    #[command(help_template = SUB_HELP_TEMPLATE)]
+    Import {
+        /// 取り込むブック
+        file: PathBuf,
+        /// 既に情報資産があるデータベースの内容を置き換える
+        #[arg(long)]
+        replace: bool,
+    },
+    /// リスク分析シートの形式で Excel ファイルに書き出す
+    #[command(help_template = SUB_HELP_TEMPLATE)]
+    Export {
+        /// 書き出すファイル（.xlsx）
+        out: PathBuf,
+    },
+    /// 診断結果の PDF レポートを作る
+    #[command(help_template = SUB_HELP_TEMPLATE)]
+    Report {
+        /// 書き出すファイル（.pdf）
+        out: PathBuf,
+    },
+    /// 見本の会社のデータを読み込む
+    #[command(help_template = SUB_HELP_TEMPLATE)]
+    Sample {
+        /// 既に情報資産があるデータベースの内容を置き換える
+        #[arg(long)]
+        replace: bool,
+    },
+    /// 計算結果（リスク値・診断結果）を表示する
+    #[command(help_template = SUB_HELP_TEMPLATE)]
+    Summary {
+        /// JSON で出力する
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// An error for the user: printed to stderr as is, exit code 1.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+impl<E: std::error::Error> From<E> for CliError {
+    fn from(e: E) -> Self {
+        CliError(e.to_string())
+    }
+}
+
+pub fn database_path(db: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    db.or_else(location::default_database).ok_or_else(|| {
+        CliError(
+            "データの保存先フォルダーが決められません。--db でファイルを指定してください。".into(),
+        )
+    })
+}
+
+fn require_db(db: Option<PathBuf>, command: &str) -> Result<PathBuf, CliError> {
+    db.ok_or_else(|| {
+        CliError(format!(
+            "riskbook {command} には --db でデータベースファイルを指定してください。"
+        ))
+    })
+}
+
+fn not_yet(what: &str) -> CliError {
+    CliError(format!(
+        "{what}はこのバージョンではまだ対応していません（未対応）。"
+    ))
+}
+
+fn sample(path: &Path, replace: bool) -> Result<String, CliError> {
+    let mut store = Store::open(path)?;
+    let current = store.load()?;
+    if !current.assets.is_empty() && !replace {
+        return Err(CliError(format!(
+            "「{}」には既に情報資産が {} 件あります。見本で置き換えるには --replace を付けてください。",
+            path.display(),
+            current.assets.len()
+        )));
+    }
+    let wb = sample_workbook(Catalogue::builtin());
+    store.replace_all(&wb)?;
+    Ok(format!(
+        "見本の会社「{}」の情報資産 {} 件を「{}」に読み込みました。",
+        wb.settings.company,
+        wb.assets.len(),
+        path.display()
+    ))
+}
+
+fn summary(path: &Path, json: bool) -> Result<String, CliError> {
+    if !path.exists() {
+        return Err(CliError(format!(
+            "データベース「{}」がありません。",
+            path.display()
+        )));
+    }
+    let store = Store::open(path)?;
+    let wb = store.load()?;
+    let assessment = assess(&wb);
+    let diagnosis = diagnose(&wb, &assessment);
+    let summary = summarize(&wb, &assessment, &diagnosis);
+    if json {
+        return Ok(serde_json::to_string_pretty(&summary)?);
+    }
+    let mut out = String::new();
+    let l = &summary.levels;
+    out.push_str(&format!(
+        "情報資産 {} 件: リスク大 {} / リスク中 {} / リスク小 {} / 未算定 {}\n",
+        summary.assets.len(),
+        l.high,
+        l.medium,
+        l.low,
+        l.unrated
+    ));
+    out.push_str(&format!(
+        "対策状況チェック: {} / {} 問回答\n\n診断結果\n",
+        summary.checks.answered, summary.checks.total
+    ));
+    for c in &diagnosis.categories {
+        out.push_str(&format!(
+            "({}) {}\t{}\t{}\t{}\n",
+            c.no,
+            c.name,
+            c.need.mark(),
+            rate_text(c.rate),
+            c.need.policy_text()
+        ));
+    }
+    Ok(out)
+}
+
+/// Runs a batch command and returns what to print on stdout.
+pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
+    match command {
+        Command::Sample { replace } => sample(&require_db(db, "sample")?, replace),
+        Command::Summary { json } => summary(&database_path(db)?, json),
+        Command::Import { .. } => Err(not_yet("Excel の取り込み")),
+        Command::Export { .. } => Err(not_yet("Excel への書き出し")),
+        Command::Report { .. } => Err(not_yet("PDF レポート")),
+    }
+}

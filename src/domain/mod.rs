@@ -1,0 +1,11 @@
+//! The workbook's data as plain Rust values: no UI, no storage.
+
+pub mod asset;
+pub mod catalogue;
+pub mod scales;
+pub mod workbook;
+
+pub use asset::{Asset, AssetError, AssetId};
+pub use catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat, ThreatId};
+pub use scales::{Answer, Frequency, Medium, Rating, ScaleError};
+pub use workbook::{Settings, Workbook};

@@ -1,0 +1,59 @@
+//! The whole state of one company's assessment: what the four sheets hold, plus the report settings.
+
+use super::asset::Asset;
+use super::catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat};
+use super::scales::{Answer, Medium};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Who and when, for the printed report.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Settings {
+    /// 会社名
+    pub company: String,
+    /// 診断実施者
+    pub assessor: String,
+    /// 診断日
+    pub assessed_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workbook {
+    pub categories: Vec<Category>,
+    pub items: Vec<CheckItem>,
+    pub threats: Vec<Threat>,
+    pub assets: Vec<Asset>,
+    pub settings: Settings,
+}
+
+impl Workbook {
+    /// An empty workbook on a catalogue: no assets, nothing answered.
+    pub fn from_catalogue(catalogue: Catalogue) -> Workbook {
+        Workbook {
+            categories: catalogue.categories,
+            items: catalogue.items,
+            threats: catalogue.threats,
+            assets: Vec::new(),
+            settings: Settings::default(),
+        }
+    }
+
+    pub fn answer(&self, no: ItemNo) -> Option<Answer> {
+        self.items
+            .iter()
+            .find(|i| i.no == no)
+            .and_then(|i| i.answer)
+    }
+
+    pub fn threats_of(&self, medium: Medium) -> impl Iterator<Item = &Threat> {
+        self.threats.iter().filter(move |t| t.medium == medium)
+    }
+
+    pub fn items_of(&self, category: u8) -> impl Iterator<Item = &CheckItem> {
+        self.items.iter().filter(move |i| i.category == category)
+    }
+
+    pub fn answered_count(&self) -> usize {
+        self.items.iter().filter(|i| i.answer.is_some()).count()
+    }
+}

@@ -1,0 +1,14 @@
+//! riskbook: the IPA risk analysis workbook as a desktop program.
+//!
+//! - `domain`: the workbook's values (assets, threats, check items) — no UI, no storage.
+//! - `calc`: the workbook's formulas (SPEC §4, §7) as pure functions.
+//! - `store`: the SQLite file.
+//! - `app`: the egui window; `cli`: the command line.
+
+pub mod app;
+pub mod calc;
+pub mod cli;
+pub mod domain;
+pub mod sample;
+pub mod store;
+pub mod summary;

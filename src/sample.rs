@@ -1,0 +1,100 @@
+//! The bundled sample company (`riskbook sample`), read from `assets/sample-company.toml`.
+
+use crate::domain::{
+    Answer, Asset, AssetId, Catalogue, Frequency, Medium, Rating, Settings, Workbook,
+};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+const SAMPLE: &str = include_str!("../assets/sample-company.toml");
+
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    u8,
+    u8,
+    u8,
+    String,
+    String,
+);
+
+#[derive(Deserialize)]
+struct SampleFile {
+    company: String,
+    assessor: String,
+    assessed_on: String,
+    answer: u8,
+    frequencies: HashMap<String, Vec<u8>>,
+    assets: Vec<Row>,
+}
+
+fn flag(text: &str) -> bool {
+    !text.is_empty()
+}
+
+fn rating(v: u8) -> Option<Rating> {
+    Some(Rating::new(v).expect("sample ratings are 0–2"))
+}
+
+fn asset(row: Row) -> Asset {
+    let (category, name, note, users, department, medium, pi, spi, mn, c, i, a, retention, date) =
+        row;
+    Asset {
+        id: AssetId::default(),
+        category,
+        name,
+        note,
+        users,
+        department,
+        medium: Some(Medium::from_name(&medium).expect("sample media are valid")),
+        personal_info: flag(&pi),
+        sensitive_info: flag(&spi),
+        my_number: flag(&mn),
+        confidentiality: rating(c),
+        integrity: rating(i),
+        availability: rating(a),
+        retention,
+        registered: NaiveDate::parse_from_str(&date, "%Y-%m-%d").ok(),
+    }
+}
+
+/// The sample company on `catalogue`: its assets, every check answered as the file says, and the
+/// threat frequencies of each medium in catalogue order.
+pub fn sample_workbook(catalogue: Catalogue) -> Workbook {
+    let file: SampleFile = toml::from_str(SAMPLE).expect("assets/sample-company.toml is valid");
+    let mut wb = Workbook::from_catalogue(catalogue);
+    let answer = Answer::new(file.answer).expect("sample answer is 1–4");
+    for item in &mut wb.items {
+        item.answer = Some(answer);
+    }
+    for medium in Medium::ALL {
+        let freqs = file
+            .frequencies
+            .get(medium.name())
+            .cloned()
+            .unwrap_or_default();
+        for (threat, f) in wb
+            .threats
+            .iter_mut()
+            .filter(|t| t.medium == medium)
+            .zip(freqs)
+        {
+            threat.frequency = Some(Frequency::new(f).expect("sample frequencies are 1–3"));
+        }
+    }
+    wb.assets = file.assets.into_iter().map(asset).collect();
+    wb.settings = Settings {
+        company: file.company,
+        assessor: file.assessor,
+        assessed_on: NaiveDate::parse_from_str(&file.assessed_on, "%Y-%m-%d").ok(),
+    };
+    wb
+}

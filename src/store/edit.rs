@@ -1,0 +1,231 @@
+//! The changes a user can make, each applied inside the caller's transaction.
+
+use super::error::{StoreError, StoreResult};
+use crate::domain::{
+    Answer, Asset, AssetId, Catalogue, Frequency, ItemNo, Settings, ThreatId, Workbook,
+};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+/// One user edit. Undo is the inverse edit, which `EditOutcome` makes possible to build.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Inserts `asset` at row `index` of the 台帳 (0-based; past the end appends). An asset whose id is
+    /// not 0 keeps that id, so that undoing a delete restores the same row.
+    InsertAsset {
+        index: usize,
+        asset: Asset,
+    },
+    UpdateAsset(Asset),
+    DeleteAsset(AssetId),
+    SetFrequency(ThreatId, Option<Frequency>),
+    SetAnswer(ItemNo, Option<Answer>),
+    SetSettings(Settings),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditOutcome {
+    Inserted(AssetId),
+    Done,
+}
+
+fn asset_params(a: &Asset) -> [Box<dyn rusqlite::ToSql + '_>; 14] {
+    let rating = |r: Option<crate::domain::Rating>| r.map(|r| r.value());
+    [
+        Box::new(&a.category),
+        Box::new(&a.name),
+        Box::new(&a.note),
+        Box::new(&a.users),
+        Box::new(&a.department),
+        Box::new(a.medium.map(|m| m.name())),
+        Box::new(a.personal_info),
+        Box::new(a.sensitive_info),
+        Box::new(a.my_number),
+        Box::new(rating(a.confidentiality)),
+        Box::new(rating(a.integrity)),
+        Box::new(rating(a.availability)),
+        Box::new(&a.retention),
+        Box::new(a.registered.map(|d| d.format("%Y-%m-%d").to_string())),
+    ]
+}
+
+const ASSET_COLUMNS: &str = "category, name, note, users, department, medium, personal_info, \
+     sensitive_info, my_number, confidentiality, integrity, availability, retention, registered";
+
+fn insert_asset(tx: &Transaction, position: i64, asset: &Asset) -> StoreResult<AssetId> {
+    asset
+        .validate()
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let id = (asset.id.0 != 0).then_some(asset.id.0);
+    let mut values: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(id), Box::new(position)];
+    values.extend(asset_params(asset));
+    tx.execute(
+        &format!(
+            "INSERT INTO assets (id, position, {ASSET_COLUMNS}) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+        ),
+        rusqlite::params_from_iter(values.iter()),
+    )?;
+    Ok(AssetId(tx.last_insert_rowid()))
+}
+
+fn update_asset(tx: &Transaction, asset: &Asset) -> StoreResult<()> {
+    asset
+        .validate()
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let mut values: Vec<Box<dyn rusqlite::ToSql>> = asset_params(asset).into_iter().collect();
+    values.push(Box::new(asset.id.0));
+    let changed = tx.execute(
+        "UPDATE assets SET category = ?1, name = ?2, note = ?3, users = ?4, department = ?5, \
+         medium = ?6, personal_info = ?7, sensitive_info = ?8, my_number = ?9, confidentiality = ?10, \
+         integrity = ?11, availability = ?12, retention = ?13, registered = ?14 WHERE id = ?15",
+        rusqlite::params_from_iter(values.iter()),
+    )?;
+    if changed == 0 {
+        return Err(missing_asset(asset.id));
+    }
+    Ok(())
+}
+
+fn missing_asset(id: AssetId) -> StoreError {
+    StoreError::Invalid(format!(
+        "情報資産（id {}）は見つかりません。すでに削除されています。",
+        id.0
+    ))
+}
+
+fn set_setting(tx: &Transaction, key: &str, value: &str) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+fn save_settings(tx: &Transaction, s: &Settings) -> StoreResult<()> {
+    set_setting(tx, "company", &s.company)?;
+    set_setting(tx, "assessor", &s.assessor)?;
+    let date = s
+        .assessed_on
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    set_setting(tx, "assessed_on", &date)
+}
+
+pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
+    match edit {
+        Edit::InsertAsset { index, asset } => {
+            // Positions are kept dense (0..n) so that a row index is a position.
+            let count: i64 = tx.query_row("SELECT count(*) FROM assets", [], |r| r.get(0))?;
+            let position = (*index as i64).min(count);
+            tx.execute(
+                "UPDATE assets SET position = position + 1 WHERE position >= ?1",
+                [position],
+            )?;
+            Ok(EditOutcome::Inserted(insert_asset(tx, position, asset)?))
+        }
+        Edit::UpdateAsset(asset) => {
+            update_asset(tx, asset)?;
+            Ok(EditOutcome::Done)
+        }
+        Edit::DeleteAsset(id) => {
+            let position: i64 = tx
+                .query_row("SELECT position FROM assets WHERE id = ?1", [id.0], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .ok_or_else(|| missing_asset(*id))?;
+            tx.execute("DELETE FROM assets WHERE id = ?1", [id.0])?;
+            tx.execute(
+                "UPDATE assets SET position = position - 1 WHERE position > ?1",
+                [position],
+            )?;
+            Ok(EditOutcome::Done)
+        }
+        Edit::SetFrequency(threat, frequency) => {
+            let changed = tx.execute(
+                "UPDATE threats SET frequency = ?1 WHERE id = ?2",
+                params![frequency.map(|f| f.value()), threat.0],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::Invalid(format!(
+                    "脅威（id {}）は見つかりません。",
+                    threat.0
+                )));
+            }
+            Ok(EditOutcome::Done)
+        }
+        Edit::SetAnswer(no, answer) => {
+            let changed = tx.execute(
+                "UPDATE check_items SET answer = ?1 WHERE no = ?2",
+                params![answer.map(|a| a.value()), no.0],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::Invalid(format!(
+                    "チェック項目 {} は見つかりません。",
+                    no.0
+                )));
+            }
+            Ok(EditOutcome::Done)
+        }
+        Edit::SetSettings(settings) => {
+            save_settings(tx, settings)?;
+            Ok(EditOutcome::Done)
+        }
+    }
+}
+
+/// Writes a catalogue into an empty database.
+pub fn insert_catalogue(tx: &Transaction, catalogue: &Catalogue) -> StoreResult<()> {
+    let wb = Workbook::from_catalogue(catalogue.clone());
+    write_sheets(tx, &wb)
+}
+
+fn write_sheets(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
+    let mut stmt =
+        tx.prepare("INSERT INTO categories (no, name, applies_when) VALUES (?1, ?2, ?3)")?;
+    for c in &wb.categories {
+        stmt.execute(params![c.no, c.name, c.applies_when])?;
+    }
+    let mut stmt = tx.prepare(
+        "INSERT INTO check_items (no, category, question, help, answer) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for i in &wb.items {
+        stmt.execute(params![
+            i.no.0,
+            i.category,
+            i.question,
+            i.help,
+            i.answer.map(|a| a.value())
+        ])?;
+    }
+    let mut stmt = tx.prepare(
+        "INSERT INTO threats (id, medium, position, name, frequency) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut link = tx.prepare("INSERT INTO threat_items (threat_id, item_no) VALUES (?1, ?2)")?;
+    for (position, t) in wb.threats.iter().enumerate() {
+        stmt.execute(params![
+            t.id.0,
+            t.medium.name(),
+            position as i64,
+            t.name,
+            t.frequency.map(|f| f.value())
+        ])?;
+        for item in &t.items {
+            link.execute(params![t.id.0, item.0])?;
+        }
+    }
+    for (position, asset) in wb.assets.iter().enumerate() {
+        insert_asset(tx, position as i64, asset)?;
+    }
+    save_settings(tx, &wb.settings)
+}
+
+/// Replaces everything: catalogue copy, answers, threats, assets and settings.
+pub fn replace_all(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
+    tx.execute_batch(
+        "DELETE FROM assets; DELETE FROM threat_items; DELETE FROM threats;
+         DELETE FROM check_items; DELETE FROM categories; DELETE FROM settings;",
+    )?;
+    write_sheets(tx, wb)
+}

@@ -1,0 +1,214 @@
+//! The one SQLite file that holds a company's workbook.
+//!
+//! Opening takes an exclusive lock on `<file>.lock`, so a second riskbook on the same file gets a clear
+//! message instead of overwriting the first one's edits. Every edit is one transaction; WAL with
+//! `synchronous=FULL` keeps every committed edit through a crash or a killed process.
+
+mod edit;
+mod error;
+mod load;
+pub mod location;
+pub mod schema;
+
+pub use edit::{Edit, EditOutcome};
+pub use error::{StoreError, StoreResult};
+
+use crate::domain::{Catalogue, Workbook};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// Held for the life of the store; the OS releases it when the process ends, however it ends.
+    _lock: File,
+    backup: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+fn lock_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+fn take_lock(path: &Path) -> StoreResult<File> {
+    let lock_path = lock_path(path);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|source| StoreError::Io {
+            path: lock_path.clone(),
+            source,
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked(path.to_path_buf())),
+        Err(std::fs::TryLockError::Error(source)) => Err(StoreError::Io {
+            path: lock_path,
+            source,
+        }),
+    }
+}
+
+fn corrupt(path: &Path, e: &rusqlite::Error) -> StoreError {
+    StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}
+
+/// Where the copy made before migrating a file of schema `version` goes: beside the file.
+fn backup_path(path: &Path, version: i64) -> PathBuf {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".v{version}-{stamp}.bak"));
+    PathBuf::from(name)
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it with the built-in catalogue if it does not exist, and
+    /// migrating an older one after writing a backup copy beside it.
+    pub fn open(path: &Path) -> StoreResult<Store> {
+        Store::open_with(path, Catalogue::builtin)
+    }
+
+    pub fn open_with(path: &Path, catalogue: impl FnOnce() -> Catalogue) -> StoreResult<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let lock = take_lock(path)?;
+        let existed_with_data = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(StoreError::from)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotRiskbook(path.into()),
+                _ => corrupt(path, &e),
+            })?;
+        let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let table_count: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        if version > schema::CURRENT_VERSION {
+            return Err(StoreError::Newer {
+                path: path.into(),
+                found: version,
+                supported: schema::CURRENT_VERSION,
+            });
+        }
+        if (version == 0 && table_count > 0) || (version > 0 && app_id != schema::APPLICATION_ID) {
+            return Err(StoreError::NotRiskbook(path.into()));
+        }
+
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        let mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Invalid(format!(
+                "データベースを WAL モードにできませんでした（{mode}）"
+            )));
+        }
+
+        let mut backup = None;
+        if version < schema::CURRENT_VERSION {
+            if version > 0 && existed_with_data {
+                let to = backup_path(path, version);
+                conn.execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
+                backup = Some(to);
+            }
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            schema::migrate(&tx, version)?;
+            if version == 0 {
+                edit::insert_catalogue(&tx, &catalogue())?;
+            }
+            tx.commit()?;
+        }
+        let integrity: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if integrity != "ok" {
+            return Err(StoreError::Corrupt {
+                path: path.into(),
+                detail: integrity,
+            });
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            _lock: lock,
+            backup,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The copy written before this open migrated the file, if it did.
+    pub fn migration_backup(&self) -> Option<&Path> {
+        self.backup.as_deref()
+    }
+
+    /// The whole workbook as stored.
+    pub fn load(&self) -> StoreResult<Workbook> {
+        load::workbook(&self.conn)
+    }
+
+    /// Applies one user edit in one transaction: all of it is saved, or none.
+    pub fn apply(&mut self, edit: &Edit) -> StoreResult<EditOutcome> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let outcome = edit::apply(&tx, edit)?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// Replaces the whole workbook (import, sample data) in one transaction.
+    pub fn replace_all(&mut self, workbook: &Workbook) -> StoreResult<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        edit::replace_all(&tx, workbook)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A consistent copy of the database at `to` (名前を付けて保存, backups).
+    pub fn copy_to(&self, to: &Path) -> StoreResult<()> {
+        if to.exists() {
+            std::fs::remove_file(to).map_err(|source| StoreError::Io {
+                path: to.to_path_buf(),
+                source,
+            })?;
+        }
+        self.conn
+            .execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
+        Ok(())
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a sound file.
+    pub fn integrity_check(&self) -> StoreResult<String> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+}

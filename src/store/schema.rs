@@ -1,0 +1,85 @@
+//! The database layout and its forward migrations, numbered by `PRAGMA user_version`.
+//! A migration is appended, never edited: files in users' hands were made by the old ones.
+
+use rusqlite::Transaction;
+
+/// `PRAGMA application_id`: 'RSKB', so that another program's SQLite file is not mistaken for ours.
+pub const APPLICATION_ID: i64 = 0x5253_4B42;
+
+const MEDIA_CHECK: &str =
+    "('書類','可搬電子媒体','事務所PC','モバイル機器','社内サーバー','クラウド')";
+
+/// Schema 1: the four sheets. Schema 2: report settings (会社名, 診断実施者, 診断日).
+fn migration(version: i64) -> String {
+    match version {
+        1 => format!(
+            "CREATE TABLE categories (
+                no INTEGER PRIMARY KEY CHECK (no >= 1),
+                name TEXT NOT NULL,
+                applies_when TEXT NOT NULL DEFAULT ''
+            );
+            CREATE TABLE check_items (
+                no INTEGER PRIMARY KEY CHECK (no >= 1),
+                category INTEGER NOT NULL REFERENCES categories(no),
+                question TEXT NOT NULL,
+                help TEXT NOT NULL DEFAULT '',
+                answer INTEGER CHECK (answer BETWEEN 1 AND 4)
+            );
+            CREATE TABLE threats (
+                id INTEGER PRIMARY KEY,
+                medium TEXT NOT NULL CHECK (medium IN {MEDIA_CHECK}),
+                position INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                frequency INTEGER CHECK (frequency BETWEEN 1 AND 3)
+            );
+            CREATE TABLE threat_items (
+                threat_id INTEGER NOT NULL REFERENCES threats(id) ON DELETE CASCADE,
+                item_no INTEGER NOT NULL REFERENCES check_items(no) ON DELETE CASCADE,
+                PRIMARY KEY (threat_id, item_no)
+            ) WITHOUT ROWID;
+            CREATE TABLE assets (
+                id INTEGER PRIMARY KEY,
+                position INTEGER NOT NULL,
+                category TEXT NOT NULL DEFAULT '',
+                name TEXT NOT NULL CHECK (trim(name) <> ''),
+                note TEXT NOT NULL DEFAULT '',
+                users TEXT NOT NULL DEFAULT '',
+                department TEXT NOT NULL DEFAULT '',
+                medium TEXT CHECK (medium IN {MEDIA_CHECK}),
+                personal_info INTEGER NOT NULL DEFAULT 0 CHECK (personal_info IN (0, 1)),
+                sensitive_info INTEGER NOT NULL DEFAULT 0 CHECK (sensitive_info IN (0, 1)),
+                my_number INTEGER NOT NULL DEFAULT 0 CHECK (my_number IN (0, 1)),
+                confidentiality INTEGER CHECK (confidentiality BETWEEN 0 AND 2),
+                integrity INTEGER CHECK (integrity BETWEEN 0 AND 2),
+                availability INTEGER CHECK (availability BETWEEN 0 AND 2),
+                retention TEXT NOT NULL DEFAULT '',
+                registered TEXT CHECK (registered IS NULL OR date(registered) = registered)
+            );
+            CREATE INDEX assets_by_position ON assets(position);"
+        ),
+        2 => "CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID;"
+            .to_string(),
+        _ => unreachable!("no migration {version}"),
+    }
+}
+
+/// The schema this program writes.
+pub const CURRENT_VERSION: i64 = 2;
+
+/// Brings a database from `from` to `CURRENT_VERSION` inside the caller's transaction.
+pub fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {
+    for version in from + 1..=CURRENT_VERSION {
+        tx.execute_batch(&migration(version))?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", CURRENT_VERSION)?;
+    Ok(())
+}
+
+/// The SQL of one migration, for tests that build a file as an older program left it.
+pub fn migration_sql(version: i64) -> String {
+    migration(version)
+}
