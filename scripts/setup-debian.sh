@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine lacks for building riskbook and running all of its tests.
+# The Rust toolchain (cargo, rustc >= 1.95) is expected to be there already (rustup).
+# Safe to run again: packages already present are skipped.
+set -euo pipefail
+
+packages=(
+  pkg-config   # build scripts of the GUI crates look for it
+  xvfb         # a virtual display, to run the window headless for screenshots
+  fonts-ipaexfont-gothic  # the same font as assets/fonts, for looking at output outside the app
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+command -v cargo >/dev/null || { echo "cargo が見つかりません。rustup で Rust を入れてください。" >&2; exit 1; }

@@ -1,0 +1,166 @@
+//! The command line as a script would use it.
+
+use riskbook::store::Store;
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn riskbook(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_riskbook"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn db_arg(path: &Path) -> String {
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn sample_then_summary_prints_the_worked_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_arg(&dir.path().join("x.db"));
+    let out = riskbook(&["sample", "--db", &db]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("読み込みました"));
+
+    let out = riskbook(&["summary", "--db", &db, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // "name/medium importance t v p risk level" for each of the seven example rows.
+    let rows: Vec<String> = json["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(7)
+        .map(|a| {
+            format!(
+                "{}/{} {} {} {} {} {} {}",
+                a["name"].as_str().unwrap(),
+                a["medium"].as_str().unwrap(),
+                a["importance"],
+                a["threat"],
+                a["vulnerability"],
+                a["likelihood"],
+                a["risk"],
+                a["level"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "社員名簿/事務所PC 2 3 2 2 4 大",
+            "社員名簿/書類 2 2 2 1 2 中",
+            "給与システムデータ/事務所PC 2 3 2 2 4 大",
+            "当社宛請求書/書類 1 2 2 1 1 中",
+            "発行済請求書控/書類 1 2 2 1 1 中",
+            "電子メールデータ/事務所PC 2 3 2 2 4 大",
+            "電子メールデータ/クラウド 2 3 2 2 4 大",
+        ]
+    );
+    assert_eq!(json["assets"][0]["row"], 1);
+    assert_eq!(json["assets"][0]["confidentiality"], 2);
+    assert_eq!(json["checks"]["answered"], 55);
+    assert_eq!(json["checks"]["total"], 55);
+    let categories = json["categories"].as_array().unwrap();
+    assert_eq!(categories.len(), 11);
+    assert_eq!(categories[0]["name"], "組織的セキュリティ対策");
+    assert_eq!(categories[0]["rate"], 0.0);
+    assert_eq!(categories[0]["need"], "◎");
+    assert_eq!(categories[0]["policy"], "ポリシーで対策を規定して下さい");
+    let levels = &json["levels"];
+    let total: u64 = ["大", "中", "小", "未算定"]
+        .iter()
+        .map(|k| levels[k].as_u64().unwrap())
+        .sum();
+    assert_eq!(total as usize, json["assets"].as_array().unwrap().len());
+}
+
+#[test]
+fn unrated_values_are_null_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .apply(&riskbook::store::Edit::InsertAsset {
+                index: 0,
+                asset: riskbook::domain::Asset::named("未入力の資産"),
+            })
+            .unwrap();
+    }
+    let out = riskbook(&["summary", "--db", &db_arg(&path), "--json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &json["assets"][0];
+    for key in [
+        "medium",
+        "importance",
+        "threat",
+        "vulnerability",
+        "likelihood",
+        "risk",
+    ] {
+        assert!(a[key].is_null(), "{key} is {}", a[key]);
+    }
+    assert_eq!(a["level"], "未算定");
+    assert_eq!(json["levels"]["未算定"], 1);
+}
+
+#[test]
+fn errors_are_japanese_on_stderr_with_a_failing_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = db_arg(&dir.path().join("none.db"));
+    let out = riskbook(&["summary", "--db", &missing]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("エラー: データベース"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    let out = riskbook(&["sample"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--db でデータベースファイルを指定してください")
+    );
+
+    let out = riskbook(&["summary", "--bogus"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("コマンドラインの指定が正しくありません")
+    );
+}
+
+#[test]
+fn a_database_in_use_by_the_app_is_reported_not_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.db");
+    let _open_in_gui = Store::open(&path).unwrap();
+    let out = riskbook(&["sample", "--db", &db_arg(&path)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("別の riskbook で開かれています"));
+    assert!(_open_in_gui.load().unwrap().assets.is_empty());
+}
+
+#[test]
+fn sample_does_not_overwrite_a_real_register_without_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_arg(&dir.path().join("x.db"));
+    assert!(riskbook(&["sample", "--db", &db]).status.success());
+    let out = riskbook(&["sample", "--db", &db]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--replace"));
+    assert!(
+        riskbook(&["sample", "--db", &db, "--replace"])
+            .status
+            .success()
+    );
+}
