@@ -1,44 +1,384 @@
-//! The desktop window.
+//! The desktop window: menu, sheet tabs, status bar. The app only dispatches: each sheet is a view in
+//! `views/`, edits are saved and recalculated by `Session`.
 
 mod fonts;
+pub mod session;
+pub mod views;
+mod widgets;
 
-use crate::store::Store;
-use eframe::egui;
-use std::path::PathBuf;
+use crate::domain::Catalogue;
+use crate::sample::sample_workbook;
+use crate::store::{Edit, StoreError};
+use eframe::egui::{self, RichText};
+use session::Session;
+use std::path::{Path, PathBuf};
+use views::diagnosis::DiagnosisView;
+use views::register::RegisterView;
+use views::start::StartChoice;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Register,
+    Threats,
+    Checks,
+    Diagnosis,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Register, Tab::Threats, Tab::Checks, Tab::Diagnosis];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Register => "情報資産管理台帳",
+            Tab::Threats => "脅威の状況",
+            Tab::Checks => "対策状況チェック",
+            Tab::Diagnosis => "診断結果",
+        }
+    }
+}
+
+/// What the status bar says about the last save.
+enum Status {
+    Opened,
+    Saved(chrono::DateTime<chrono::Local>),
+    Failed(String),
+}
 
 pub struct RiskbookApp {
-    store: Store,
+    session: Session,
+    tab: Tab,
+    show_start: bool,
+    register: RegisterView,
+    diagnosis: DiagnosisView,
+    status: Status,
+    /// A message the user must acknowledge.
+    dialog: Option<(String, String)>,
+    title: Option<PathBuf>,
+}
+
+fn window_title(path: &Path) -> String {
+    format!("riskbook — {}", path.display())
 }
 
 impl RiskbookApp {
-    pub fn new(cc: &eframe::CreationContext<'_>, store: Store) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, session: Session) -> Self {
         fonts::install(&cc.egui_ctx);
-        RiskbookApp { store }
+        // Light, like the Excel sheet the users know; the risk colours are chosen for it.
+        cc.egui_ctx.set_theme(egui::Theme::Light);
+        RiskbookApp::with_session(session)
+    }
+
+    fn with_session(session: Session) -> Self {
+        RiskbookApp {
+            show_start: session.workbook().assets.is_empty(),
+            session,
+            tab: Tab::Register,
+            register: RegisterView::default(),
+            diagnosis: DiagnosisView::default(),
+            status: Status::Opened,
+            dialog: None,
+            title: None,
+        }
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    fn report(&mut self, result: Result<(), StoreError>) {
+        match result {
+            Ok(()) => self.status = Status::Saved(chrono::Local::now()),
+            Err(e) => {
+                self.status = Status::Failed(e.to_string());
+                self.dialog = Some(("保存できませんでした".into(), e.to_string()));
+            }
+        }
+    }
+
+    fn apply(&mut self, edits: Vec<Edit>) {
+        for edit in edits {
+            let result = self.session.apply(edit);
+            if let Ok(Some(id)) = result {
+                self.register.on_inserted(id);
+            }
+            self.report(result.map(|_| ()));
+        }
+    }
+
+    fn undo(&mut self, undo: bool) {
+        let result = if undo {
+            self.session.undo()
+        } else {
+            self.session.redo()
+        };
+        match result {
+            Ok(true) => self.report(Ok(())),
+            Ok(false) => {}
+            Err(e) => self.report(Err(e)),
+        }
+    }
+
+    fn switch_to(&mut self, path: &Path) {
+        match Session::open(path) {
+            Ok(session) => *self = RiskbookApp::with_session(session),
+            Err(e) => self.dialog = Some(("ファイルを開けませんでした".into(), e.to_string())),
+        }
+    }
+
+    fn not_yet(&mut self, what: &str) {
+        self.dialog = Some((
+            format!("{what}（未対応）"),
+            format!("{what}はこのバージョンではまだ使えません。"),
+        ));
+    }
+
+    fn load_sample(&mut self) {
+        let result = self
+            .session
+            .replace_all(&sample_workbook(Catalogue::builtin()));
+        self.show_start = false;
+        self.report(result);
+    }
+
+    fn start_choice(&mut self, choice: StartChoice) {
+        match choice {
+            StartChoice::NewRegister => {
+                self.show_start = false;
+                self.tab = Tab::Register;
+            }
+            StartChoice::OpenFile => self.open_dialog(),
+            StartChoice::ImportExcel => self.not_yet("Excel取込"),
+            StartChoice::LoadSample => self.load_sample(),
+        }
+    }
+
+    fn database_dialog() -> rfd::FileDialog {
+        rfd::FileDialog::new().add_filter("riskbook データベース", &["db", "sqlite"])
+    }
+
+    fn open_dialog(&mut self) {
+        if let Some(path) = Self::database_dialog().set_title("開く").pick_file() {
+            self.switch_to(&path);
+        }
+    }
+
+    fn new_dialog(&mut self) {
+        if let Some(path) = Self::database_dialog()
+            .set_title("新規")
+            .set_file_name("riskbook.db")
+            .save_file()
+        {
+            if path.exists() {
+                self.dialog = Some((
+                    "新規".into(),
+                    format!(
+                        "「{}」は既にあります。別の名前を選んでください。",
+                        path.display()
+                    ),
+                ));
+                return;
+            }
+            self.switch_to(&path);
+        }
+    }
+
+    fn save_as_dialog(&mut self) {
+        let Some(path) = Self::database_dialog()
+            .set_title("名前を付けて保存")
+            .set_file_name("riskbook-コピー.db")
+            .save_file()
+        else {
+            return;
+        };
+        if path == self.session.path() {
+            return;
+        }
+        match self.session.store().copy_to(&path) {
+            Ok(()) => self.switch_to(&path),
+            Err(e) => self.dialog = Some(("保存できませんでした".into(), e.to_string())),
+        }
+    }
+
+    fn menu(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("ファイル", |ui| {
+                if ui.button("新規…").clicked() {
+                    self.new_dialog();
+                }
+                if ui.button("開く…").clicked() {
+                    self.open_dialog();
+                }
+                if ui.button("名前を付けて保存…").clicked() {
+                    self.save_as_dialog();
+                }
+                ui.separator();
+                if ui.button("Excel取込…").clicked() {
+                    self.not_yet("Excel取込");
+                }
+                if ui.button("Excel出力…").clicked() {
+                    self.not_yet("Excel出力");
+                }
+                if ui.button("印刷…").clicked() {
+                    self.not_yet("印刷");
+                }
+                ui.separator();
+                if ui.button("見本データを読み込む").clicked() {
+                    if self.session.workbook().assets.is_empty() {
+                        self.load_sample();
+                    } else {
+                        self.dialog = Some((
+                            "見本データ".into(),
+                            "この台帳には既に情報資産があります。見本データは空のデータベース（ファイル → 新規）で読み込んでください。".into(),
+                        ));
+                    }
+                }
+            });
+            ui.menu_button("編集", |ui| {
+                if ui
+                    .add_enabled(self.session.can_undo(), egui::Button::new("元に戻す (Ctrl+Z)"))
+                    .clicked()
+                {
+                    self.undo(true);
+                }
+                if ui
+                    .add_enabled(self.session.can_redo(), egui::Button::new("やり直し (Ctrl+Y)"))
+                    .clicked()
+                {
+                    self.undo(false);
+                }
+            });
+        });
+    }
+
+    fn tabs(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            for tab in Tab::ALL {
+                let selected = self.tab == tab && !self.show_start;
+                if ui
+                    .selectable_label(selected, RichText::new(tab.title()).size(16.0))
+                    .clicked()
+                {
+                    self.tab = tab;
+                    self.show_start = false;
+                }
+            }
+        });
+    }
+
+    fn status_bar(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            match &self.status {
+                Status::Opened => ui.label("保存済み"),
+                Status::Saved(at) => ui.label(format!("保存済み（{}）", at.format("%H:%M:%S"))),
+                Status::Failed(e) => ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("保存できませんでした: {e}"),
+                ),
+            };
+            ui.separator();
+            let d = self.session.diagnosis();
+            ui.label(format!(
+                "情報資産 {} 件　リスク大 {}　中 {}　小 {}　未算定 {}　チェック {} / {}",
+                self.session.workbook().assets.len(),
+                d.level_counts[0],
+                d.level_counts[1],
+                d.level_counts[2],
+                d.level_counts[3],
+                d.answered,
+                d.total
+            ));
+        });
+    }
+
+    fn message_dialog(&mut self, ctx: &egui::Context) {
+        let Some((title, text)) = &self.dialog else {
+            return;
+        };
+        let mut close = false;
+        let modal = egui::Modal::new(egui::Id::unique("message")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            ui.heading(title.as_str());
+            ui.add(egui::Label::new(text.as_str()).wrap());
+            close = ui.button("OK").clicked();
+        });
+        if close || modal.should_close() {
+            self.dialog = None;
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        // Not while typing: Ctrl+Z then belongs to the text field (and to the IME).
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let (undo, redo) = ctx.input_mut(|i| {
+            let undo = i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z);
+            let redo = i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y)
+                || i.consume_key(
+                    egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+                    egui::Key::Z,
+                );
+            (undo, redo)
+        });
+        if undo {
+            self.undo(true);
+        }
+        if redo {
+            self.undo(false);
+        }
     }
 }
 
 impl eframe::App for RiskbookApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("riskbook");
-            ui.label(self.store.path().display().to_string());
+        let ctx = ui.ctx().clone();
+        if self.title.as_deref() != Some(self.session.path()) {
+            let path = self.session.path().to_path_buf();
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(&path)));
+            self.title = Some(path);
+        }
+        self.shortcuts(&ctx);
+        egui::Panel::top("menu").show(ui, |ui| {
+            self.menu(ui);
+            self.tabs(ui);
         });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        let mut edits = Vec::new();
+        let mut start = None;
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.show_start {
+                start = views::start::ui(ui, self.session.path());
+                return;
+            }
+            edits = match self.tab {
+                Tab::Register => self.register.ui(ui, &self.session),
+                Tab::Threats => views::threats::ui(ui, &self.session),
+                Tab::Checks => views::checks::ui(ui, &self.session),
+                Tab::Diagnosis => self.diagnosis.ui(ui, &self.session),
+            };
+        });
+        if let Some(choice) = start {
+            self.start_choice(choice);
+        }
+        self.apply(edits);
+        self.message_dialog(&ctx);
     }
 }
 
 /// Opens the database and runs the window until it is closed.
 pub fn run(path: PathBuf) -> Result<(), String> {
-    let store = Store::open(&path).map_err(|e| e.to_string())?;
+    let session = Session::open(&path).map_err(|e| e.to_string())?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(format!("riskbook — {}", path.display()))
-            .with_inner_size([1366.0, 768.0]),
+            .with_title(window_title(&path))
+            .with_inner_size([1366.0, 768.0])
+            .with_min_inner_size([800.0, 500.0]),
         ..Default::default()
     };
     eframe::run_native(
         "riskbook",
         options,
-        Box::new(|cc| Ok(Box::new(RiskbookApp::new(cc, store)))),
+        Box::new(|cc| Ok(Box::new(RiskbookApp::new(cc, session)))),
     )
     .map_err(|e| format!("ウィンドウを開けませんでした: {e}"))
 }

@@ -2,6 +2,7 @@
 
 pub mod asset;
 pub mod catalogue;
+pub mod criteria;
 pub mod scales;
 pub mod workbook;
 

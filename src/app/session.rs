@@ -1,0 +1,226 @@
+//! One open database as the window sees it: the workbook in memory, its calculation, and undo/redo.
+//! No egui here, so that edit and undo logic is tested without a window.
+
+use crate::calc::{Assessment, Diagnosis, assess, diagnose};
+use crate::domain::{AssetId, Workbook};
+use crate::store::{Edit, EditOutcome, Store, StoreResult};
+use std::path::Path;
+
+/// How many edits can be undone.
+const UNDO_LIMIT: usize = 200;
+
+pub struct Session {
+    store: Store,
+    workbook: Workbook,
+    assessment: Assessment,
+    diagnosis: Diagnosis,
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    /// Grows with every change, so views can tell when their caches are stale.
+    revision: u64,
+}
+
+impl Session {
+    pub fn open(path: &Path) -> StoreResult<Session> {
+        Session::from_store(Store::open(path)?)
+    }
+
+    pub fn from_store(store: Store) -> StoreResult<Session> {
+        let workbook = store.load()?;
+        let assessment = assess(&workbook);
+        let diagnosis = diagnose(&workbook, &assessment);
+        Ok(Session {
+            store,
+            workbook,
+            assessment,
+            diagnosis,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    pub fn workbook(&self) -> &Workbook {
+        &self.workbook
+    }
+
+    pub fn assessment(&self) -> &Assessment {
+        &self.assessment
+    }
+
+    pub fn diagnosis(&self) -> &Diagnosis {
+        &self.diagnosis
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Saves one edit and recalculates. On error nothing changed, on disk or here.
+    pub fn apply(&mut self, edit: Edit) -> StoreResult<Option<AssetId>> {
+        let inserted = self.apply_recorded(&edit)?;
+        self.redo.clear();
+        Ok(inserted)
+    }
+
+    /// Undoes the last edit; false when there is none.
+    pub fn undo(&mut self) -> StoreResult<bool> {
+        self.step(true)
+    }
+
+    pub fn redo(&mut self) -> StoreResult<bool> {
+        self.step(false)
+    }
+
+    fn step(&mut self, undo: bool) -> StoreResult<bool> {
+        let popped = if undo {
+            self.undo.pop()
+        } else {
+            self.redo.pop()
+        };
+        let Some(edit) = popped else {
+            return Ok(false);
+        };
+        match self.save_with_inverse(&edit) {
+            Ok((_, inverse)) => {
+                if undo {
+                    self.redo.push(inverse);
+                } else {
+                    self.undo.push(inverse);
+                }
+                Ok(true)
+            }
+            Err(e) => {
+                // Kept, so the user can try again once the file is writable.
+                if undo {
+                    self.undo.push(edit);
+                } else {
+                    self.redo.push(edit);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    fn apply_recorded(&mut self, edit: &Edit) -> StoreResult<Option<AssetId>> {
+        let (inserted, inverse) = self.save_with_inverse(edit)?;
+        self.undo.push(inverse);
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        Ok(inserted)
+    }
+
+    /// Saves the edit and returns the edit that undoes it.
+    fn save_with_inverse(&mut self, edit: &Edit) -> StoreResult<(Option<AssetId>, Edit)> {
+        let inverse = inverse(&self.workbook, edit);
+        let inserted = self.save(edit)?;
+        // An insert's inverse only knows the new row's id once it is saved.
+        let inverse = match (inverse, inserted) {
+            (Edit::DeleteAsset(_), Some(id)) => Edit::DeleteAsset(id),
+            (other, _) => other,
+        };
+        Ok((inserted, inverse))
+    }
+
+    /// Writes the edit, then mirrors it in memory and recalculates.
+    fn save(&mut self, edit: &Edit) -> StoreResult<Option<AssetId>> {
+        let outcome = self.store.apply(edit)?;
+        let inserted = match outcome {
+            EditOutcome::Inserted(id) => Some(id),
+            EditOutcome::Done => None,
+        };
+        mirror(&mut self.workbook, edit, inserted);
+        self.recalculate();
+        Ok(inserted)
+    }
+
+    /// Replaces the whole workbook (sample data, import). The undo history is cleared.
+    pub fn replace_all(&mut self, workbook: &Workbook) -> StoreResult<()> {
+        self.store.replace_all(workbook)?;
+        self.workbook = self.store.load()?;
+        self.undo.clear();
+        self.redo.clear();
+        self.recalculate();
+        Ok(())
+    }
+
+    fn recalculate(&mut self) {
+        self.assessment = assess(&self.workbook);
+        self.diagnosis = diagnose(&self.workbook, &self.assessment);
+        self.revision += 1;
+    }
+}
+
+/// The edit that takes `workbook` back to its state before `edit`.
+fn inverse(workbook: &Workbook, edit: &Edit) -> Edit {
+    match edit {
+        Edit::InsertAsset { asset, .. } => Edit::DeleteAsset(asset.id),
+        Edit::UpdateAsset(asset) => match workbook.assets.iter().find(|a| a.id == asset.id) {
+            Some(old) => Edit::UpdateAsset(old.clone()),
+            None => Edit::UpdateAsset(asset.clone()),
+        },
+        Edit::DeleteAsset(id) => match workbook.assets.iter().position(|a| a.id == *id) {
+            Some(index) => Edit::InsertAsset {
+                index,
+                asset: workbook.assets[index].clone(),
+            },
+            None => Edit::DeleteAsset(*id),
+        },
+        Edit::SetFrequency(threat, _) => Edit::SetFrequency(
+            *threat,
+            workbook
+                .threats
+                .iter()
+                .find(|t| t.id == *threat)
+                .and_then(|t| t.frequency),
+        ),
+        Edit::SetAnswer(no, _) => Edit::SetAnswer(*no, workbook.answer(*no)),
+        Edit::SetSettings(_) => Edit::SetSettings(workbook.settings.clone()),
+    }
+}
+
+/// Applies a saved edit to the in-memory copy, as the store applied it.
+fn mirror(workbook: &mut Workbook, edit: &Edit, inserted: Option<AssetId>) {
+    match edit {
+        Edit::InsertAsset { index, asset } => {
+            let mut asset = asset.clone();
+            asset.id = inserted.unwrap_or(asset.id);
+            let at = (*index).min(workbook.assets.len());
+            workbook.assets.insert(at, asset);
+        }
+        Edit::UpdateAsset(asset) => {
+            if let Some(a) = workbook.assets.iter_mut().find(|a| a.id == asset.id) {
+                *a = asset.clone();
+            }
+        }
+        Edit::DeleteAsset(id) => workbook.assets.retain(|a| a.id != *id),
+        Edit::SetFrequency(threat, f) => {
+            if let Some(t) = workbook.threats.iter_mut().find(|t| t.id == *threat) {
+                t.frequency = *f;
+            }
+        }
+        Edit::SetAnswer(no, answer) => {
+            if let Some(i) = workbook.items.iter_mut().find(|i| i.no == *no) {
+                i.answer = *answer;
+            }
+        }
+        Edit::SetSettings(s) => workbook.settings = s.clone(),
+    }
+}

@@ -1,0 +1,206 @@
+//! 診断結果: per category the implementation rate and whether a policy is needed, the assets per risk
+//! class, and the assets with リスク大 first.
+
+use crate::app::session::Session;
+use crate::app::widgets::{date_picker, level_cell, level_colors};
+use crate::calc::{RiskLevel, rate_text};
+use crate::domain::Settings;
+use crate::store::Edit;
+use eframe::egui::{self, RichText, Ui};
+
+#[derive(Default)]
+pub struct DiagnosisView {
+    company: Option<String>,
+    assessor: Option<String>,
+}
+
+/// A text field saved when it loses focus.
+fn setting_field(
+    ui: &mut Ui,
+    label: &str,
+    saved: &str,
+    draft: &mut Option<String>,
+) -> Option<String> {
+    let label = ui.label(label);
+    let mut text = draft.clone().unwrap_or_else(|| saved.to_string());
+    let response = ui
+        .add(egui::TextEdit::singleline(&mut text).desired_width(220.0))
+        .labelled_by(label.id);
+    if response.changed() {
+        *draft = Some(text);
+    }
+    if response.lost_focus() {
+        return draft.take().filter(|t| t != saved);
+    }
+    None
+}
+
+/// Horizontal bars of the asset count per class.
+fn level_chart(ui: &mut Ui, counts: &[usize; 4]) {
+    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+    let bar_width = 320.0;
+    egui::Grid::new("level_chart")
+        .num_columns(3)
+        .show(ui, |ui| {
+            for level in RiskLevel::ALL {
+                let n = counts[level as usize];
+                ui.label(level.label());
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(bar_width, 18.0), egui::Sense::hover());
+                let filled = egui::Rect::from_min_size(
+                    rect.min,
+                    egui::vec2(bar_width * n as f32 / max, 18.0),
+                );
+                ui.painter()
+                    .rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
+                ui.painter().rect_filled(filled, 2.0, level_colors(level).0);
+                ui.label(format!("{n} 件"));
+                ui.end_row();
+            }
+        });
+}
+
+impl DiagnosisView {
+    pub fn ui(&mut self, ui: &mut Ui, session: &Session) -> Vec<Edit> {
+        let mut edits = Vec::new();
+        let workbook = session.workbook();
+        let diagnosis = session.diagnosis();
+        let settings = &workbook.settings;
+        egui::ScrollArea::vertical()
+            .id_salt("diagnosis_scroll")
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    let mut changed = settings.clone();
+                    let mut any = false;
+                    if let Some(v) =
+                        setting_field(ui, "会社名", &settings.company, &mut self.company)
+                    {
+                        changed.company = v;
+                        any = true;
+                    }
+                    if let Some(v) =
+                        setting_field(ui, "診断実施者", &settings.assessor, &mut self.assessor)
+                    {
+                        changed.assessor = v;
+                        any = true;
+                    }
+                    ui.label("診断日");
+                    if let Some(d) = date_picker(
+                        ui,
+                        egui::Id::unique("assessed_on"),
+                        "診断日",
+                        settings.assessed_on,
+                    ) {
+                        changed.assessed_on = d;
+                        any = true;
+                    }
+                    if any {
+                        edits.push(Edit::SetSettings(Settings { ..changed }));
+                    }
+                });
+                ui.separator();
+                ui.heading("対策状況チェックの診断結果");
+                ui.label(format!(
+                "対策状況チェック 回答済み {} / {} 問（未回答は「実施していない」として数えます）",
+                diagnosis.answered, diagnosis.total
+            ));
+                egui::Grid::new("diagnosis_table")
+                    .striped(true)
+                    .num_columns(4)
+                    .min_col_width(80.0)
+                    .show(ui, |ui| {
+                        for h in [
+                            "対策の種類（情報セキュリティポリシー名称）",
+                            "策定の必要性",
+                            "対策の実施率",
+                            "対策規定の要否",
+                        ] {
+                            ui.label(RichText::new(h).strong());
+                        }
+                        ui.end_row();
+                        for c in &diagnosis.categories {
+                            ui.label(format!("({}) {}", c.no, c.name));
+                            ui.label(RichText::new(c.need.mark()).size(18.0))
+                                .on_hover_text(match c.need {
+                                    crate::calc::PolicyNeed::Essential => {
+                                        "◎: リスク大の情報資産を生む脅威への対策を含みます"
+                                    }
+                                    crate::calc::PolicyNeed::Needed => {
+                                        "○: ポリシーの策定が必要です"
+                                    }
+                                    crate::calc::PolicyNeed::NotNeeded => "—: 自社には該当しません",
+                                });
+                            ui.horizontal(|ui| {
+                                ui.add(
+                                    egui::ProgressBar::new(c.rate.unwrap_or(0.0) as f32)
+                                        .desired_width(160.0)
+                                        .text(rate_text(c.rate)),
+                                )
+                                .on_hover_text(format!(
+                                    "実施している {} 問 / 該当する {} 問（全 {} 問）",
+                                    c.implemented, c.applicable, c.items
+                                ));
+                            });
+                            ui.label(c.need.policy_text());
+                            ui.end_row();
+                        }
+                    });
+                ui.separator();
+                ui.heading("リスク値ごとの情報資産の数");
+                level_chart(ui, &diagnosis.level_counts);
+                ui.separator();
+                ui.heading("対策が必要な情報資産（リスク大から）");
+                let assessment = session.assessment();
+                let mut rows: Vec<usize> = (0..workbook.assets.len())
+                    .filter(|&i| {
+                        matches!(
+                            assessment.assets[i].level,
+                            RiskLevel::High | RiskLevel::Medium
+                        )
+                    })
+                    .collect();
+                rows.sort_by_key(|&i| std::cmp::Reverse(assessment.assets[i].risk));
+                if rows.is_empty() {
+                    ui.label("リスク大・リスク中の情報資産はありません。");
+                }
+                egui::Grid::new("risky_assets")
+                    .striped(true)
+                    .num_columns(8)
+                    .show(ui, |ui| {
+                        for h in [
+                            "No.",
+                            "情報資産名称",
+                            "媒体・保存先",
+                            "重要度",
+                            "脅威",
+                            "脆弱性",
+                            "可能性",
+                            "リスク値",
+                        ] {
+                            ui.label(RichText::new(h).strong());
+                        }
+                        ui.end_row();
+                        for i in rows.into_iter().take(500) {
+                            let a = &workbook.assets[i];
+                            let r = &assessment.assets[i];
+                            let n = |v: Option<u8>| v.map_or("—".to_string(), |v| v.to_string());
+                            ui.label((i + 1).to_string());
+                            ui.label(&a.name);
+                            ui.label(a.medium.map_or("", |m| m.name()));
+                            ui.label(n(r.importance));
+                            ui.label(n(r.frequency()));
+                            ui.label(n(r.vulnerability()));
+                            ui.label(n(r.likelihood()));
+                            level_cell(
+                                ui,
+                                &format!("{} {}", n(r.risk), r.level.label()),
+                                r.level,
+                                100.0,
+                            );
+                            ui.end_row();
+                        }
+                    });
+            });
+        edits
+    }
+}

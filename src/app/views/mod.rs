@@ -1,0 +1,7 @@
+//! One module per sheet of the workbook, plus the start view.
+
+pub mod checks;
+pub mod diagnosis;
+pub mod register;
+pub mod start;
+pub mod threats;

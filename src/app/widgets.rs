@@ -1,0 +1,139 @@
+//! Small widgets shared by the views: risk-class colours, value cells, choice boxes, the date picker.
+
+use crate::calc::RiskLevel;
+use chrono::{Datelike, NaiveDate};
+use eframe::egui::{self, Color32, RichText, Ui};
+
+/// Fill and text colour of a risk class: 大 red, 中 yellow, 小 green, 未算定 grey.
+pub fn level_colors(level: RiskLevel) -> (Color32, Color32) {
+    match level {
+        RiskLevel::High => (Color32::from_rgb(220, 60, 50), Color32::WHITE),
+        RiskLevel::Medium => (Color32::from_rgb(250, 215, 80), Color32::BLACK),
+        RiskLevel::Low => (Color32::from_rgb(130, 195, 120), Color32::BLACK),
+        RiskLevel::Unrated => (Color32::from_rgb(205, 205, 205), Color32::from_gray(60)),
+    }
+}
+
+/// A computed value on its class colour, `width` wide (a table cell passes its whole width).
+pub fn level_cell(ui: &mut Ui, text: &str, level: RiskLevel, width: f32) -> egui::Response {
+    let (fill, color) = level_colors(level);
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(4, 1))
+        .show(ui, |ui| {
+            ui.set_min_width(width);
+            ui.label(RichText::new(text).color(color))
+        })
+        .inner
+}
+
+/// A dropdown over `options` (value, label), with 未設定 for `None`. Returns the new value when the
+/// user picked a different one, and the dropdown's response (for hover help).
+pub fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    id: impl egui::AsIdSalt,
+    name: &str,
+    current: Option<T>,
+    options: &[(T, String)],
+    short: impl Fn(T) -> String,
+    width: f32,
+) -> (Option<Option<T>>, egui::Response) {
+    let mut picked = None;
+    let selected = current.map(&short).unwrap_or_else(|| "未設定".into());
+    let response = egui::ComboBox::from_id_salt(id)
+        .selected_text(selected)
+        .width(width)
+        .show_ui(ui, |ui| {
+            if ui.selectable_label(current.is_none(), "未設定").clicked() && current.is_some() {
+                picked = Some(None);
+            }
+            for (value, label) in options {
+                if ui
+                    .selectable_label(current == Some(*value), label.as_str())
+                    .clicked()
+                    && current != Some(*value)
+                {
+                    picked = Some(Some(*value));
+                }
+            }
+        });
+    (picked, response.response.accessible_name(name))
+}
+
+const WEEKDAYS: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
+
+pub fn date_text(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.format("%Y/%m/%d").to_string())
+        .unwrap_or_else(|| "未設定".into())
+}
+
+/// A button showing the date that opens a Japanese calendar. Returns the new value when changed.
+pub fn date_picker(
+    ui: &mut Ui,
+    id: egui::Id,
+    name: &str,
+    current: Option<NaiveDate>,
+) -> Option<Option<NaiveDate>> {
+    let button = ui.button(date_text(current)).accessible_name(name);
+    let shown_month_id = id.with("month");
+    let mut result = None;
+    egui::Popup::from_toggle_button_response(&button)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show(|ui| {
+            let today = chrono::Local::now().date_naive();
+            let mut month: NaiveDate = ui
+                .data(|d| d.get_temp(shown_month_id))
+                .unwrap_or_else(|| current.unwrap_or(today).with_day(1).expect("day 1 exists"));
+            ui.horizontal(|ui| {
+                if ui.button("◀").on_hover_text("前の月").clicked() {
+                    month = month
+                        .checked_sub_months(chrono::Months::new(1))
+                        .unwrap_or(month);
+                }
+                ui.label(format!("{}年{}月", month.year(), month.month()));
+                if ui.button("▶").on_hover_text("次の月").clicked() {
+                    month = month
+                        .checked_add_months(chrono::Months::new(1))
+                        .unwrap_or(month);
+                }
+            });
+            egui::Grid::new(id.with("days")).show(ui, |ui| {
+                for w in WEEKDAYS {
+                    ui.label(w);
+                }
+                ui.end_row();
+                let offset = month.weekday().num_days_from_sunday();
+                for _ in 0..offset {
+                    ui.label("");
+                }
+                let mut day = month;
+                while day.month() == month.month() {
+                    let selected = current == Some(day);
+                    if ui
+                        .selectable_label(selected, day.day().to_string())
+                        .clicked()
+                    {
+                        result = Some(Some(day));
+                    }
+                    if day.weekday() == chrono::Weekday::Sat {
+                        ui.end_row();
+                    }
+                    day = day.succ_opt().expect("dates continue");
+                }
+            });
+            ui.horizontal(|ui| {
+                if ui.button("今日").clicked() {
+                    result = Some(Some(today));
+                }
+                if ui.button("未設定にする").clicked() {
+                    result = Some(None);
+                }
+            });
+            ui.data_mut(|d| d.insert_temp(shown_month_id, month));
+            if result.is_some() {
+                ui.data_mut(|d| d.remove::<NaiveDate>(shown_month_id));
+                egui::Popup::close_all(ui.ctx());
+            }
+        });
+    result.filter(|new| *new != current)
+}
