@@ -141,7 +141,7 @@ fn summary(path: &Path, json: bool) -> Result<String, CliError> {
             path.display()
         )));
     }
-    let store = Store::open(path)?;
+    let store = Store::open_read_only(path)?;
     let wb = store.load()?;
     let assessment = assess(&wb);
     let diagnosis = diagnose(&wb, &assessment);

@@ -22,7 +22,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     /// Held for the life of the store; the OS releases it when the process ends, however it ends.
-    _lock: File,
+    /// None for a read-only store, which takes no lock.
+    _lock: Option<File>,
     backup: Option<PathBuf>,
 }
 
@@ -153,8 +154,51 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
-            _lock: lock,
+            _lock: Some(lock),
             backup,
+        })
+    }
+
+    /// Opens an existing database for reading only (reports, summaries), even while the app has it
+    /// open: SQLite's WAL lets readers see the last committed state. Nothing is created or migrated.
+    pub fn open_read_only(path: &Path) -> StoreResult<Store> {
+        if !path.exists() {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotRiskbook(path.into()),
+                _ => corrupt(path, &e),
+            })?;
+        let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        if version > schema::CURRENT_VERSION {
+            return Err(StoreError::Newer {
+                path: path.into(),
+                found: version,
+                supported: schema::CURRENT_VERSION,
+            });
+        }
+        if app_id != schema::APPLICATION_ID {
+            return Err(StoreError::NotRiskbook(path.into()));
+        }
+        if version < schema::CURRENT_VERSION {
+            return Err(StoreError::Invalid(format!(
+                "データベース「{}」は古い形式です。一度 riskbook で開くと新しい形式に更新されます。",
+                path.display()
+            )));
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            _lock: None,
+            backup: None,
         })
     }
 

@@ -446,6 +446,7 @@ impl RegisterView {
                                 self.selected == Some(asset.id),
                                 (index + 1).to_string(),
                             )
+                            .accessible_name(format!("{}行目を選択", index + 1))
                             .on_hover_text("クリックで行を選択")
                             .clicked()
                         {

@@ -1,0 +1,264 @@
+//! The window driven as a person would, through egui_kittest (no GPU, no display): widgets are found by
+//! their labels, clicked and typed into, and what the window shows is checked.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use riskbook::app::RiskbookApp;
+use riskbook::app::session::Session;
+use riskbook::domain::{Answer, ItemNo, Medium};
+use std::path::Path;
+
+use eframe::egui;
+
+fn app(path: &Path) -> Harness<'static, RiskbookApp> {
+    let session = Session::open(path).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| RiskbookApp::new(cc, session));
+    harness.run();
+    harness
+}
+
+fn click(harness: &mut Harness<'_, RiskbookApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Opens a dropdown by its name and picks the option whose text starts with `option`.
+fn pick(harness: &mut Harness<'_, RiskbookApp>, dropdown: &str, option: &str) {
+    click(harness, dropdown);
+    let matching: Vec<_> = harness
+        .query_all_by(|n| {
+            n.label().is_some_and(|l| l.starts_with(option)) && n.role() == Role::Button
+        })
+        .collect();
+    assert_eq!(
+        matching.len(),
+        1,
+        "one option starting with {option} in {dropdown}"
+    );
+    matching[0].click();
+    harness.run();
+}
+
+/// Replaces the text of a field and leaves it with Enter, which saves it.
+fn type_into(harness: &mut Harness<'_, RiskbookApp>, field: &str, text: &str) {
+    harness.get_by_label(field).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(field).type_text(text);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+}
+
+/// The workbook as saved in the file, read beside the running app.
+fn on_disk(path: &Path) -> riskbook::domain::Workbook {
+    riskbook::store::Store::open_read_only(path)
+        .unwrap()
+        .load()
+        .unwrap()
+}
+
+/// Some widget's text contains `text`.
+fn shows(harness: &Harness<'_, RiskbookApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+/// Some widget's text is exactly `text` (a table cell, not the status bar).
+fn has(harness: &Harness<'_, RiskbookApp>, text: &str) -> bool {
+    harness.query_all_by_label(text).next().is_some()
+}
+
+fn threat_names(path: &Path, medium: Medium) -> Vec<String> {
+    let session = Session::open(path).unwrap();
+    session
+        .workbook()
+        .threats_of(medium)
+        .map(|t| t.name.clone())
+        .collect()
+}
+
+fn items_of_threat(path: &Path, name: &str) -> Vec<u16> {
+    let session = Session::open(path).unwrap();
+    let threat = session
+        .workbook()
+        .threats
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap();
+    threat.items.iter().map(|n| n.0).collect()
+}
+
+#[test]
+fn the_start_view_leads_to_an_empty_register_or_the_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    assert!(shows(&harness, "riskbook へようこそ"));
+    click(&mut harness, "新しく台帳を作る");
+    assert!(shows(&harness, "表示 0 件 / 全 0 件"));
+
+    let other = dir.path().join("s.db");
+    let mut harness = app(&other);
+    click(&mut harness, "見本データを読み込む");
+    assert!(shows(&harness, "表示 32 件 / 全 32 件"));
+    assert!(shows(&harness, "リスク大 13"));
+}
+
+#[test]
+fn a_new_asset_is_rated_and_its_risk_follows_threats_and_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let pc_threats = threat_names(&path, Medium::OfficePc);
+    let virus = pc_threats[0].clone();
+    let virus_items = items_of_threat(&path, &virus);
+
+    let mut harness = app(&path);
+    click(&mut harness, "新しく台帳を作る");
+    click(&mut harness, "＋ 行を追加");
+    assert!(shows(&harness, "表示 1 件 / 全 1 件"));
+
+    type_into(&mut harness, "情報資産名称 1行目", "顧客名簿");
+    pick(&mut harness, "媒体・保存先 1行目", "事務所PC");
+    pick(&mut harness, "機密性 1行目", "2：");
+    pick(&mut harness, "完全性 1行目", "1：");
+    pick(&mut harness, "可用性 1行目", "0：");
+    click(&mut harness, "個人情報 1行目");
+    // 重要度 2, but the threats of 事務所PC have no frequency yet: 未算定, not 0.
+    assert!(has(&harness, "未算定"));
+    assert!(!has(&harness, "4 リスク大") && !has(&harness, "6 リスク大"));
+
+    click(&mut harness, "脅威の状況");
+    pick(&mut harness, &format!("脅威の発生頻度 {virus}"), "3：");
+    for other in &pc_threats[1..] {
+        pick(&mut harness, &format!("脅威の発生頻度 {other}"), "1：");
+    }
+    // Nothing answered: v = 3, p(3, 3) = 3 for the virus threat.
+    assert!(shows(&harness, "3 可能性：高"));
+
+    click(&mut harness, "情報資産管理台帳");
+    assert!(has(&harness, "6 リスク大"), "重要度 2 × 可能性 3");
+
+    // Answer every item against the virus threat with 1: v = 1, p = 1 → risk 2.
+    click(&mut harness, "対策状況チェック");
+    for no in &virus_items {
+        let radio = format!("No.{no} 1 実施している");
+        harness.get_by_label(&radio).scroll_to_me();
+        harness.run();
+        click(&mut harness, &radio);
+    }
+    assert!(shows(
+        &harness,
+        &format!("回答済み {} / 55 問", virus_items.len())
+    ));
+
+    click(&mut harness, "情報資産管理台帳");
+    assert!(has(&harness, "2 リスク中"));
+    assert!(!has(&harness, "6 リスク大"));
+
+    click(&mut harness, "診断結果");
+    // (7) IT機器利用: the three of its items that counter the virus threat are implemented: 3 of 5.
+    let it_items = virus_items
+        .iter()
+        .filter(|n| (35..=39).contains(*n))
+        .count();
+    assert_eq!(it_items, 3);
+    assert!(shows(&harness, "60.0%"));
+    assert!(has(&harness, "2 リスク中"));
+
+    drop(harness);
+    // Everything was saved as it was typed: reopen the file.
+    let session = Session::open(&path).unwrap();
+    let wb = session.workbook();
+    assert_eq!(wb.assets.len(), 1);
+    let a = &wb.assets[0];
+    assert_eq!(a.name, "顧客名簿");
+    assert_eq!(a.medium, Some(Medium::OfficePc));
+    assert_eq!(
+        a.ratings().map(|r| r.map(|r| r.value())),
+        [Some(2), Some(1), Some(0)]
+    );
+    assert!(a.personal_info);
+    assert_eq!(wb.answer(ItemNo(virus_items[0])), Some(Answer::Implemented));
+    assert_eq!(session.assessment().assets[0].risk, Some(2));
+    drop(session);
+
+    let harness = app(&path);
+    assert!(
+        has(&harness, "2 リスク中"),
+        "the reopened window shows the same risk"
+    );
+    assert_eq!(
+        harness
+            .get_by_label("情報資産名称 1行目")
+            .value()
+            .as_deref(),
+        Some("顧客名簿")
+    );
+}
+
+#[test]
+fn undo_and_redo_with_the_keyboard_and_delete_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "見本データを読み込む");
+    pick(&mut harness, "媒体・保存先 1行目", "クラウド");
+    assert_eq!(on_disk(&path).assets[0].medium, Some(Medium::Cloud));
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(on_disk(&path).assets[0].medium, Some(Medium::OfficePc));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    assert_eq!(on_disk(&path).assets[0].medium, Some(Medium::Cloud));
+
+    click(&mut harness, "1行目を選択");
+    click(&mut harness, "削除…");
+    assert!(shows(&harness, "を台帳から削除しますか"));
+    click(&mut harness, "キャンセル");
+    assert!(shows(&harness, "全 32 件"));
+    click(&mut harness, "削除…");
+    click(&mut harness, "削除する");
+    assert!(shows(&harness, "全 31 件"));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(shows(&harness, "全 32 件"), "the deleted row is back");
+    assert_eq!(on_disk(&path).assets[0].name, "社員名簿");
+}
+
+#[test]
+fn an_empty_name_is_refused_with_a_message_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "見本データを読み込む");
+    type_into(&mut harness, "情報資産名称 1行目", " ");
+    assert!(shows(&harness, "情報資産名称が空です"));
+    click(&mut harness, "OK");
+    assert_eq!(on_disk(&path).assets[0].name, "社員名簿");
+    assert_eq!(
+        harness
+            .get_by_label("情報資産名称 1行目")
+            .value()
+            .as_deref(),
+        Some("社員名簿")
+    );
+}
+
+#[test]
+fn filter_and_sort_the_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "見本データを読み込む");
+    pick(&mut harness, "リスクで絞り込み", "リスク大");
+    assert!(shows(&harness, "表示 13 件 / 全 32 件"));
+    click(&mut harness, "絞り込み解除");
+    harness.get_by_label("検索:").focus();
+    harness.get_by_label("検索:").type_text("請求書");
+    harness.run();
+    assert!(shows(&harness, "表示 3 件 / 全 32 件"));
+}
