@@ -262,3 +262,54 @@ fn filter_and_sort_the_register() {
     harness.run();
     assert!(shows(&harness, "表示 3 件 / 全 32 件"));
 }
+
+#[test]
+fn japanese_from_an_input_method_reaches_the_name_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "新しく台帳を作る");
+    click(&mut harness, "＋ 行を追加");
+    harness.get_by_label("情報資産名称 1行目").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    // What an IME sends: the text being converted, then the chosen conversion.
+    harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "とりひきさきめいぼ".into(),
+        active_range_chars: None,
+    }));
+    harness.run();
+    harness.event(egui::Event::Ime(egui::ImeEvent::Commit(
+        "取引先名簿".into(),
+    )));
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(on_disk(&path).assets[0].name, "取引先名簿");
+}
+
+#[test]
+fn a_locked_database_is_reported_in_the_window_and_nothing_is_half_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "見本データを読み込む");
+    // Another program holds a write transaction on the file.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    pick(&mut harness, "媒体・保存先 1行目", "クラウド");
+    assert!(shows(&harness, "他のプログラムにロックされている"));
+    assert!(shows(&harness, "保存できませんでした"));
+    other.execute_batch("ROLLBACK").unwrap();
+    click(&mut harness, "OK");
+    assert_eq!(on_disk(&path).assets[0].medium, Some(Medium::OfficePc));
+    assert_eq!(
+        harness.state().session().workbook().assets[0].medium,
+        Some(Medium::OfficePc),
+        "the window shows what is on disk"
+    );
+    // Once the file is free the same edit goes through.
+    pick(&mut harness, "媒体・保存先 1行目", "クラウド");
+    assert_eq!(on_disk(&path).assets[0].medium, Some(Medium::Cloud));
+}

@@ -673,3 +673,39 @@ impl RegisterView {
         level_cell(ui, &text, risk.level, ui.available_width()).on_hover_text(hover);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::assess;
+    use crate::domain::Catalogue;
+    use crate::sample::sample_workbook;
+
+    #[test]
+    fn sorting_by_risk_puts_the_highest_first_and_filters_combine() {
+        let wb = sample_workbook(Catalogue::builtin());
+        let risks = assess(&wb).assets;
+        let rows = visible_rows(&wb, &risks, &Filter::default(), Some((Column::Risk, false)));
+        assert_eq!(rows.len(), 32);
+        let values: Vec<_> = rows.iter().map(|&i| risks[i].risk).collect();
+        assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+        assert_eq!(values[0], Some(4));
+        assert_eq!(values[31], Some(0));
+
+        let rows = visible_rows(&wb, &risks, &Filter::default(), Some((Column::Name, true)));
+        let names: Vec<&str> = rows.iter().map(|&i| wb.assets[i].name.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+
+        let filter = Filter {
+            text: "電子メール".into(),
+            medium: Some(Medium::Cloud),
+            level: Some(RiskLevel::High),
+        };
+        let rows = visible_rows(&wb, &risks, &filter, None);
+        assert_eq!(rows, vec![6], "電子メールデータ on クラウド, row 7");
+        assert_eq!(Column::Risk.letter(), 'S');
+        assert_eq!(Column::Medium.letter(), 'F');
+    }
+}
