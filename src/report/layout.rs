@@ -1,0 +1,299 @@
+//! A small page composer: text and boxes placed top-down on A4 pages, with page breaks, repeated
+//! table headers and text wrapping. It produces drawing operations, not PDF, so the number of pages
+//! is known before the footers ("n / N") are drawn and the layout can be checked without a PDF reader.
+
+/// A4 portrait in PDF points.
+pub const PAGE_WIDTH: f32 = 595.28;
+pub const PAGE_HEIGHT: f32 = 841.89;
+pub const MARGIN: f32 = 42.0;
+/// Space kept free at the bottom for the footer.
+pub const FOOTER_SPACE: f32 = 28.0;
+
+pub type Rgb = (u8, u8, u8);
+pub const BLACK: Rgb = (0, 0, 0);
+pub const GREY: Rgb = (110, 110, 110);
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    /// Text with its baseline's left end at (x, y); y grows downwards from the top of the page.
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        color: Rgb,
+        text: String,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Rgb,
+    },
+}
+
+/// How wide a text is, in points, at a size.
+pub trait Measure {
+    fn width(&self, text: &str, size: f32) -> f32;
+}
+
+/// Breaks `text` into lines no wider than `width`. Japanese may break between any two characters.
+pub fn wrap(measure: &dyn Measure, text: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for ch in paragraph.chars() {
+            let mut candidate = line.clone();
+            candidate.push(ch);
+            if !line.is_empty() && measure.width(&candidate, size) > width {
+                lines.push(std::mem::take(&mut line));
+                line.push(ch);
+            } else {
+                line = candidate;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// One column of a table: header text, width, and whether numbers are right-aligned.
+#[derive(Debug, Clone)]
+pub struct TableColumn {
+    pub header: String,
+    pub width: f32,
+    pub align_right: bool,
+}
+
+impl TableColumn {
+    pub fn left(header: &str, width: f32) -> Self {
+        TableColumn {
+            header: header.into(),
+            width,
+            align_right: false,
+        }
+    }
+    pub fn right(header: &str, width: f32) -> Self {
+        TableColumn {
+            header: header.into(),
+            width,
+            align_right: true,
+        }
+    }
+}
+
+/// A cell: text, optionally on a coloured background, or a bar (0–1) with a caption.
+#[derive(Debug, Clone)]
+pub enum Cell {
+    Text(String),
+    Filled(String, Rgb),
+    Bar(f32, String),
+}
+
+pub struct Composer<'a> {
+    measure: &'a dyn Measure,
+    pub pages: Vec<Vec<Op>>,
+    y: f32,
+}
+
+const CELL_PAD: f32 = 3.0;
+
+impl<'a> Composer<'a> {
+    pub fn new(measure: &'a dyn Measure) -> Self {
+        Composer {
+            measure,
+            pages: vec![Vec::new()],
+            y: MARGIN,
+        }
+    }
+
+    pub fn content_width(&self) -> f32 {
+        PAGE_WIDTH - 2.0 * MARGIN
+    }
+
+    fn bottom(&self) -> f32 {
+        PAGE_HEIGHT - MARGIN - FOOTER_SPACE
+    }
+
+    fn ops(&mut self) -> &mut Vec<Op> {
+        self.pages.last_mut().expect("there is always a page")
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = MARGIN;
+    }
+
+    /// Starts a new page unless `height` still fits on this one.
+    pub fn ensure(&mut self, height: f32) -> bool {
+        if self.y + height > self.bottom() {
+            self.new_page();
+            return true;
+        }
+        false
+    }
+
+    pub fn space(&mut self, height: f32) {
+        self.y += height;
+    }
+
+    pub fn text_at(&mut self, x: f32, baseline: f32, size: f32, color: Rgb, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.ops().push(Op::Text {
+            x,
+            y: baseline,
+            size,
+            color,
+            text: text.to_string(),
+        });
+    }
+
+    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Rgb) {
+        self.ops().push(Op::Rect { x, y, w, h, fill });
+    }
+
+    /// A paragraph across the page, wrapped.
+    pub fn paragraph(&mut self, text: &str, size: f32, color: Rgb) {
+        let line_height = size * 1.45;
+        for line in wrap(self.measure, text, size, self.content_width()) {
+            self.ensure(line_height);
+            let baseline = self.y + size;
+            self.text_at(MARGIN, baseline, size, color, &line);
+            self.y += line_height;
+        }
+    }
+
+    pub fn heading(&mut self, text: &str) {
+        self.ensure(40.0);
+        self.space(6.0);
+        let size = 13.0;
+        self.text_at(MARGIN, self.y + size, size, BLACK, text);
+        self.y += size + 4.0;
+        self.rect(MARGIN, self.y, self.content_width(), 0.8, (60, 60, 60));
+        self.y += 6.0;
+    }
+
+    fn header_row(&mut self, columns: &[TableColumn], size: f32) {
+        let height = size + 2.0 * CELL_PAD + 2.0;
+        self.rect(MARGIN, self.y, columns.iter().map(|c| c.width).sum(), height, (225, 230, 238));
+        let mut x = MARGIN;
+        for c in columns {
+            self.cell_text(x, c, &c.header, size, BLACK);
+            x += c.width;
+        }
+        self.y += height;
+    }
+
+    fn cell_text(&mut self, x: f32, column: &TableColumn, text: &str, size: f32, color: Rgb) {
+        let inner = column.width - 2.0 * CELL_PAD;
+        let mut shown = text.to_string();
+        while !shown.is_empty() && self.measure.width(&shown, size) > inner {
+            shown.pop();
+        }
+        if shown.len() < text.len() && !shown.is_empty() {
+            shown.pop();
+            shown.push('…');
+        }
+        let w = self.measure.width(&shown, size);
+        let tx = if column.align_right { x + column.width - CELL_PAD - w } else { x + CELL_PAD };
+        self.text_at(tx, self.y + CELL_PAD + size * 0.9, size, color, &shown);
+    }
+
+    /// A table that breaks across pages, repeating its header on each page.
+    pub fn table(&mut self, columns: &[TableColumn], rows: &[Vec<Cell>], size: f32) {
+        let row_height = size + 2.0 * CELL_PAD + 2.0;
+        self.ensure(row_height * 2.0);
+        self.header_row(columns, size);
+        for (i, row) in rows.iter().enumerate() {
+            if self.ensure(row_height) {
+                self.header_row(columns, size);
+            }
+            if i % 2 == 1 {
+                self.rect(MARGIN, self.y, columns.iter().map(|c| c.width).sum(), row_height, (246, 246, 246));
+            }
+            let mut x = MARGIN;
+            for (column, cell) in columns.iter().zip(row) {
+                match cell {
+                    Cell::Text(t) => self.cell_text(x, column, t, size, BLACK),
+                    Cell::Filled(t, fill) => {
+                        self.rect(x + 1.0, self.y + 1.0, column.width - 2.0, row_height - 2.0, *fill);
+                        let color = if *fill == crate::report::HIGH_FILL { (255, 255, 255) } else { BLACK };
+                        self.cell_text(x, column, t, size, color);
+                    }
+                    Cell::Bar(fraction, caption) => {
+                        let bar_w = (column.width - 2.0 * CELL_PAD) * 0.62;
+                        let bar_y = self.y + CELL_PAD + 1.0;
+                        let bar_h = row_height - 2.0 * CELL_PAD - 2.0;
+                        self.rect(x + CELL_PAD, bar_y, bar_w, bar_h, (225, 225, 225));
+                        self.rect(x + CELL_PAD, bar_y, bar_w * fraction.clamp(0.0, 1.0), bar_h, (70, 130, 200));
+                        let w = self.measure.width(caption, size);
+                        self.text_at(x + column.width - CELL_PAD - w, self.y + CELL_PAD + size * 0.9, size, BLACK, caption);
+                    }
+                }
+                x += column.width;
+            }
+            self.y += row_height;
+        }
+        self.space(6.0);
+    }
+
+    pub fn y(&self) -> f32 {
+        self.y
+    }
+
+    pub fn measure(&self) -> &dyn Measure {
+        self.measure
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character 1 point per point of size: easy to reason about.
+    struct Fixed;
+    impl Measure for Fixed {
+        fn width(&self, text: &str, size: f32) -> f32 {
+            text.chars().count() as f32 * size
+        }
+    }
+
+    #[test]
+    fn wrapping_breaks_at_the_width_and_keeps_every_character() {
+        let lines = wrap(&Fixed, "情報セキュリティ対策", 10.0, 40.0);
+        assert_eq!(lines, ["情報セキ", "ュリティ", "対策"]);
+        assert_eq!(wrap(&Fixed, "一\n二", 10.0, 100.0), ["一", "二"]);
+    }
+
+    #[test]
+    fn long_tables_break_across_pages_and_repeat_their_header() {
+        let mut c = Composer::new(&Fixed);
+        let columns = [TableColumn::left("名称", 100.0), TableColumn::right("値", 60.0)];
+        let rows: Vec<Vec<Cell>> = (0..200)
+            .map(|i| vec![Cell::Text(format!("資産{i}")), Cell::Text(i.to_string())])
+            .collect();
+        c.table(&columns, &rows, 8.0);
+        assert!(c.pages.len() >= 4, "{} pages", c.pages.len());
+        for page in &c.pages {
+            let headers = page
+                .iter()
+                .filter(|op| matches!(op, Op::Text { text, .. } if text == "名称"))
+                .count();
+            assert_eq!(headers, 1, "each page has the header once");
+            for op in page {
+                if let Op::Text { y, .. } = op {
+                    assert!(*y <= PAGE_HEIGHT - MARGIN - FOOTER_SPACE + 1.0, "nothing in the footer");
+                }
+            }
+        }
+        let all_rows = c
+            .pages
+            .iter()
+            .flatten()
+            .filter(|op| matches!(op, Op::Text { text, .. } if text.starts_with("資産")))
+            .count();
+        assert_eq!(all_rows, 200, "no row lost at a page break");
+    }
+}
