@@ -7,6 +7,7 @@ use riskbook::app::RiskbookApp;
 use riskbook::app::session::Session;
 use riskbook::calc::{assess, diagnose};
 use riskbook::domain::{Catalogue, Workbook};
+use riskbook::report::{ReportInput, pdf};
 use riskbook::sample::sample_workbook;
 use riskbook::store::Store;
 use std::time::{Duration, Instant};
@@ -54,6 +55,23 @@ fn main() {
             "recalculation (assess + diagnose), {n:>7} assets: {:>8.3} ms",
             t.as_secs_f64() * 1e3
         );
+    }
+
+    for n in [1_000, 10_000] {
+        let wb = workbook_with(n);
+        let a = assess(&wb);
+        let d = diagnose(&wb, &a);
+        let input = ReportInput {
+            workbook: &wb,
+            assessment: &a,
+            diagnosis: &d,
+            file_name: "bench.db",
+            created_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        };
+        let t = time(5, || {
+            std::hint::black_box(pdf(&input).unwrap());
+        });
+        println!("PDF report, {n:>6} assets: {:>8.1} ms", t.as_secs_f64() * 1e3);
     }
 
     let dir = tempfile::tempdir().unwrap();

@@ -2,6 +2,7 @@
 
 use crate::calc::{assess, diagnose, rate_text};
 use crate::domain::Catalogue;
+use crate::report::{ReportInput, write_pdf};
 use crate::sample::sample_workbook;
 use crate::store::{Store, location};
 use crate::summary::summarize;
@@ -176,6 +177,29 @@ fn summary(path: &Path, json: bool) -> Result<String, CliError> {
     Ok(out)
 }
 
+fn report(path: &Path, out: &Path) -> Result<String, CliError> {
+    let store = Store::open_read_only(path)?;
+    let wb = store.load()?;
+    let assessment = assess(&wb);
+    let diagnosis = diagnose(&wb, &assessment);
+    let file_name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let input = ReportInput {
+        workbook: &wb,
+        assessment: &assessment,
+        diagnosis: &diagnosis,
+        file_name: &file_name,
+        created_on: chrono::Local::now().date_naive(),
+    };
+    write_pdf(&input, out)?;
+    Ok(format!(
+        "診断結果の PDF を「{}」に書き出しました。",
+        out.display()
+    ))
+}
+
 /// Runs a batch command and returns what to print on stdout.
 pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
     match command {
@@ -183,6 +207,6 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
         Command::Summary { json } => summary(&database_path(db)?, json),
         Command::Import { .. } => Err(not_yet("Excel の取り込み")),
         Command::Export { .. } => Err(not_yet("Excel への書き出し")),
-        Command::Report { .. } => Err(not_yet("PDF レポート")),
+        Command::Report { out } => report(&require_db(db, "report")?, &out),
     }
 }

@@ -3,12 +3,15 @@
 //! - `domain`: the workbook's values (assets, threats, check items) — no UI, no storage.
 //! - `calc`: the workbook's formulas (SPEC §4, §7) as pure functions.
 //! - `store`: the SQLite file.
+//! - `report`: the 診断結果 as a PDF.
 //! - `app`: the egui window; `cli`: the command line.
 
 pub mod app;
 pub mod calc;
 pub mod cli;
 pub mod domain;
+pub mod font;
+pub mod report;
 pub mod sample;
 pub mod store;
 pub mod summary;

@@ -4,14 +4,13 @@
 use eframe::egui;
 use std::sync::Arc;
 
-const IPAEX_GOTHIC: &[u8] = include_bytes!("../../assets/fonts/ipaexg.ttf");
-const FONT_NAME: &str = "IPAexGothic";
+use crate::font::{JAPANESE, NAME as FONT_NAME};
 
 pub fn install(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
         FONT_NAME.to_owned(),
-        Arc::new(egui::FontData::from_static(IPAEX_GOTHIC)),
+        Arc::new(egui::FontData::from_static(JAPANESE)),
     );
     // Japanese first for proportional text; egui's own fonts stay as fallback for symbols and emoji.
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {

@@ -7,6 +7,7 @@ pub mod views;
 mod widgets;
 
 use crate::domain::Catalogue;
+use crate::report::{ReportInput, write_pdf};
 use crate::sample::sample_workbook;
 use crate::store::{Edit, StoreError};
 use eframe::egui::{self, RichText};
@@ -199,6 +200,61 @@ impl RiskbookApp {
         }
     }
 
+    fn write_report(&mut self, path: &Path) -> bool {
+        let file_name = self
+            .session
+            .path()
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let input = ReportInput {
+            workbook: self.session.workbook(),
+            assessment: self.session.assessment(),
+            diagnosis: self.session.diagnosis(),
+            file_name: &file_name,
+            created_on: chrono::Local::now().date_naive(),
+        };
+        match write_pdf(&input, path) {
+            Ok(()) => true,
+            Err(e) => {
+                self.dialog = Some(("PDF を作成できませんでした".into(), e.to_string()));
+                false
+            }
+        }
+    }
+
+    fn save_report_dialog(&mut self) {
+        if let Some(path) = rfd::FileDialog::new()
+            .set_title("PDF出力")
+            .add_filter("PDF", &["pdf"])
+            .set_file_name("診断結果.pdf")
+            .save_file()
+            && self.write_report(&path)
+        {
+            self.dialog = Some((
+                "PDF出力".into(),
+                format!("診断結果を「{}」に保存しました。", path.display()),
+            ));
+        }
+    }
+
+    /// Writes the report to a temporary file and hands it to the system's PDF viewer, whose print
+    /// dialog prints it (Windows, macOS and Linux alike; nothing goes over the network).
+    fn print(&mut self) {
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let path = std::env::temp_dir().join(format!("riskbook-診断結果-{stamp}.pdf"));
+        if self.write_report(&path)
+            && let Err(e) = open::that_detached(&path)
+        {
+            self.dialog = Some((
+                "印刷".into(),
+                format!(
+                    "PDF を開くアプリが見つかりませんでした（{e}）。\n「{}」を開いて印刷してください。",
+                    path.display()
+                ),
+            ));
+        }
+    }
+
     fn menu(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("ファイル", |ui| {
@@ -218,8 +274,11 @@ impl RiskbookApp {
                 if ui.button("Excel出力…").clicked() {
                     self.not_yet("Excel出力");
                 }
+                if ui.button("PDF出力…").clicked() {
+                    self.save_report_dialog();
+                }
                 if ui.button("印刷…").clicked() {
-                    self.not_yet("印刷");
+                    self.print();
                 }
                 ui.separator();
                 if ui.button("見本データを読み込む").clicked() {

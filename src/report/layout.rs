@@ -37,7 +37,11 @@ pub trait Measure {
     fn width(&self, text: &str, size: f32) -> f32;
 }
 
-/// Breaks `text` into lines no wider than `width`. Japanese may break between any two characters.
+/// Characters that must not begin a line (禁則): they stay on the line before, slightly over width.
+const NO_LINE_START: &str = "）」』】、。，．・ー？！)]";
+
+/// Breaks `text` into lines no wider than `width`. Japanese may break between any two characters,
+/// except before closing punctuation.
 pub fn wrap(measure: &dyn Measure, text: &str, size: f32, width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
@@ -45,7 +49,10 @@ pub fn wrap(measure: &dyn Measure, text: &str, size: f32, width: f32) -> Vec<Str
         for ch in paragraph.chars() {
             let mut candidate = line.clone();
             candidate.push(ch);
-            if !line.is_empty() && measure.width(&candidate, size) > width {
+            if !line.is_empty()
+                && measure.width(&candidate, size) > width
+                && !NO_LINE_START.contains(ch)
+            {
                 lines.push(std::mem::take(&mut line));
                 line.push(ch);
             } else {
@@ -156,11 +163,29 @@ impl<'a> Composer<'a> {
 
     /// A paragraph across the page, wrapped.
     pub fn paragraph(&mut self, text: &str, size: f32, color: Rgb) {
+        self.hanging(text, size, color, 0.0);
+    }
+
+    /// A paragraph whose lines after the first are indented by `indent` (list items).
+    pub fn hanging(&mut self, text: &str, size: f32, color: Rgb, indent: f32) {
         let line_height = size * 1.45;
-        for line in wrap(self.measure, text, size, self.content_width()) {
+        let first = wrap(self.measure, text, size, self.content_width());
+        let Some(head) = first.first().cloned() else {
+            return;
+        };
+        let rest: String = text.chars().skip(head.chars().count()).collect();
+        let mut lines = vec![(0.0, head)];
+        if !rest.is_empty() {
+            lines.extend(
+                wrap(self.measure, &rest, size, self.content_width() - indent)
+                    .into_iter()
+                    .map(|l| (indent, l)),
+            );
+        }
+        for (x, line) in lines {
             self.ensure(line_height);
             let baseline = self.y + size;
-            self.text_at(MARGIN, baseline, size, color, &line);
+            self.text_at(MARGIN + x, baseline, size, color, &line);
             self.y += line_height;
         }
     }
@@ -177,7 +202,13 @@ impl<'a> Composer<'a> {
 
     fn header_row(&mut self, columns: &[TableColumn], size: f32) {
         let height = size + 2.0 * CELL_PAD + 2.0;
-        self.rect(MARGIN, self.y, columns.iter().map(|c| c.width).sum(), height, (225, 230, 238));
+        self.rect(
+            MARGIN,
+            self.y,
+            columns.iter().map(|c| c.width).sum(),
+            height,
+            (225, 230, 238),
+        );
         let mut x = MARGIN;
         for c in columns {
             self.cell_text(x, c, &c.header, size, BLACK);
@@ -197,7 +228,11 @@ impl<'a> Composer<'a> {
             shown.push('…');
         }
         let w = self.measure.width(&shown, size);
-        let tx = if column.align_right { x + column.width - CELL_PAD - w } else { x + CELL_PAD };
+        let tx = if column.align_right {
+            x + column.width - CELL_PAD - w
+        } else {
+            x + CELL_PAD
+        };
         self.text_at(tx, self.y + CELL_PAD + size * 0.9, size, color, &shown);
     }
 
@@ -211,15 +246,31 @@ impl<'a> Composer<'a> {
                 self.header_row(columns, size);
             }
             if i % 2 == 1 {
-                self.rect(MARGIN, self.y, columns.iter().map(|c| c.width).sum(), row_height, (246, 246, 246));
+                self.rect(
+                    MARGIN,
+                    self.y,
+                    columns.iter().map(|c| c.width).sum(),
+                    row_height,
+                    (246, 246, 246),
+                );
             }
             let mut x = MARGIN;
             for (column, cell) in columns.iter().zip(row) {
                 match cell {
                     Cell::Text(t) => self.cell_text(x, column, t, size, BLACK),
                     Cell::Filled(t, fill) => {
-                        self.rect(x + 1.0, self.y + 1.0, column.width - 2.0, row_height - 2.0, *fill);
-                        let color = if *fill == crate::report::HIGH_FILL { (255, 255, 255) } else { BLACK };
+                        self.rect(
+                            x + 1.0,
+                            self.y + 1.0,
+                            column.width - 2.0,
+                            row_height - 2.0,
+                            *fill,
+                        );
+                        let color = if *fill == super::content::HIGH_FILL {
+                            (255, 255, 255)
+                        } else {
+                            BLACK
+                        };
                         self.cell_text(x, column, t, size, color);
                     }
                     Cell::Bar(fraction, caption) => {
@@ -227,9 +278,21 @@ impl<'a> Composer<'a> {
                         let bar_y = self.y + CELL_PAD + 1.0;
                         let bar_h = row_height - 2.0 * CELL_PAD - 2.0;
                         self.rect(x + CELL_PAD, bar_y, bar_w, bar_h, (225, 225, 225));
-                        self.rect(x + CELL_PAD, bar_y, bar_w * fraction.clamp(0.0, 1.0), bar_h, (70, 130, 200));
+                        self.rect(
+                            x + CELL_PAD,
+                            bar_y,
+                            bar_w * fraction.clamp(0.0, 1.0),
+                            bar_h,
+                            (70, 130, 200),
+                        );
                         let w = self.measure.width(caption, size);
-                        self.text_at(x + column.width - CELL_PAD - w, self.y + CELL_PAD + size * 0.9, size, BLACK, caption);
+                        self.text_at(
+                            x + column.width - CELL_PAD - w,
+                            self.y + CELL_PAD + size * 0.9,
+                            size,
+                            BLACK,
+                            caption,
+                        );
                     }
                 }
                 x += column.width;
@@ -265,12 +328,20 @@ mod tests {
         let lines = wrap(&Fixed, "情報セキュリティ対策", 10.0, 40.0);
         assert_eq!(lines, ["情報セキ", "ュリティ", "対策"]);
         assert_eq!(wrap(&Fixed, "一\n二", 10.0, 100.0), ["一", "二"]);
+        assert_eq!(
+            wrap(&Fixed, "実施している）。", 10.0, 60.0),
+            ["実施している）。"],
+            "closing punctuation never starts a line"
+        );
     }
 
     #[test]
     fn long_tables_break_across_pages_and_repeat_their_header() {
         let mut c = Composer::new(&Fixed);
-        let columns = [TableColumn::left("名称", 100.0), TableColumn::right("値", 60.0)];
+        let columns = [
+            TableColumn::left("名称", 100.0),
+            TableColumn::right("値", 60.0),
+        ];
         let rows: Vec<Vec<Cell>> = (0..200)
             .map(|i| vec![Cell::Text(format!("資産{i}")), Cell::Text(i.to_string())])
             .collect();
@@ -284,7 +355,10 @@ mod tests {
             assert_eq!(headers, 1, "each page has the header once");
             for op in page {
                 if let Op::Text { y, .. } = op {
-                    assert!(*y <= PAGE_HEIGHT - MARGIN - FOOTER_SPACE + 1.0, "nothing in the footer");
+                    assert!(
+                        *y <= PAGE_HEIGHT - MARGIN - FOOTER_SPACE + 1.0,
+                        "nothing in the footer"
+                    );
                 }
             }
         }

@@ -1,0 +1,294 @@
+//! What the printed 診断結果 says, in order: cover block, diagnosis table, assets per class, the assets
+//! with リスク大 and リスク中, and a to-do list of questions for each category that needs a policy.
+
+use super::layout::{BLACK, Cell, Composer, GREY, MARGIN, Measure, Op, TableColumn};
+use crate::calc::{Assessment, Diagnosis, PolicyNeed, RiskLevel, rate_text};
+use crate::domain::{Answer, Workbook};
+use chrono::NaiveDate;
+
+pub const HIGH_FILL: (u8, u8, u8) = (220, 60, 50);
+const MEDIUM_FILL: (u8, u8, u8) = (250, 215, 80);
+const LOW_FILL: (u8, u8, u8) = (130, 195, 120);
+const UNRATED_FILL: (u8, u8, u8) = (205, 205, 205);
+
+pub fn level_fill(level: RiskLevel) -> (u8, u8, u8) {
+    match level {
+        RiskLevel::High => HIGH_FILL,
+        RiskLevel::Medium => MEDIUM_FILL,
+        RiskLevel::Low => LOW_FILL,
+        RiskLevel::Unrated => UNRATED_FILL,
+    }
+}
+
+/// Everything the report is made from.
+pub struct ReportInput<'a> {
+    pub workbook: &'a Workbook,
+    pub assessment: &'a Assessment,
+    pub diagnosis: &'a Diagnosis,
+    /// Shown in the footer of every page.
+    pub file_name: &'a str,
+    pub created_on: NaiveDate,
+}
+
+fn date(d: Option<NaiveDate>) -> String {
+    d.map_or("（未入力）".into(), |d| {
+        d.format("%Y年%-m月%-d日").to_string()
+    })
+}
+
+fn or_blank(text: &str) -> &str {
+    if text.trim().is_empty() {
+        "（未入力）"
+    } else {
+        text
+    }
+}
+
+fn cover(c: &mut Composer, input: &ReportInput) {
+    let s = &input.workbook.settings;
+    c.text_at(
+        MARGIN,
+        MARGIN + 20.0,
+        20.0,
+        BLACK,
+        "情報セキュリティ 診断結果",
+    );
+    c.space(34.0);
+    c.paragraph(
+        "IPA「中小企業の情報セキュリティ対策ガイドライン」ツールA（リスク分析シート）の方法による診断",
+        9.0,
+        GREY,
+    );
+    c.space(6.0);
+    let d = input.diagnosis;
+    let rows = [
+        ("会社名", or_blank(&s.company).to_string()),
+        ("診断日", date(s.assessed_on)),
+        ("診断実施者", or_blank(&s.assessor).to_string()),
+        ("報告書作成日", date(Some(input.created_on))),
+        (
+            "対象",
+            format!(
+                "情報資産 {} 件、対策状況チェック {} / {} 問回答",
+                input.workbook.assets.len(),
+                d.answered,
+                d.total
+            ),
+        ),
+    ];
+    for (label, value) in rows {
+        c.ensure(18.0);
+        let y = c.y() + 11.0;
+        c.text_at(MARGIN, y, 10.5, GREY, label);
+        c.text_at(MARGIN + 90.0, y, 10.5, BLACK, &value);
+        c.space(17.0);
+    }
+}
+
+fn diagnosis_table(c: &mut Composer, input: &ReportInput) {
+    c.heading("対策状況チェックの診断結果");
+    let w = c.content_width();
+    let columns = [
+        TableColumn::left("対策の種類（情報セキュリティポリシー名称）", w * 0.47),
+        TableColumn::left("必要性", w * 0.07),
+        TableColumn::left("対策の実施率", w * 0.18),
+        TableColumn::left("対策規定の要否", w * 0.28),
+    ];
+    let rows: Vec<Vec<Cell>> = input
+        .diagnosis
+        .categories
+        .iter()
+        .map(|cat| {
+            vec![
+                Cell::Text(format!("({}) {}", cat.no, cat.name)),
+                Cell::Text(cat.need.mark().into()),
+                Cell::Bar(cat.rate.unwrap_or(0.0) as f32, rate_text(cat.rate)),
+                Cell::Text(cat.need.policy_text().into()),
+            ]
+        })
+        .collect();
+    c.table(&columns, &rows, 8.5);
+    c.paragraph(
+        "◎: リスク大の情報資産を生む脅威への対策を含む分類　○: ポリシーの策定が必要な分類　—: 自社に該当しない分類。\
+         実施率 = 「1 実施している」の数 ÷ 「4 自社には該当しない」以外の数（未回答は未実施として数える）。",
+        8.0,
+        GREY,
+    );
+}
+
+fn level_chart(c: &mut Composer, input: &ReportInput) {
+    c.heading("リスク値ごとの情報資産の数");
+    let counts = input.diagnosis.level_counts;
+    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+    let bar_max = c.content_width() - 160.0;
+    for level in RiskLevel::ALL {
+        c.ensure(18.0);
+        let n = counts[level as usize];
+        let y = c.y();
+        c.text_at(MARGIN, y + 10.0, 9.5, BLACK, level.label());
+        c.rect(MARGIN + 60.0, y + 1.0, bar_max, 11.0, (238, 238, 238));
+        c.rect(
+            MARGIN + 60.0,
+            y + 1.0,
+            bar_max * n as f32 / max,
+            11.0,
+            level_fill(level),
+        );
+        c.text_at(
+            MARGIN + 66.0 + bar_max,
+            y + 10.0,
+            9.5,
+            BLACK,
+            &format!("{n} 件"),
+        );
+        c.space(16.0);
+    }
+    c.space(4.0);
+}
+
+fn risky_assets(c: &mut Composer, input: &ReportInput) {
+    c.heading("リスク大・リスク中の情報資産");
+    let wb = input.workbook;
+    let risks = &input.assessment.assets;
+    let mut rows: Vec<usize> = (0..wb.assets.len())
+        .filter(|&i| matches!(risks[i].level, RiskLevel::High | RiskLevel::Medium))
+        .collect();
+    rows.sort_by_key(|&i| (risks[i].level, std::cmp::Reverse(risks[i].risk), i));
+    if rows.is_empty() {
+        c.paragraph("リスク大・リスク中の情報資産はありません。", 9.5, BLACK);
+        return;
+    }
+    let w = c.content_width();
+    let columns = [
+        TableColumn::right("No.", w * 0.07),
+        TableColumn::left("情報資産名称", w * 0.33),
+        TableColumn::left("媒体・保存先", w * 0.15),
+        TableColumn::right("重要度", w * 0.08),
+        TableColumn::right("脅威", w * 0.07),
+        TableColumn::right("脆弱性", w * 0.08),
+        TableColumn::right("可能性", w * 0.08),
+        TableColumn::left("リスク値", w * 0.14),
+    ];
+    let n = |v: Option<u8>| v.map_or("—".to_string(), |v| v.to_string());
+    let table: Vec<Vec<Cell>> = rows
+        .into_iter()
+        .map(|i| {
+            let a = &wb.assets[i];
+            let r = &risks[i];
+            vec![
+                Cell::Text((i + 1).to_string()),
+                Cell::Text(a.name.clone()),
+                Cell::Text(a.medium.map_or("", |m| m.name()).into()),
+                Cell::Text(n(r.importance)),
+                Cell::Text(n(r.frequency())),
+                Cell::Text(n(r.vulnerability())),
+                Cell::Text(n(r.likelihood())),
+                Cell::Filled(
+                    format!("{} {}", n(r.risk), r.level.label()),
+                    level_fill(r.level),
+                ),
+            ]
+        })
+        .collect();
+    c.table(&columns, &table, 8.5);
+}
+
+fn todo_list(c: &mut Composer, input: &ReportInput) {
+    c.heading("ポリシーで対策を規定する分類の、まだ実施していない項目");
+    c.paragraph(
+        "「2 一部実施している」「3 実施していない／わからない」と未回答の項目です。リスク大の資産に関わる ◎ の分類から取り組んでください。",
+        8.5,
+        GREY,
+    );
+    let wb = input.workbook;
+    let mut categories: Vec<_> = input
+        .diagnosis
+        .categories
+        .iter()
+        .filter(|cat| cat.need != PolicyNeed::NotNeeded)
+        .collect();
+    categories.sort_by_key(|cat| (cat.need != PolicyNeed::Essential, cat.no));
+    let mut any = false;
+    for cat in categories {
+        let open: Vec<_> = wb
+            .items_of(cat.no)
+            .filter(|i| !matches!(i.answer, Some(Answer::Implemented | Answer::NotApplicable)))
+            .collect();
+        if open.is_empty() {
+            continue;
+        }
+        any = true;
+        c.ensure(40.0);
+        c.space(4.0);
+        c.paragraph(
+            &format!(
+                "({}) {}　{}　実施率 {}",
+                cat.no,
+                cat.name,
+                cat.need.mark(),
+                rate_text(cat.rate)
+            ),
+            10.0,
+            BLACK,
+        );
+        for item in open {
+            let answer = item.answer.map_or("未回答".to_string(), |a| {
+                format!("{} {}", a.value(), a.label())
+            });
+            c.hanging(
+                &format!("□ No.{}　{}（現状: {answer}）", item.no.0, item.question),
+                8.5,
+                BLACK,
+                12.0,
+            );
+        }
+    }
+    if !any {
+        c.paragraph("すべての項目が実施済みまたは該当なしです。", 9.5, BLACK);
+    }
+}
+
+/// Draws the footer of each page: the file name and "n / N".
+fn footers(pages: &mut [Vec<Op>], measure: &dyn Measure, file_name: &str) {
+    let total = pages.len();
+    let y = super::layout::PAGE_HEIGHT - MARGIN + 4.0;
+    for (i, page) in pages.iter_mut().enumerate() {
+        let left = format!("riskbook 診断結果 — {file_name}");
+        let right = format!("{} / {}", i + 1, total);
+        let right_w = measure.width(&right, 8.0);
+        page.push(Op::Rect {
+            x: MARGIN,
+            y: y - 12.0,
+            w: super::layout::PAGE_WIDTH - 2.0 * MARGIN,
+            h: 0.5,
+            fill: (150, 150, 150),
+        });
+        page.push(Op::Text {
+            x: MARGIN,
+            y,
+            size: 8.0,
+            color: GREY,
+            text: left,
+        });
+        page.push(Op::Text {
+            x: super::layout::PAGE_WIDTH - MARGIN - right_w,
+            y,
+            size: 8.0,
+            color: GREY,
+            text: right,
+        });
+    }
+}
+
+/// The report as pages of drawing operations.
+pub fn compose(input: &ReportInput, measure: &dyn Measure) -> Vec<Vec<Op>> {
+    let mut c = Composer::new(measure);
+    cover(&mut c, input);
+    diagnosis_table(&mut c, input);
+    level_chart(&mut c, input);
+    risky_assets(&mut c, input);
+    todo_list(&mut c, input);
+    let mut pages = c.pages;
+    footers(&mut pages, measure, input.file_name);
+    pages
+}
