@@ -71,7 +71,10 @@ fn main() {
         let t = time(5, || {
             std::hint::black_box(pdf(&input).unwrap());
         });
-        println!("PDF report, {n:>6} assets: {:>8.1} ms", t.as_secs_f64() * 1e3);
+        println!(
+            "PDF report, {n:>6} assets: {:>8.1} ms",
+            t.as_secs_f64() * 1e3
+        );
     }
 
     let dir = tempfile::tempdir().unwrap();

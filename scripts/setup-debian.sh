@@ -9,6 +9,7 @@ packages=(
   xvfb         # a virtual display, to run the window headless for screenshots
   fonts-ipaexfont-gothic  # the same font as assets/fonts, for looking at output outside the app
   poppler-utils  # pdftotext and pdffonts: the report tests read the PDF back
+  libreoffice-calc  # the export test lets LibreOffice recalculate the exported formulas
 )
 
 missing=()

@@ -109,12 +109,6 @@ fn require_db(db: Option<PathBuf>, command: &str) -> Result<PathBuf, CliError> {
     })
 }
 
-fn not_yet(what: &str) -> CliError {
-    CliError(format!(
-        "{what}はこのバージョンではまだ対応していません（未対応）。"
-    ))
-}
-
 fn sample(path: &Path, replace: bool) -> Result<String, CliError> {
     let mut store = Store::open(path)?;
     let current = store.load()?;
@@ -177,6 +171,59 @@ fn summary(path: &Path, json: bool) -> Result<String, CliError> {
     Ok(out)
 }
 
+fn import(path: &Path, file: &Path, replace: bool) -> Result<String, CliError> {
+    // The workbook is read completely before the database is touched.
+    let imported = crate::xlsx::read_workbook(file, Catalogue::builtin())?;
+    let mut store = Store::open(path)?;
+    let current = store.load()?;
+    if !current.assets.is_empty() && !replace {
+        return Err(CliError(format!(
+            "「{}」には既に情報資産が {} 件あります。取り込んだ内容で置き換えるには --replace を付けてください。",
+            path.display(),
+            current.assets.len()
+        )));
+    }
+    let backup = store.backup("before-import")?;
+    store.replace_all(&imported.workbook)?;
+    let wb = &imported.workbook;
+    let mut out = format!(
+        "「{}」を取り込みました: 情報資産 {} 件、脅威 {} 件、チェック項目 {} 問（回答済み {} 問）。\n取り込み前のデータベースは「{}」に保存しました。",
+        file.display(),
+        wb.assets.len(),
+        wb.threats.len(),
+        wb.items.len(),
+        wb.answered_count(),
+        backup.display()
+    );
+    for note in imported.notes.iter().chain(&imported.unmatched) {
+        out.push_str(&format!("\n・{note}"));
+    }
+    if imported.differences.is_empty() {
+        out.push_str("\nブックに残っていた計算結果（重要度・リスク値など）は riskbook の計算と一致しました。");
+    } else {
+        out.push_str(&format!(
+            "\nブックに残っていた計算結果のうち {} か所が riskbook の計算と違います:",
+            imported.differences.len()
+        ));
+        for d in &imported.differences {
+            out.push_str(&format!("\n・{d}"));
+        }
+    }
+    Ok(out)
+}
+
+fn export_xlsx(path: &Path, out: &Path) -> Result<String, CliError> {
+    let wb = Store::open_read_only(path)?.load()?;
+    let assessment = assess(&wb);
+    let diagnosis = diagnose(&wb, &assessment);
+    crate::xlsx::export(&wb, &assessment, &diagnosis, out)?;
+    Ok(format!(
+        "リスク分析シートの形式で「{}」に書き出しました（情報資産 {} 件）。",
+        out.display(),
+        wb.assets.len()
+    ))
+}
+
 fn report(path: &Path, out: &Path) -> Result<String, CliError> {
     let store = Store::open_read_only(path)?;
     let wb = store.load()?;
@@ -205,8 +252,8 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
     match command {
         Command::Sample { replace } => sample(&require_db(db, "sample")?, replace),
         Command::Summary { json } => summary(&database_path(db)?, json),
-        Command::Import { .. } => Err(not_yet("Excel の取り込み")),
-        Command::Export { .. } => Err(not_yet("Excel への書き出し")),
+        Command::Import { file, replace } => import(&require_db(db, "import")?, &file, replace),
+        Command::Export { out } => export_xlsx(&require_db(db, "export")?, &out),
         Command::Report { out } => report(&require_db(db, "report")?, &out),
     }
 }

@@ -3,7 +3,7 @@
 //! - `domain`: the workbook's values (assets, threats, check items) — no UI, no storage.
 //! - `calc`: the workbook's formulas (SPEC §4, §7) as pure functions.
 //! - `store`: the SQLite file.
-//! - `report`: the 診断結果 as a PDF.
+//! - `report`: the 診断結果 as a PDF; `xlsx`: the Excel workbook.
 //! - `app`: the egui window; `cli`: the command line.
 
 pub mod app;
@@ -15,3 +15,4 @@ pub mod report;
 pub mod sample;
 pub mod store;
 pub mod summary;
+pub mod xlsx;

@@ -3,6 +3,7 @@
 pub mod asset;
 pub mod catalogue;
 pub mod criteria;
+pub mod register;
 pub mod scales;
 pub mod workbook;
 

@@ -67,11 +67,11 @@ fn corrupt(path: &Path, e: &rusqlite::Error) -> StoreError {
     }
 }
 
-/// Where the copy made before migrating a file of schema `version` goes: beside the file.
-fn backup_path(path: &Path, version: i64) -> PathBuf {
+/// Where a backup copy labelled `label` goes: beside the file, e.g. `riskbook.db.v1-20261125-0930.bak`.
+fn backup_path(path: &Path, label: &str) -> PathBuf {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let mut name = path.as_os_str().to_owned();
-    name.push(format!(".v{version}-{stamp}.bak"));
+    name.push(format!(".{label}-{stamp}.bak"));
     PathBuf::from(name)
 }
 
@@ -133,7 +133,7 @@ impl Store {
         let mut backup = None;
         if version < schema::CURRENT_VERSION {
             if version > 0 && existed_with_data {
-                let to = backup_path(path, version);
+                let to = backup_path(path, &format!("v{version}"));
                 conn.execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
                 backup = Some(to);
             }
@@ -247,6 +247,13 @@ impl Store {
         self.conn
             .execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
         Ok(())
+    }
+
+    /// Writes a consistent copy beside the file before a large change (import); returns its path.
+    pub fn backup(&self, label: &str) -> StoreResult<PathBuf> {
+        let to = backup_path(&self.path, label);
+        self.copy_to(&to)?;
+        Ok(to)
     }
 
     /// `PRAGMA integrity_check`: "ok" for a sound file.

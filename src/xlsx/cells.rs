@@ -1,0 +1,203 @@
+//! Reading single cells of hand-kept workbooks: numbers stored as text or as full-width digits,
+//! flags written 有/○/✓, dates as Excel serials or as text, including Japanese era dates (和暦).
+
+use calamine::Data;
+use chrono::NaiveDate;
+
+/// A cell that does not hold what its column asks for; the caller says why, in words for the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unreadable;
+
+/// Full-width ASCII (０-９, Ａ-Ｚ, ．, ／ …) and the ideographic space to their ASCII forms.
+pub fn half_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+/// For comparing headers and names: half-width, without any white space.
+pub fn normalize(text: &str) -> String {
+    half_width(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// The cell as the user sees it, trimmed. Whole numbers without ".0".
+pub fn text(cell: Option<&Data>) -> String {
+    match cell {
+        None | Some(Data::Empty) => String::new(),
+        Some(Data::String(s)) => s.trim().to_string(),
+        Some(Data::Int(i)) => i.to_string(),
+        Some(Data::Float(f)) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Some(Data::Float(f)) => f.to_string(),
+        Some(Data::Bool(b)) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Some(Data::DateTime(d)) => d.as_f64().to_string(),
+        Some(Data::DateTimeIso(s)) | Some(Data::DurationIso(s)) => s.clone(),
+        Some(Data::Error(e)) => format!("#{e:?}"),
+    }
+}
+
+/// A small whole number at the start of the cell: `2`, `2.0`, `２`, `2：一部実施している`,
+/// `3通常の状態で発生する…`. None for an empty cell; Err for anything else.
+pub fn leading_number(cell: Option<&Data>) -> Result<Option<u8>, Unreadable> {
+    match cell {
+        None | Some(Data::Empty) => Ok(None),
+        Some(Data::Int(i)) => u8::try_from(*i).map(Some).map_err(|_| Unreadable),
+        Some(Data::Float(f)) if f.fract() == 0.0 && (0.0..=255.0).contains(f) => Ok(Some(*f as u8)),
+        Some(Data::String(s)) => {
+            let s = half_width(s.trim());
+            if s.is_empty() {
+                return Ok(None);
+            }
+            let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let rest = s[digits.len()..].trim_start();
+            // "2" alone, or "2" followed by a label or separator, never "2.5" or "20".
+            let clean_end = rest.is_empty()
+                || !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+            if digits.is_empty() || digits.len() > 2 || !clean_end {
+                return Err(Unreadable);
+            }
+            digits.parse().map(Some).map_err(|_| Unreadable)
+        }
+        _ => Err(Unreadable),
+    }
+}
+
+/// 有/○/✓ … as true, empty/無/× … as false.
+pub fn flag(cell: Option<&Data>) -> Result<bool, Unreadable> {
+    let t = normalize(&text(cell));
+    match t.as_str() {
+        "" | "無" | "なし" | "-" | "ー" | "－" | "×" | "0" | "FALSE" | "false" | "No" | "no" => {
+            Ok(false)
+        }
+        "有" | "あり" | "○" | "〇" | "◯" | "●" | "✓" | "✔" | "レ" | "1" | "TRUE" | "true"
+        | "Yes" | "yes" | "y" | "Y" => Ok(true),
+        _ => Err(Unreadable),
+    }
+}
+
+/// Excel's serial day number (1900 date system).
+pub fn from_serial(serial: f64) -> Option<NaiveDate> {
+    if !(1.0..=2_958_465.0).contains(&serial) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1899, 12, 30)?
+        .checked_add_days(chrono::Days::new(serial.trunc() as u64))
+}
+
+/// First year of each Japanese era, by its letter and its name.
+const ERAS: [(&str, &str, i32); 5] = [
+    ("M", "明治", 1868),
+    ("T", "大正", 1912),
+    ("S", "昭和", 1926),
+    ("H", "平成", 1989),
+    ("R", "令和", 2019),
+];
+
+/// A date written as text: 2016/7/1, 2016-07-01, 2016.7.1, 2016年7月1日, H28.7.1, 平成28年7月1日,
+/// R5.4.1, 令和元年5月1日.
+pub fn parse_date_text(raw: &str) -> Option<NaiveDate> {
+    let s = normalize(raw).replace("元年", "1年");
+    let (base, rest) = ERAS
+        .iter()
+        .find_map(|(letter, name, first)| {
+            s.strip_prefix(name)
+                .or_else(|| s.strip_prefix(letter))
+                .or_else(|| s.strip_prefix(&letter.to_lowercase()))
+                .map(|rest| (Some(*first), rest))
+        })
+        .unwrap_or((None, s.as_str()));
+    let parts: Vec<i32> = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let [y, m, d] = parts[..] else {
+        return None;
+    };
+    let year = match base {
+        Some(first) if (1..=99).contains(&y) => first + y - 1,
+        Some(_) => return None,
+        None if y >= 1900 => y,
+        None => return None,
+    };
+    NaiveDate::from_ymd_opt(year, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
+}
+
+/// A date cell: Excel date, serial number, or text.
+pub fn date(cell: Option<&Data>) -> Result<Option<NaiveDate>, Unreadable> {
+    match cell {
+        None | Some(Data::Empty) => Ok(None),
+        Some(Data::DateTime(d)) => from_serial(d.as_f64()).map(Some).ok_or(Unreadable),
+        Some(Data::Float(f)) => from_serial(*f).map(Some).ok_or(Unreadable),
+        Some(Data::Int(i)) => from_serial(*i as f64).map(Some).ok_or(Unreadable),
+        Some(Data::DateTimeIso(s)) => NaiveDate::parse_from_str(&s[..s.len().min(10)], "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| Unreadable),
+        Some(Data::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Data::String(s)) => parse_date_text(s).map(Some).ok_or(Unreadable),
+        _ => Err(Unreadable),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &str) -> Data {
+        Data::String(v.into())
+    }
+
+    #[test]
+    fn numbers_in_all_their_spellings() {
+        assert_eq!(leading_number(Some(&s("２"))), Ok(Some(2)));
+        assert_eq!(leading_number(Some(&s("2：一部実施している"))), Ok(Some(2)));
+        assert_eq!(
+            leading_number(Some(&s("3通常の状態で発生する"))),
+            Ok(Some(3))
+        );
+        assert_eq!(leading_number(Some(&Data::Float(1.0))), Ok(Some(1)));
+        assert_eq!(leading_number(Some(&s(" "))), Ok(None));
+        assert!(leading_number(Some(&s("2.5"))).is_err());
+        assert!(leading_number(Some(&s("高"))).is_err());
+        assert!(leading_number(Some(&Data::Float(1.5))).is_err());
+    }
+
+    #[test]
+    fn flags() {
+        for yes in ["有", "○", "〇", "✓", "✔", "1"] {
+            assert_eq!(flag(Some(&s(yes))), Ok(true), "{yes}");
+        }
+        for no in ["", "無", "-", "×"] {
+            assert_eq!(flag(Some(&s(no))), Ok(false), "{no}");
+        }
+        assert!(flag(Some(&s("たぶん"))).is_err());
+    }
+
+    #[test]
+    fn dates_in_western_and_japanese_eras() {
+        let d = NaiveDate::from_ymd_opt(2016, 7, 1);
+        assert_eq!(parse_date_text("2016/7/1"), d);
+        assert_eq!(parse_date_text("２０１６／７／１"), d);
+        assert_eq!(parse_date_text("2016-07-01"), d);
+        assert_eq!(parse_date_text("2016年7月1日"), d);
+        assert_eq!(parse_date_text("H28.7.1"), d);
+        assert_eq!(parse_date_text("平成28年7月1日"), d);
+        assert_eq!(
+            parse_date_text("R5.4.1"),
+            NaiveDate::from_ymd_opt(2023, 4, 1)
+        );
+        assert_eq!(
+            parse_date_text("令和元年5月1日"),
+            NaiveDate::from_ymd_opt(2019, 5, 1)
+        );
+        assert_eq!(parse_date_text("2016/13/1"), None);
+        assert_eq!(parse_date_text("来週"), None);
+        assert_eq!(from_serial(42552.0), d, "Excel serial of 2016-07-01");
+    }
+}

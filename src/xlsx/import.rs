@@ -1,0 +1,876 @@
+//! Reads a company's own copy of the IPA workbook into a `Workbook`, all or nothing: every cell that
+//! cannot be read is listed (sheet, cell, value, reason) and nothing is returned to save.
+//!
+//! Sheets are found by name and columns by their header text (SPEC §8). On import the workbook is the
+//! truth for that company: its threat list and its question wording are kept; threats and questions
+//! that match nothing in the catalogue are kept too, and reported.
+
+use super::cells::{self, normalize};
+use super::layout::{SETTING_ASSESSOR, SETTING_COMPANY, SETTING_DATE, cell_name};
+use crate::calc::assess;
+use crate::domain::register::Column;
+use crate::domain::{
+    Answer, Asset, Catalogue, Category, CheckItem, Frequency, ItemNo, Medium, Rating, Settings,
+    Threat, ThreatId, Workbook,
+};
+use calamine::{Data, Range, Reader};
+use std::collections::{HashMap, HashSet};
+use std::io::{Read, Seek};
+use std::path::Path;
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+/// What the parts of an .xlsx may unpack to, in all (a zip bomb is refused before it is unpacked).
+pub const MAX_UNPACKED_BYTES: u64 = 400 * 1024 * 1024;
+pub const MAX_ROWS: u32 = 200_000;
+pub const MAX_COLUMNS: u32 = 300;
+
+/// One cell that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub sheet: String,
+    pub cell: String,
+    pub value: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "シート「{}」{}", self.sheet, self.cell)?;
+        if !self.value.is_empty() {
+            write!(f, "「{}」", self.value)?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+/// A computed value Excel had cached that differs from riskbook's own calculation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    pub cell: String,
+    pub column: &'static str,
+    pub excel: String,
+    pub ours: String,
+}
+
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {}: Excel の値「{}」、riskbook の計算「{}」",
+            self.cell, self.column, self.excel, self.ours
+        )
+    }
+}
+
+#[derive(Debug)]
+pub struct Imported {
+    pub workbook: Workbook,
+    /// Threats and questions kept although they matched nothing in the catalogue.
+    pub unmatched: Vec<String>,
+    pub differences: Vec<Difference>,
+    /// Notes on what was skipped (example sheets, decorative rows).
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("ファイル「{path}」を開けません: {detail}")]
+    Open { path: String, detail: String },
+    #[error("ファイル「{path}」は大きすぎます（{detail}）。取り込みを中止しました。")]
+    TooLarge { path: String, detail: String },
+    #[error("シート「{0}」が見つかりません。IPA のリスク分析シートを指定してください。")]
+    MissingSheet(&'static str),
+    #[error("読み取れないセルが {} か所あるため、何も取り込んでいません:\n{}", .0.len(), list(.0))]
+    Problems(Vec<Problem>),
+}
+
+fn list(problems: &[Problem]) -> String {
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(100)
+        .map(|p| format!("・{p}"))
+        .collect();
+    if problems.len() > 100 {
+        lines.push(format!("・ほか {} か所", problems.len() - 100));
+    }
+    lines.join("\n")
+}
+
+struct Sheet<'a> {
+    name: &'a str,
+    range: &'a Range<Data>,
+}
+
+impl Sheet<'_> {
+    fn get(&self, row: u32, col: u32) -> Option<&Data> {
+        self.range.get_value((row, col))
+    }
+    fn text(&self, row: u32, col: u32) -> String {
+        cells::text(self.get(row, col))
+    }
+    fn rows(&self) -> std::ops::Range<u32> {
+        match (self.range.start(), self.range.end()) {
+            (Some(s), Some(e)) => s.0..e.0 + 1,
+            _ => 0..0,
+        }
+    }
+    fn cols(&self) -> std::ops::Range<u32> {
+        match (self.range.start(), self.range.end()) {
+            (Some(s), Some(e)) => s.1..e.1 + 1,
+            _ => 0..0,
+        }
+    }
+    fn problem(&self, row: u32, col: u32, reason: impl Into<String>) -> Problem {
+        Problem {
+            sheet: self.name.to_string(),
+            cell: cell_name(row, col as u16),
+            value: self.text(row, col),
+            reason: reason.into(),
+        }
+    }
+    /// The first row (within the first 40) with a cell whose normalized text contains `needle`.
+    fn find_row(&self, needle: &str) -> Option<u32> {
+        self.rows().take(40).find(|&r| {
+            self.cols()
+                .any(|c| normalize(&self.text(r, c)).contains(needle))
+        })
+    }
+}
+
+/// Header spellings of each 台帳 column, most specific first.
+fn register_aliases(column: Column) -> &'static [&'static str] {
+    match column {
+        Column::Category => &["業務分類"],
+        Column::Name => &["情報資産名称", "情報資産名"],
+        Column::Note => &["備考"],
+        Column::Users => &["利用者範囲", "利用者"],
+        Column::Department => &["管理部署"],
+        Column::Medium => &["媒体・保存先", "媒体", "保存先"],
+        Column::Sensitive => &["要配慮個人情報", "要配慮"],
+        Column::MyNumber => &["マイナンバー", "マイナナンバー", "個人番号"],
+        Column::Personal => &["個人情報"],
+        Column::Confidentiality => &["機密性"],
+        Column::Integrity => &["完全性"],
+        Column::Availability => &["可用性"],
+        Column::Importance => &["重要度"],
+        Column::Retention => &["保存期限"],
+        Column::Registered => &["登録日"],
+        Column::Threat => &["脅威の発生頻度", "脅威"],
+        Column::Vulnerability => &["脆弱性"],
+        Column::Likelihood => &["被害発生可能性", "可能性"],
+        Column::Risk => &["リスク値"],
+    }
+}
+
+/// Columns in matching order: specific headers before the ones they contain (要配慮個人情報 before
+/// 個人情報).
+const MATCH_ORDER: [Column; 19] = [
+    Column::Sensitive,
+    Column::MyNumber,
+    Column::Personal,
+    Column::Category,
+    Column::Name,
+    Column::Note,
+    Column::Users,
+    Column::Department,
+    Column::Medium,
+    Column::Confidentiality,
+    Column::Integrity,
+    Column::Availability,
+    Column::Importance,
+    Column::Retention,
+    Column::Registered,
+    Column::Threat,
+    Column::Vulnerability,
+    Column::Likelihood,
+    Column::Risk,
+];
+
+fn header_matches(header: &str, column: Column) -> bool {
+    // The group header over G–I is not the 個人情報 column itself.
+    if header.contains("個人情報の種類") || header.is_empty() {
+        return false;
+    }
+    register_aliases(column).iter().any(|a| header.contains(a))
+}
+
+/// Maps each 台帳 column to its sheet column, from a header that may span two rows.
+fn register_columns(sheet: &Sheet, header_row: u32) -> HashMap<Column, u32> {
+    let mut map = HashMap::new();
+    let mut taken = HashSet::new();
+    // The lower header row names the grouped columns; the upper one the rest.
+    for row in [header_row + 1, header_row] {
+        for column in MATCH_ORDER {
+            if map.contains_key(&column) {
+                continue;
+            }
+            if let Some(c) = sheet.cols().find(|&c| {
+                !taken.contains(&c) && header_matches(&normalize(&sheet.text(row, c)), column)
+            }) {
+                map.insert(column, c);
+                taken.insert(c);
+            }
+        }
+    }
+    map
+}
+
+fn is_decorative(name: &str) -> bool {
+    // The guideline's form numbers its columns ①②③ under the header.
+    name.chars().count() == 1 && ('①'..='⑳').contains(&name.chars().next().unwrap_or(' '))
+}
+
+fn medium_from(text: &str) -> Option<Medium> {
+    let t = normalize(text);
+    Medium::ALL
+        .into_iter()
+        .find(|m| normalize(m.name()) == t)
+        .or(match t.as_str() {
+            "社内サーバ" | "サーバー" | "サーバ" => Some(Medium::InHouseServer),
+            "紙" | "書面" => Some(Medium::Paper),
+            "可搬媒体" | "USBメモリ" | "外部記憶媒体" => Some(Medium::PortableMedia),
+            "PC" | "パソコン" | "事務所パソコン" => Some(Medium::OfficePc),
+            "スマートフォン" | "モバイル" => Some(Medium::MobileDevice),
+            "クラウドサービス" => Some(Medium::Cloud),
+            _ => None,
+        })
+}
+
+/// Cached computed values of one row, to compare with riskbook's calculation.
+struct Cached {
+    row: u32,
+    values: Vec<(Column, u32, String, Option<u8>)>,
+}
+
+fn read_register(sheet: &Sheet, problems: &mut Vec<Problem>) -> (Vec<Asset>, Vec<Cached>) {
+    let Some(header_row) = sheet
+        .find_row("情報資産名称")
+        .or_else(|| sheet.find_row("情報資産名"))
+    else {
+        problems.push(Problem {
+            sheet: sheet.name.into(),
+            cell: String::new(),
+            value: String::new(),
+            reason: "見出し「情報資産名称」の行が見つかりません".into(),
+        });
+        return (Vec::new(), Vec::new());
+    };
+    let map = register_columns(sheet, header_row);
+    for required in [
+        Column::Name,
+        Column::Medium,
+        Column::Confidentiality,
+        Column::Integrity,
+        Column::Availability,
+    ] {
+        if !map.contains_key(&required) {
+            problems.push(Problem {
+                sheet: sheet.name.into(),
+                cell: format!("{}行目", header_row + 1),
+                value: String::new(),
+                reason: format!("見出し「{}」の列が見つかりません", required.header()),
+            });
+        }
+    }
+    if problems.iter().any(|p| p.sheet == sheet.name) {
+        return (Vec::new(), Vec::new());
+    }
+    let name_col = map[&Column::Name];
+    let second_header = sheet.cols().any(|c| {
+        MATCH_ORDER
+            .iter()
+            .any(|col| header_matches(&normalize(&sheet.text(header_row + 1, c)), *col))
+    });
+    let first = header_row + if second_header { 2 } else { 1 };
+    let mut assets = Vec::new();
+    let mut cached = Vec::new();
+    for row in first..sheet.rows().end {
+        let text_of = |col: Column| {
+            map.get(&col)
+                .map(|&c| sheet.text(row, c))
+                .unwrap_or_default()
+        };
+        let name = text_of(Column::Name);
+        let inputs = [
+            Column::Category,
+            Column::Note,
+            Column::Medium,
+            Column::Confidentiality,
+        ];
+        if name.is_empty() {
+            if inputs.iter().any(|c| !text_of(*c).is_empty())
+                && !is_decorative(&text_of(Column::Category))
+            {
+                problems.push(sheet.problem(
+                    row,
+                    name_col,
+                    "情報資産名称が空です（名称のない行は取り込めません）",
+                ));
+            }
+            continue;
+        }
+        if is_decorative(&name) {
+            continue;
+        }
+        let mut asset = Asset::named(name);
+        asset.category = text_of(Column::Category);
+        asset.note = text_of(Column::Note);
+        asset.users = text_of(Column::Users);
+        asset.department = text_of(Column::Department);
+        asset.retention = text_of(Column::Retention);
+        if let Some(&c) = map.get(&Column::Medium) {
+            let t = sheet.text(row, c);
+            if !t.is_empty() {
+                match medium_from(&t) {
+                    Some(m) => asset.medium = Some(m),
+                    None => problems.push(sheet.problem(
+                        row,
+                        c,
+                        "媒体・保存先は 書類／可搬電子媒体／事務所PC／モバイル機器／社内サーバー／クラウド のいずれかです",
+                    )),
+                }
+            }
+        }
+        for (column, slot) in [
+            (Column::Personal, &mut asset.personal_info),
+            (Column::Sensitive, &mut asset.sensitive_info),
+            (Column::MyNumber, &mut asset.my_number),
+        ] {
+            if let Some(&c) = map.get(&column) {
+                match cells::flag(sheet.get(row, c)) {
+                    Ok(v) => *slot = v,
+                    Err(_) => problems.push(sheet.problem(
+                        row,
+                        c,
+                        format!("{}は「有」か空欄で入力してください", column.header()),
+                    )),
+                }
+            }
+        }
+        for (column, slot) in [
+            (Column::Confidentiality, &mut asset.confidentiality),
+            (Column::Integrity, &mut asset.integrity),
+            (Column::Availability, &mut asset.availability),
+        ] {
+            let c = map[&column];
+            match cells::leading_number(sheet.get(row, c)).map(|v| v.map(Rating::new).transpose()) {
+                Ok(Ok(v)) => *slot = v,
+                _ => problems.push(sheet.problem(
+                    row,
+                    c,
+                    format!("{}は 0、1、2 のいずれかで入力してください", column.header()),
+                )),
+            }
+        }
+        if let Some(&c) = map.get(&Column::Registered) {
+            match cells::date(sheet.get(row, c)) {
+                Ok(d) => asset.registered = d,
+                Err(_) => problems.push(sheet.problem(
+                    row,
+                    c,
+                    "登録日を日付として読めません（例: 2016/7/1、H28.7.1）",
+                )),
+            }
+        }
+        let mut values = Vec::new();
+        for column in [
+            Column::Importance,
+            Column::Threat,
+            Column::Vulnerability,
+            Column::Likelihood,
+            Column::Risk,
+        ] {
+            if let Some(&c) = map.get(&column) {
+                let shown = sheet.text(row, c);
+                if !shown.is_empty() {
+                    values.push((
+                        column,
+                        c,
+                        shown,
+                        cells::leading_number(sheet.get(row, c)).ok().flatten(),
+                    ));
+                }
+            }
+        }
+        cached.push(Cached { row, values });
+        assets.push(asset);
+    }
+    (assets, cached)
+}
+
+fn read_threats(
+    sheet: &Sheet,
+    catalogue: &Catalogue,
+    problems: &mut Vec<Problem>,
+    unmatched: &mut Vec<String>,
+) -> Vec<Threat> {
+    let Some(header) = sheet.find_row("発生頻度") else {
+        problems.push(Problem {
+            sheet: sheet.name.into(),
+            cell: String::new(),
+            value: String::new(),
+            reason: "見出し「脅威の発生頻度」の行が見つかりません".into(),
+        });
+        return Vec::new();
+    };
+    let find = |pred: &dyn Fn(&str) -> bool| {
+        sheet
+            .cols()
+            .find(|&c| pred(&normalize(&sheet.text(header, c))))
+    };
+    let freq_col = find(&|h| h.contains("発生頻度"));
+    let medium_col = find(&|h| h.contains("媒体") || h.contains("保存先"));
+    let threat_col = find(&|h| h.contains("個別の脅威"))
+        .or_else(|| find(&|h| h.contains("脅威") && !h.contains("発生頻度")));
+    let links_col = find(&|h| h.contains("関連項目"));
+    let (Some(freq_col), Some(medium_col), Some(threat_col)) = (freq_col, medium_col, threat_col)
+    else {
+        problems.push(sheet.problem(
+            header,
+            0,
+            "媒体・保存先、個別の脅威、発生頻度の列が見つかりません",
+        ));
+        return Vec::new();
+    };
+    let mut threats = Vec::new();
+    let mut medium: Option<Medium> = None;
+    let mut per_medium: HashMap<Medium, usize> = HashMap::new();
+    for row in header + 1..sheet.rows().end {
+        let medium_text = sheet.text(row, medium_col);
+        if !medium_text.is_empty() {
+            // Merged cells: the medium is written on the first of its rows only.
+            medium = medium_from(&medium_text);
+            if medium.is_none() {
+                problems.push(sheet.problem(row, medium_col, "媒体・保存先として読めません"));
+                continue;
+            }
+        }
+        let name = sheet.text(row, threat_col);
+        if name.is_empty() {
+            continue;
+        }
+        let Some(m) = medium else {
+            problems.push(sheet.problem(row, medium_col, "この脅威の媒体・保存先がわかりません"));
+            continue;
+        };
+        let frequency = match cells::leading_number(sheet.get(row, freq_col))
+            .map(|v| v.map(Frequency::new).transpose())
+        {
+            Ok(Ok(f)) => f,
+            _ => {
+                problems.push(sheet.problem(
+                    row,
+                    freq_col,
+                    "脅威の発生頻度は 1、2、3 のいずれかで入力してください",
+                ));
+                None
+            }
+        };
+        let position = per_medium.entry(m).or_default();
+        let of_medium: Vec<&Threat> = catalogue.threats.iter().filter(|t| t.medium == m).collect();
+        let matched = of_medium
+            .iter()
+            .find(|t| normalize(&t.name) == normalize(&name))
+            .or_else(|| of_medium.get(*position))
+            .copied();
+        *position += 1;
+        let mut items = matched.map(|t| t.items.clone()).unwrap_or_default();
+        if let Some(c) = links_col {
+            let listed: Vec<ItemNo> = cells::half_width(&sheet.text(row, c))
+                .split(|ch: char| !ch.is_ascii_digit())
+                .filter_map(|p| p.parse().ok())
+                .map(ItemNo)
+                .collect();
+            if !listed.is_empty() {
+                items = listed;
+            }
+        }
+        if matched.is_none() {
+            unmatched.push(format!(
+                "脅威「{name}」（{m}）はカタログにないため、対策項目との関連なしで取り込みます"
+            ));
+        }
+        threats.push(Threat {
+            id: ThreatId(threats.len() as i64 + 1),
+            medium: m,
+            name,
+            frequency,
+            items,
+        });
+    }
+    threats
+}
+
+fn answer_from(cell: Option<&Data>) -> Result<Option<Answer>, cells::Unreadable> {
+    if let Ok(v) = cells::leading_number(cell) {
+        return v
+            .map(Answer::new)
+            .transpose()
+            .map_err(|_| cells::Unreadable);
+    }
+    let t = normalize(&cells::text(cell)).replace('/', "／");
+    Answer::ALL
+        .into_iter()
+        .find(|a| {
+            normalize(a.label()).replace('/', "／") == t
+                || (t == "実施していない" && *a == Answer::NotImplemented)
+                || (t == "わからない" && *a == Answer::NotImplemented)
+                || (t == "該当しない" && *a == Answer::NotApplicable)
+        })
+        .map(Some)
+        .ok_or(cells::Unreadable)
+}
+
+fn category_number(text: &str) -> Option<u8> {
+    let t = normalize(text);
+    let inner = t.strip_prefix('(')?.split(')').next()?;
+    inner.parse().ok()
+}
+
+fn read_checks(
+    sheet: &Sheet,
+    catalogue: &Catalogue,
+    problems: &mut Vec<Problem>,
+    unmatched: &mut Vec<String>,
+) -> Vec<CheckItem> {
+    let Some(header) = sheet.find_row("回答") else {
+        problems.push(Problem {
+            sheet: sheet.name.into(),
+            cell: String::new(),
+            value: String::new(),
+            reason: "見出し「回答値」の行が見つかりません".into(),
+        });
+        return Vec::new();
+    };
+    let find = |pred: &dyn Fn(&str) -> bool| {
+        sheet
+            .cols()
+            .find(|&c| pred(&normalize(&sheet.text(header, c))))
+    };
+    let answer_col = find(&|h| h.contains("回答") && !h.contains("意味"));
+    let question_col = find(&|h| {
+        h.contains("診断項目") || h.contains("チェック項目") || h == "内容" || h == "項目"
+    });
+    let no_col = find(&|h| h == "No." || h == "No" || h == "番号" || h == "項目番号");
+    let category_col = find(&|h| h.contains("分類") || h.contains("対策の種類"));
+    let (Some(answer_col), Some(question_col)) = (answer_col, question_col) else {
+        problems.push(sheet.problem(header, 0, "チェック項目と回答値の列が見つかりません"));
+        return Vec::new();
+    };
+    let mut items: Vec<CheckItem> = Vec::new();
+    let mut category: Option<u8> = None;
+    let mut used: HashSet<ItemNo> = HashSet::new();
+    let mut next_free = catalogue.items.iter().map(|i| i.no.0).max().unwrap_or(0) + 1;
+    let mut position_in_category: HashMap<u8, usize> = HashMap::new();
+    for row in header + 1..sheet.rows().end {
+        if let Some(c) = category_col
+            && let Some(n) = category_number(&sheet.text(row, c))
+        {
+            category = Some(n);
+        }
+        let question = sheet.text(row, question_col);
+        if question.is_empty() {
+            continue;
+        }
+        let answer = match answer_from(sheet.get(row, answer_col)) {
+            Ok(a) => a,
+            Err(_) => {
+                problems.push(sheet.problem(
+                    row,
+                    answer_col,
+                    "回答値は 1〜4（または「2：一部実施している」のような形）で入力してください",
+                ));
+                None
+            }
+        };
+        let number = no_col.and_then(|c| cells::leading_number(sheet.get(row, c)).ok().flatten());
+        let by_number = number
+            .map(|n| ItemNo(n as u16))
+            .and_then(|no| {
+                catalogue
+                    .items
+                    .iter()
+                    .find(|i| i.no == no && !used.contains(&no))
+            })
+            .filter(|i| category.is_none_or(|c| c == i.category));
+        let by_position = || {
+            let c = category?;
+            let pos = position_in_category.get(&c).copied().unwrap_or(0);
+            catalogue
+                .items
+                .iter()
+                .filter(|i| i.category == c)
+                .nth(pos)
+                .filter(|i| !used.contains(&i.no))
+        };
+        let matched = by_number.or_else(by_position);
+        if let Some(c) = category.or(matched.map(|m| m.category)) {
+            *position_in_category.entry(c).or_default() += 1;
+        }
+        let item = match matched {
+            Some(m) => CheckItem {
+                no: m.no,
+                category: m.category,
+                question,
+                help: m.help.clone(),
+                answer,
+            },
+            None => {
+                let Some(c) = category else {
+                    problems.push(sheet.problem(
+                        row,
+                        question_col,
+                        "この項目の分類（(1)〜(11)）がわかりません",
+                    ));
+                    continue;
+                };
+                unmatched.push(format!(
+                    "チェック項目「{question}」はカタログにないため、新しい項目として取り込みます"
+                ));
+                next_free += 1;
+                CheckItem {
+                    no: ItemNo(next_free - 1),
+                    category: c,
+                    question,
+                    help: String::new(),
+                    answer,
+                }
+            }
+        };
+        used.insert(item.no);
+        items.push(item);
+    }
+    items
+}
+
+fn read_settings(sheet: &Sheet) -> Settings {
+    let mut settings = Settings::default();
+    for row in sheet.rows() {
+        let value = sheet.text(row, sheet.cols().start + 1);
+        match normalize(&sheet.text(row, sheet.cols().start)).as_str() {
+            SETTING_COMPANY => settings.company = value,
+            SETTING_ASSESSOR => settings.assessor = value,
+            SETTING_DATE => {
+                settings.assessed_on = cells::date(sheet.get(row, sheet.cols().start + 1))
+                    .ok()
+                    .flatten()
+            }
+            _ => {}
+        }
+    }
+    settings
+}
+
+/// Refuses files that would take unbounded memory to open: too large on disk, or a zip whose parts
+/// unpack to far more than they take (a zip bomb).
+fn check_size(path: &Path) -> Result<(), ImportError> {
+    let name = path.display().to_string();
+    let too_large = |detail: String| ImportError::TooLarge {
+        path: name.clone(),
+        detail,
+    };
+    let len = std::fs::metadata(path)
+        .map_err(|e| ImportError::Open {
+            path: name.clone(),
+            detail: e.to_string(),
+        })?
+        .len();
+    if len > MAX_FILE_BYTES {
+        return Err(too_large(format!(
+            "{} MB、上限 {} MB",
+            len / 1_048_576,
+            MAX_FILE_BYTES / 1_048_576
+        )));
+    }
+    let mut file = std::fs::File::open(path).map_err(|e| ImportError::Open {
+        path: name.clone(),
+        detail: e.to_string(),
+    })?;
+    let mut magic = [0u8; 4];
+    if file.read(&mut magic).unwrap_or(0) < 4 || &magic != b"PK\x03\x04" {
+        return Ok(()); // not a zip (.xls, or not a workbook at all: calamine will say so)
+    }
+    file.rewind().ok();
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| ImportError::Open {
+        path: name.clone(),
+        detail: format!("ZIP 形式が壊れています（{e}）"),
+    })?;
+    // The sizes the archive declares for its parts.
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let size = archive
+            .by_index_raw(i)
+            .map_or(u64::MAX, |entry| entry.size());
+        total = total.saturating_add(size);
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(too_large(format!(
+            "展開すると {} MB、上限 {} MB",
+            total / 1_048_576,
+            MAX_UNPACKED_BYTES / 1_048_576
+        )));
+    }
+    Ok(())
+}
+
+fn check_dimensions(name: &str, range: &Range<Data>) -> Result<(), ImportError> {
+    let (h, w) = range.get_size();
+    if h as u32 > MAX_ROWS || w as u32 > MAX_COLUMNS {
+        return Err(ImportError::TooLarge {
+            path: name.to_string(),
+            detail: format!(
+                "シート「{name}」が {h} 行 × {w} 列、上限 {MAX_ROWS} 行 × {MAX_COLUMNS} 列"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Finds the sheet whose name contains `key` and is not an example or instructions sheet.
+fn sheet_name(names: &[String], keys: &[&str]) -> Option<String> {
+    names
+        .iter()
+        .find(|n| {
+            let n = normalize(n);
+            keys.iter().any(|k| n.contains(k))
+                && !n.contains("記入例")
+                && !n.contains("利用方法")
+                && !n.contains("例")
+        })
+        .cloned()
+}
+
+fn read_from<RS: Read + Seek>(
+    mut book: calamine::Sheets<RS>,
+    catalogue: Catalogue,
+) -> Result<Imported, ImportError> {
+    let names = book.sheet_names();
+    let notes: Vec<String> = names
+        .iter()
+        .filter(|n| n.contains("記入例") || n.contains("利用方法"))
+        .map(|n| format!("シート「{n}」は説明・記入例のため読み飛ばしました"))
+        .collect();
+    let register_name =
+        sheet_name(&names, &["台帳"]).ok_or(ImportError::MissingSheet("情報資産管理台帳"))?;
+    let threats_name =
+        sheet_name(&names, &["脅威"]).ok_or(ImportError::MissingSheet("脅威の状況"))?;
+    let checks_name = sheet_name(&names, &["対策状況", "チェック"])
+        .ok_or(ImportError::MissingSheet("対策状況チェック"))?;
+    let diagnosis_name = sheet_name(&names, &["診断結果"]);
+    let mut load = |name: &str| -> Result<Range<Data>, ImportError> {
+        let range = book.worksheet_range(name).map_err(|e| ImportError::Open {
+            path: name.to_string(),
+            detail: format!("シートを読めません（{e}）"),
+        })?;
+        check_dimensions(name, &range)?;
+        Ok(range)
+    };
+    let register = load(&register_name)?;
+    let threats_range = load(&threats_name)?;
+    let checks_range = load(&checks_name)?;
+    let diagnosis = diagnosis_name.as_deref().map(&mut load).transpose()?;
+
+    let mut problems = Vec::new();
+    let mut unmatched = Vec::new();
+    let checks_sheet = Sheet {
+        name: &checks_name,
+        range: &checks_range,
+    };
+    let mut items = read_checks(&checks_sheet, &catalogue, &mut problems, &mut unmatched);
+    let threat_sheet = Sheet {
+        name: &threats_name,
+        range: &threats_range,
+    };
+    let threats = read_threats(&threat_sheet, &catalogue, &mut problems, &mut unmatched);
+    let register_sheet = Sheet {
+        name: &register_name,
+        range: &register,
+    };
+    let (assets, cached) = read_register(&register_sheet, &mut problems);
+    if !problems.is_empty() {
+        return Err(ImportError::Problems(problems));
+    }
+    let mut notes = notes;
+    // Questions of the catalogue the workbook lacks come back unanswered, so the 55 stay complete.
+    let present: HashSet<ItemNo> = items.iter().map(|i| i.no).collect();
+    let missing: Vec<CheckItem> = catalogue
+        .items
+        .iter()
+        .filter(|i| !present.contains(&i.no))
+        .cloned()
+        .collect();
+    if !missing.is_empty() {
+        notes.push(format!(
+            "ブックになかったチェック項目 {} 問を未回答として加えました",
+            missing.len()
+        ));
+        items.extend(missing);
+    }
+    items.sort_by_key(|i| (i.category, i.no));
+    let known: HashSet<ItemNo> = items.iter().map(|i| i.no).collect();
+    let threats = threats
+        .into_iter()
+        .map(|mut t| {
+            t.items.retain(|n| known.contains(n));
+            t.items.sort();
+            t.items.dedup();
+            t
+        })
+        .collect();
+    let categories: Vec<Category> = catalogue.categories.clone();
+    let settings = diagnosis
+        .as_ref()
+        .map(|range| {
+            read_settings(&Sheet {
+                name: diagnosis_name.as_deref().unwrap_or(""),
+                range,
+            })
+        })
+        .unwrap_or_default();
+    let workbook = Workbook {
+        categories,
+        items,
+        threats,
+        assets,
+        settings,
+    };
+
+    let assessment = assess(&workbook);
+    let mut differences = Vec::new();
+    for (c, risk) in cached.iter().zip(&assessment.assets) {
+        for (column, col, shown, excel) in &c.values {
+            let ours = match column {
+                Column::Importance => risk.importance,
+                Column::Threat => risk.frequency(),
+                Column::Vulnerability => risk.vulnerability(),
+                Column::Likelihood => risk.likelihood(),
+                _ => risk.risk,
+            };
+            if *excel != ours {
+                differences.push(Difference {
+                    cell: format!("シート「{register_name}」{}", cell_name(c.row, *col as u16)),
+                    column: column.header(),
+                    excel: shown.clone(),
+                    ours: ours.map_or("未算定".into(), |v| v.to_string()),
+                });
+            }
+        }
+    }
+    Ok(Imported {
+        workbook,
+        unmatched,
+        differences,
+        notes,
+    })
+}
+
+/// Reads an .xlsx, .xlsm or .xls workbook.
+pub fn read_workbook(path: &Path, catalogue: Catalogue) -> Result<Imported, ImportError> {
+    check_size(path)?;
+    let book = calamine::open_workbook_auto(path).map_err(|e| ImportError::Open {
+        path: path.display().to_string(),
+        detail: format!("Excel のブックとして読めません（{e}）"),
+    })?;
+    read_from(book, catalogue)
+}

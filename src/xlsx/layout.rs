@@ -1,0 +1,79 @@
+//! Where things are in the workbook riskbook writes: sheet names, header rows, first data rows.
+//! The importer reads this layout too, but finds sheets and columns by their text, never by these
+//! positions alone, so that people's own copies of the IPA sheet import as well.
+
+pub const REGISTER: &str = "情報資産管理台帳";
+pub const THREATS: &str = "脅威の状況";
+pub const CHECKS: &str = "対策状況チェック";
+pub const DIAGNOSIS: &str = "診断結果";
+
+/// 台帳: title in row 0, group headers in row 1, column headers in row 2, data from row 3.
+pub const REGISTER_FIRST_ROW: u32 = 3;
+/// 脅威の状況 and 対策状況チェック: title in row 0, headers in row 1, data from row 2.
+pub const LIST_FIRST_ROW: u32 = 2;
+
+pub const GROUP_PERSONAL: &str = "個人情報の種類";
+pub const GROUP_RATINGS: &str = "評価値";
+pub const GROUP_RISK: &str = "現状の状況から想定されるリスク（入力不要・自動表示）";
+
+/// 脅威の状況 columns.
+pub const THREAT_HEADERS: [&str; 7] = [
+    "媒体・保存先",
+    "個別の脅威",
+    "対策を講じない場合の脅威の発生頻度",
+    "脆弱性",
+    "被害発生可能性",
+    "順位（計算用）",
+    "対策状況チェックの関連項目（No.）",
+];
+
+/// 脅威の状況: per medium, the worst threat (columns I–O), read by the 台帳's formulas.
+pub const MEDIUM_HEADERS: [&str; 7] = [
+    "媒体・保存先",
+    "頻度未設定の脅威",
+    "脅威の数",
+    "最大の順位",
+    "脅威の発生頻度",
+    "脆弱性",
+    "被害発生可能性",
+];
+pub const MEDIUM_FIRST_COL: u16 = 8;
+
+/// 対策状況チェック columns.
+pub const CHECK_HEADERS: [&str; 6] = [
+    "分類",
+    "No.",
+    "情報セキュリティ診断項目（チェック項目）",
+    "回答値（1〜3＋4:該当しない）",
+    "回答の意味",
+    "解説",
+];
+
+/// 診断結果 columns.
+pub const DIAGNOSIS_HEADERS: [&str; 4] = [
+    "対策の種類（情報セキュリティポリシー名称）",
+    "情報セキュリティポリシー策定の必要性",
+    "対策状況チェックの診断結果（対策の実施率）",
+    "対策規定の要否",
+];
+
+pub const SETTING_COMPANY: &str = "会社名";
+pub const SETTING_ASSESSOR: &str = "診断実施者";
+pub const SETTING_DATE: &str = "診断日";
+
+/// A1-style column letters for a 0-based column.
+pub fn col_name(col: u16) -> String {
+    let mut n = col as u32 + 1;
+    let mut s = String::new();
+    while n > 0 {
+        let r = ((n - 1) % 26) as u8;
+        s.insert(0, (b'A' + r) as char);
+        n = (n - 1) / 26;
+    }
+    s
+}
+
+/// "A1" address of a 0-based cell.
+pub fn cell_name(row: u32, col: u16) -> String {
+    format!("{}{}", col_name(col), row + 1)
+}

@@ -1,0 +1,10 @@
+//! The IPA workbook as an Excel file: export in the original layout (rust_xlsxwriter), import of
+//! existing workbooks (calamine).
+
+pub mod cells;
+pub mod export;
+pub mod import;
+pub mod layout;
+
+pub use export::{ExportError, export, xlsx_bytes};
+pub use import::{ImportError, Imported, read_workbook};
