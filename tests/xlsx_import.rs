@@ -103,7 +103,7 @@ fn legacy_workbook(dir: &Path, register_rows: &[[&str; 19]]) -> PathBuf {
                     &Format::new().set_num_format("yyyy/m/d"),
                 )
                 .unwrap();
-            } else if c >= 9 && c <= 11 && v.parse::<f64>().is_ok() {
+            } else if (9..=11).contains(&c) && v.parse::<f64>().is_ok() {
                 s.write_number(row, c as u16, v.parse::<f64>().unwrap())
                     .unwrap();
             } else {
@@ -203,7 +203,7 @@ fn legacy_workbook(dir: &Path, register_rows: &[[&str; 19]]) -> PathBuf {
     save(&mut book, dir, "legacy.xlsx")
 }
 
-fn row<'a>(cells: [&'a str; 19]) -> [&'a str; 19] {
+fn row(cells: [&str; 19]) -> [&str; 19] {
     cells
 }
 
