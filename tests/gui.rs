@@ -313,3 +313,43 @@ fn a_locked_database_is_reported_in_the_window_and_nothing_is_half_saved() {
     pick(&mut harness, "媒体・保存先 1行目", "クラウド");
     assert_eq!(on_disk(&path).assets[0].medium, Some(Medium::Cloud));
 }
+
+#[test]
+fn excel_import_shows_a_preview_and_applies_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    // An exported sample workbook to import.
+    let source = dir.path().join("source.db");
+    {
+        let mut store = riskbook::store::Store::open(&source).unwrap();
+        store
+            .replace_all(&riskbook::sample::sample_workbook(
+                riskbook::domain::Catalogue::builtin(),
+            ))
+            .unwrap();
+    }
+    let wb = on_disk(&source);
+    let a = riskbook::calc::assess(&wb);
+    let d = riskbook::calc::diagnose(&wb, &a);
+    let xlsx = dir.path().join("見本.xlsx");
+    riskbook::xlsx::export(&wb, &a, &d, &xlsx).unwrap();
+
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    harness.state_mut().import_file(&xlsx);
+    harness.run();
+    assert!(shows(&harness, "Excel取込の確認"));
+    assert!(shows(
+        &harness,
+        "情報資産 32 件、脅威 18 件、チェック項目 55 問（回答済み 55 問）"
+    ));
+    click(&mut harness, "キャンセル");
+    assert!(on_disk(&path).assets.is_empty(), "cancel imports nothing");
+
+    harness.state_mut().import_file(&xlsx);
+    harness.run();
+    click(&mut harness, "取り込む");
+    assert!(shows(&harness, "情報資産 32 件を取り込みました"));
+    click(&mut harness, "OK");
+    assert!(shows(&harness, "表示 32 件 / 全 32 件"));
+    assert_eq!(on_disk(&path).assets.len(), 32);
+}

@@ -10,6 +10,7 @@ use crate::domain::Catalogue;
 use crate::report::{ReportInput, write_pdf};
 use crate::sample::sample_workbook;
 use crate::store::{Edit, StoreError};
+use crate::xlsx::{Imported, export, read_workbook};
 use eframe::egui::{self, RichText};
 use session::Session;
 use std::path::{Path, PathBuf};
@@ -54,6 +55,8 @@ pub struct RiskbookApp {
     status: Status,
     /// A message the user must acknowledge.
     dialog: Option<(String, String)>,
+    /// A workbook read and waiting for the user's go-ahead.
+    pending_import: Option<(PathBuf, Imported)>,
     title: Option<PathBuf>,
 }
 
@@ -78,6 +81,7 @@ impl RiskbookApp {
             diagnosis: DiagnosisView::default(),
             status: Status::Opened,
             dialog: None,
+            pending_import: None,
             title: None,
         }
     }
@@ -126,11 +130,123 @@ impl RiskbookApp {
         }
     }
 
-    fn not_yet(&mut self, what: &str) {
-        self.dialog = Some((
-            format!("{what}（未対応）"),
-            format!("{what}はこのバージョンではまだ使えません。"),
-        ));
+    /// Reads a workbook and shows what would be imported; nothing is saved until the user agrees.
+    pub fn import_file(&mut self, path: &Path) {
+        match read_workbook(path, Catalogue::builtin()) {
+            Ok(imported) => self.pending_import = Some((path.to_path_buf(), imported)),
+            Err(e) => self.dialog = Some(("Excel取込".into(), e.to_string())),
+        }
+    }
+
+    fn import_dialog(&mut self) {
+        if let Some(path) = rfd::FileDialog::new()
+            .set_title("Excel取込")
+            .add_filter("Excel ブック", &["xlsx", "xlsm", "xls"])
+            .pick_file()
+        {
+            self.import_file(&path);
+        }
+    }
+
+    fn apply_import(&mut self) {
+        let Some((path, imported)) = self.pending_import.take() else {
+            return;
+        };
+        let result = self
+            .session
+            .store()
+            .backup("before-import")
+            .and_then(|_| self.session.replace_all(&imported.workbook));
+        let ok = result.is_ok();
+        self.report(result);
+        if ok {
+            self.show_start = false;
+            self.tab = Tab::Register;
+            self.dialog = Some((
+                "Excel取込".into(),
+                format!(
+                    "「{}」から情報資産 {} 件を取り込みました。取り込み前のデータはバックアップしてあります。",
+                    path.display(),
+                    imported.workbook.assets.len()
+                ),
+            ));
+        }
+    }
+
+    fn import_preview(&mut self, ctx: &egui::Context) {
+        let Some((path, imported)) = &self.pending_import else {
+            return;
+        };
+        let wb = &imported.workbook;
+        let existing = self.session.workbook().assets.len();
+        let (mut apply, mut cancel) = (false, false);
+        let modal = egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {
+            ui.set_max_width(640.0);
+            ui.heading("Excel取込の確認");
+            ui.label(format!("ファイル: {}", path.display()));
+            ui.label(format!(
+                "情報資産 {} 件、脅威 {} 件、チェック項目 {} 問（回答済み {} 問）",
+                wb.assets.len(),
+                wb.threats.len(),
+                wb.items.len(),
+                wb.answered_count()
+            ));
+            if existing > 0 {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("いまの台帳の情報資産 {existing} 件は、取り込む内容で置き換えられます（取り込み前にバックアップを作ります）。"),
+                );
+            }
+            egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
+                for line in imported.notes.iter().chain(&imported.unmatched) {
+                    ui.add(egui::Label::new(format!("・{line}")).wrap());
+                }
+                if imported.differences.is_empty() {
+                    ui.label("ブックに残っていた計算結果は riskbook の計算と一致しています。");
+                } else {
+                    ui.label(format!(
+                        "ブックの計算結果と riskbook の計算が違うセル: {} か所",
+                        imported.differences.len()
+                    ));
+                    for d in &imported.differences {
+                        ui.add(egui::Label::new(format!("・{d}")).wrap());
+                    }
+                }
+            });
+            ui.horizontal(|ui| {
+                apply = ui.button("取り込む").clicked();
+                cancel = ui.button("キャンセル").clicked();
+            });
+        });
+        if apply {
+            self.apply_import();
+        } else if cancel || modal.should_close() {
+            self.pending_import = None;
+        }
+    }
+
+    fn export_dialog(&mut self) {
+        let Some(path) = rfd::FileDialog::new()
+            .set_title("Excel出力")
+            .add_filter("Excel ブック", &["xlsx"])
+            .set_file_name("リスク分析シート.xlsx")
+            .save_file()
+        else {
+            return;
+        };
+        let s = &self.session;
+        match export(s.workbook(), s.assessment(), s.diagnosis(), &path) {
+            Ok(()) => {
+                self.dialog = Some((
+                    "Excel出力".into(),
+                    format!(
+                        "「{}」に書き出しました。Excel でも計算式と入力リストがそのまま使えます。",
+                        path.display()
+                    ),
+                ))
+            }
+            Err(e) => self.dialog = Some(("Excel出力".into(), e.to_string())),
+        }
     }
 
     fn load_sample(&mut self) {
@@ -148,7 +264,7 @@ impl RiskbookApp {
                 self.tab = Tab::Register;
             }
             StartChoice::OpenFile => self.open_dialog(),
-            StartChoice::ImportExcel => self.not_yet("Excel取込"),
+            StartChoice::ImportExcel => self.import_dialog(),
             StartChoice::LoadSample => self.load_sample(),
         }
     }
@@ -269,10 +385,10 @@ impl RiskbookApp {
                 }
                 ui.separator();
                 if ui.button("Excel取込…").clicked() {
-                    self.not_yet("Excel取込");
+                    self.import_dialog();
                 }
                 if ui.button("Excel出力…").clicked() {
-                    self.not_yet("Excel出力");
+                    self.export_dialog();
                 }
                 if ui.button("PDF出力…").clicked() {
                     self.save_report_dialog();
@@ -420,6 +536,7 @@ impl eframe::App for RiskbookApp {
             self.start_choice(choice);
         }
         self.apply(edits);
+        self.import_preview(&ctx);
         self.message_dialog(&ctx);
     }
 }
