@@ -224,3 +224,32 @@ fn libreoffice_recalculates_the_export_to_riskbooks_values() {
         .collect();
     assert_eq!(counts, expected, "assets per class");
 }
+
+#[test]
+fn an_old_xls_workbook_imports_like_the_xlsx() {
+    if Command::new("soffice").arg("--version").output().is_err() {
+        eprintln!("SKIPPED: soffice (LibreOffice) is not installed; run scripts/setup-debian.sh");
+        return;
+    }
+    let wb = sample_workbook(Catalogue::builtin());
+    let a = assess(&wb);
+    let d = diagnose(&wb, &a);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("book.xlsx");
+    std::fs::write(&file, xlsx_bytes(&wb, &a, &d).unwrap()).unwrap();
+    let out = Command::new("soffice")
+        .arg(profile(dir.path()))
+        .args(["--headless", "--norestore", "--convert-to", "xls", "--outdir"])
+        .arg(dir.path())
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let imported = riskbook::xlsx::read_workbook(&dir.path().join("book.xls"), Catalogue::builtin()).unwrap();
+    let mut back = imported.workbook;
+    assert_eq!(back.assets, wb.assets);
+    assert_eq!(back.items, wb.items);
+    back.threats.iter_mut().zip(&wb.threats).for_each(|(x, y)| x.id = y.id);
+    assert_eq!(back.threats, wb.threats);
+    assert!(imported.differences.is_empty(), "{:?}", imported.differences);
+}
