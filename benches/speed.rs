@@ -84,13 +84,25 @@ fn main() {
         let d = diagnose(&wb, &a);
         let path = dir.path().join(format!("bench-{n}.xlsx"));
         let t = time(5, || riskbook::xlsx::export(&wb, &a, &d, &path).unwrap());
-        println!("Excel export, {n:>6} assets: {:>8.1} ms", t.as_secs_f64() * 1e3);
+        println!(
+            "Excel export, {n:>6} assets: {:>8.1} ms",
+            t.as_secs_f64() * 1e3
+        );
         let t = time(5, || {
-            std::hint::black_box(riskbook::xlsx::read_workbook(&path, Catalogue::builtin()).unwrap());
+            std::hint::black_box(
+                riskbook::xlsx::read_workbook(&path, Catalogue::builtin()).unwrap(),
+            );
         });
-        println!("Excel import, {n:>6} assets: {:>8.1} ms", t.as_secs_f64() * 1e3);
+        println!(
+            "Excel import, {n:>6} assets: {:>8.1} ms",
+            t.as_secs_f64() * 1e3
+        );
         if n == 10_000 {
-            std::fs::copy(&path, std::env::temp_dir().join("riskbook-bench-10000.xlsx")).unwrap();
+            std::fs::copy(
+                &path,
+                std::env::temp_dir().join("riskbook-bench-10000.xlsx"),
+            )
+            .unwrap();
         }
     }
     for n in [1_000, 10_000] {

@@ -239,17 +239,35 @@ fn an_old_xls_workbook_imports_like_the_xlsx() {
     std::fs::write(&file, xlsx_bytes(&wb, &a, &d).unwrap()).unwrap();
     let out = Command::new("soffice")
         .arg(profile(dir.path()))
-        .args(["--headless", "--norestore", "--convert-to", "xls", "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xls",
+            "--outdir",
+        ])
         .arg(dir.path())
         .arg(&file)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let imported = riskbook::xlsx::read_workbook(&dir.path().join("book.xls"), Catalogue::builtin()).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let imported =
+        riskbook::xlsx::read_workbook(&dir.path().join("book.xls"), Catalogue::builtin()).unwrap();
     let mut back = imported.workbook;
     assert_eq!(back.assets, wb.assets);
     assert_eq!(back.items, wb.items);
-    back.threats.iter_mut().zip(&wb.threats).for_each(|(x, y)| x.id = y.id);
+    back.threats
+        .iter_mut()
+        .zip(&wb.threats)
+        .for_each(|(x, y)| x.id = y.id);
     assert_eq!(back.threats, wb.threats);
-    assert!(imported.differences.is_empty(), "{:?}", imported.differences);
+    assert!(
+        imported.differences.is_empty(),
+        "{:?}",
+        imported.differences
+    );
 }

@@ -662,20 +662,14 @@ fn read_settings(sheet: &Sheet) -> Settings {
     settings
 }
 
-/// Refuses files that would take unbounded memory to open: too large on disk, or a zip whose parts
-/// unpack to far more than they take (a zip bomb).
-fn check_size(path: &Path) -> Result<(), ImportError> {
-    let name = path.display().to_string();
+/// Refuses workbooks that would take unbounded memory to open: too large, or a zip whose parts
+/// declare far more than they take (a zip bomb).
+fn check_size(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
     let too_large = |detail: String| ImportError::TooLarge {
-        path: name.clone(),
+        path: name.to_string(),
         detail,
     };
-    let len = std::fs::metadata(path)
-        .map_err(|e| ImportError::Open {
-            path: name.clone(),
-            detail: e.to_string(),
-        })?
-        .len();
+    let len = bytes.len() as u64;
     if len > MAX_FILE_BYTES {
         return Err(too_large(format!(
             "{} MB、上限 {} MB",
@@ -683,19 +677,14 @@ fn check_size(path: &Path) -> Result<(), ImportError> {
             MAX_FILE_BYTES / 1_048_576
         )));
     }
-    let mut file = std::fs::File::open(path).map_err(|e| ImportError::Open {
-        path: name.clone(),
-        detail: e.to_string(),
-    })?;
-    let mut magic = [0u8; 4];
-    if file.read(&mut magic).unwrap_or(0) < 4 || &magic != b"PK\x03\x04" {
-        return Ok(()); // not a zip (.xls, or not a workbook at all: calamine will say so)
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Ok(()); // not a zip: .xls, or not a workbook at all, which calamine reports
     }
-    file.rewind().ok();
-    let mut archive = zip::ZipArchive::new(file).map_err(|e| ImportError::Open {
-        path: name.clone(),
-        detail: format!("ZIP 形式が壊れています（{e}）"),
-    })?;
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| ImportError::Open {
+            path: name.to_string(),
+            detail: format!("ZIP 形式が壊れています（{e}）"),
+        })?;
     // The sizes the archive declares for its parts.
     let mut total: u64 = 0;
     for i in 0..archive.len() {
@@ -867,10 +856,38 @@ fn read_from<RS: Read + Seek>(
 
 /// Reads an .xlsx, .xlsm or .xls workbook.
 pub fn read_workbook(path: &Path, catalogue: Catalogue) -> Result<Imported, ImportError> {
-    check_size(path)?;
-    let book = calamine::open_workbook_auto(path).map_err(|e| ImportError::Open {
-        path: path.display().to_string(),
-        detail: format!("Excel のブックとして読めません（{e}）"),
+    let name = path.display().to_string();
+    let open_err = |e: std::io::Error| ImportError::Open {
+        path: name.clone(),
+        detail: e.to_string(),
+    };
+    let len = std::fs::metadata(path).map_err(open_err)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            path: name.clone(),
+            detail: format!(
+                "{} MB、上限 {} MB",
+                len / 1_048_576,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(open_err)?;
+    read_workbook_bytes(&name, bytes, catalogue)
+}
+
+/// Reads a workbook held in memory; `name` is used in messages.
+pub fn read_workbook_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    catalogue: Catalogue,
+) -> Result<Imported, ImportError> {
+    check_size(name, &bytes)?;
+    let book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
+        ImportError::Open {
+            path: name.to_string(),
+            detail: format!("Excel のブックとして読めません（{e}）"),
+        }
     })?;
     read_from(book, catalogue)
 }

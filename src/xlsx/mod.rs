@@ -7,4 +7,4 @@ pub mod import;
 pub mod layout;
 
 pub use export::{ExportError, export, xlsx_bytes};
-pub use import::{ImportError, Imported, read_workbook};
+pub use import::{ImportError, Imported, read_workbook, read_workbook_bytes};
