@@ -30,6 +30,40 @@ fn profile(dir: &Path) -> String {
     )
 }
 
+/// Whether LibreOffice is here; scripts/setup-debian.sh installs it, so only a machine without it
+/// skips, and says so.
+fn soffice_missing() -> bool {
+    let missing = Command::new("soffice").arg("--version").output().is_err();
+    if missing {
+        eprintln!("SKIPPED: soffice (LibreOffice) is not installed; run scripts/setup-debian.sh");
+    }
+    missing
+}
+
+/// Converts `file` with LibreOffice (recalculating on load) into `dir`.
+fn soffice_convert(dir: &Path, file: &Path, to: &str) {
+    let out = Command::new("soffice")
+        .arg(profile(dir))
+        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
+        .arg(dir)
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn set_answer(wb: &mut riskbook::domain::Workbook, no: u16, answer: Option<Answer>) {
+    wb.items
+        .iter_mut()
+        .find(|i| i.no == ItemNo(no))
+        .unwrap()
+        .answer = answer;
+}
+
 /// A minimal CSV reader: commas, double quotes.
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
@@ -67,9 +101,7 @@ fn leading_number(text: &str) -> Option<u8> {
 
 #[test]
 fn libreoffice_recalculates_the_export_to_riskbooks_values() {
-    if Command::new("soffice").arg("--version").output().is_err() {
-        // scripts/setup-debian.sh installs it; only a machine without it skips.
-        eprintln!("SKIPPED: soffice (LibreOffice) is not installed; run scripts/setup-debian.sh");
+    if soffice_missing() {
         return;
     }
     let mut wb = sample_workbook(Catalogue::builtin());
@@ -92,24 +124,12 @@ fn libreoffice_recalculates_the_export_to_riskbooks_values() {
         (54, 1),
     ];
     for (no, a) in answers {
-        wb.items
-            .iter_mut()
-            .find(|i| i.no == ItemNo(no))
-            .unwrap()
-            .answer = Some(Answer::new(a).unwrap());
+        set_answer(&mut wb, no, Some(Answer::new(a).unwrap()));
     }
     for no in [46, 47, 48] {
-        wb.items
-            .iter_mut()
-            .find(|i| i.no == ItemNo(no))
-            .unwrap()
-            .answer = Some(Answer::NotApplicable);
+        set_answer(&mut wb, no, Some(Answer::NotApplicable));
     }
-    wb.items
-        .iter_mut()
-        .find(|i| i.no == ItemNo(12))
-        .unwrap()
-        .answer = None;
+    set_answer(&mut wb, 12, None);
     wb.threats[2].frequency = None; // 書類 becomes 未算定
     let assessment = assess(&wb);
     let diagnosis = diagnose(&wb, &assessment);
@@ -129,23 +149,10 @@ fn libreoffice_recalculates_the_export_to_riskbooks_values() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("book.xlsx");
     std::fs::write(&file, bytes).unwrap();
-    let out = Command::new("soffice")
-        .arg(profile(dir.path()))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    soffice_convert(
+        dir.path(),
+        &file,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
     );
     let sheet = |name: &str| {
         let path = dir.path().join(format!("book-{name}.csv"));
@@ -227,8 +234,7 @@ fn libreoffice_recalculates_the_export_to_riskbooks_values() {
 
 #[test]
 fn an_old_xls_workbook_imports_like_the_xlsx() {
-    if Command::new("soffice").arg("--version").output().is_err() {
-        eprintln!("SKIPPED: soffice (LibreOffice) is not installed; run scripts/setup-debian.sh");
+    if soffice_missing() {
         return;
     }
     let wb = sample_workbook(Catalogue::builtin());
@@ -237,24 +243,7 @@ fn an_old_xls_workbook_imports_like_the_xlsx() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("book.xlsx");
     std::fs::write(&file, xlsx_bytes(&wb, &a, &d).unwrap()).unwrap();
-    let out = Command::new("soffice")
-        .arg(profile(dir.path()))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "xls",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    soffice_convert(dir.path(), &file, "xls");
     let imported =
         riskbook::xlsx::read_workbook(&dir.path().join("book.xls"), Catalogue::builtin()).unwrap();
     let mut back = imported.workbook;

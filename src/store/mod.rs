@@ -67,6 +67,19 @@ fn corrupt(path: &Path, e: &rusqlite::Error) -> StoreError {
     }
 }
 
+/// The schema version and application id of an open file; a file that is not SQLite at all is
+/// reported as not ours.
+fn read_header(conn: &Connection, path: &Path) -> StoreResult<(i64, i64)> {
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotRiskbook(path.into()),
+            _ => corrupt(path, &e),
+        })?;
+    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    Ok((version, app_id))
+}
+
 /// Where a backup copy labelled `label` goes: beside the file, e.g. `riskbook.db.v1-20261125-0930.bak`.
 fn backup_path(path: &Path, label: &str) -> PathBuf {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
@@ -97,13 +110,7 @@ impl Store {
         let mut conn = Connection::open_with_flags(path, flags).map_err(StoreError::from)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
 
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(|e| match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotRiskbook(path.into()),
-                _ => corrupt(path, &e),
-            })?;
-        let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let (version, app_id) = read_header(&conn, path)?;
         let table_count: i64 = conn.query_row(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
             [],
@@ -171,13 +178,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(|e| match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotRiskbook(path.into()),
-                _ => corrupt(path, &e),
-            })?;
-        let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let (version, app_id) = read_header(&conn, path)?;
         if version > schema::CURRENT_VERSION {
             return Err(StoreError::Newer {
                 path: path.into(),
