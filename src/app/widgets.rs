@@ -27,24 +27,28 @@ pub fn level_cell(ui: &mut Ui, text: &str, level: RiskLevel, width: f32) -> egui
         .inner
 }
 
-/// A dropdown over `options` (value, label), with 未設定 for `None`. Returns the new value when the
-/// user picked a different one, and the dropdown's response (for hover help).
+/// A dropdown over `options` (value, label), with `none` (未設定, すべて …) for `None`. Returns the new
+/// value when the user picked a different one, and the dropdown's response (for hover help).
+#[allow(clippy::too_many_arguments)]
 pub fn choice<T: Copy + PartialEq>(
     ui: &mut Ui,
     id: impl egui::AsIdSalt,
     name: &str,
+    none: &str,
     current: Option<T>,
     options: &[(T, String)],
     short: impl Fn(T) -> String,
     width: f32,
 ) -> (Option<Option<T>>, egui::Response) {
     let mut picked = None;
-    let selected = current.map(&short).unwrap_or_else(|| "未設定".into());
+    // A narrow box shows a dash rather than a cut-off word.
+    let unset = if width < 60.0 { "—" } else { none };
+    let selected = current.map(&short).unwrap_or_else(|| unset.into());
     let response = egui::ComboBox::from_id_salt(id)
         .selected_text(selected)
         .width(width)
         .show_ui(ui, |ui| {
-            if ui.selectable_label(current.is_none(), "未設定").clicked() && current.is_some() {
+            if ui.selectable_label(current.is_none(), none).clicked() && current.is_some() {
                 picked = Some(None);
             }
             for (value, label) in options {

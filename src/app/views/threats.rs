@@ -62,6 +62,7 @@ pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {
                                 ui,
                                 ("freq", threat.id),
                                 &format!("脅威の発生頻度 {}", threat.name),
+                                "未設定",
                                 threat.frequency,
                                 &options,
                                 |f| format!("{}：{}", f.value(), f.label()),
