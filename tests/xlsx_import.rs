@@ -695,6 +695,11 @@ fn hostile_files_get_a_clear_error_and_no_panic() {
     let huge = save(&mut book, dir.path(), "huge.xlsx");
     assert!(err(&huge).contains("大きすぎます"), "{}", err(&huge));
 
+    // An .xls the fuzzer found that makes the spreadsheet parser itself panic.
+    let crash =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz-crash-calamine-xls.bin");
+    assert!(err(&crash).contains("開けません"), "{}", err(&crash));
+
     // A workbook without the sheets.
     let mut book = XlsxBook::new();
     book.add_worksheet().set_name("売上").unwrap();

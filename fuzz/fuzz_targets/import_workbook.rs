@@ -8,7 +8,13 @@ use std::sync::LazyLock;
 
 static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(Catalogue::builtin);
 
+static QUIET_PANICS: std::sync::Once = std::sync::Once::new();
+
 fuzz_target!(|data: &[u8]| {
+    // The importer contains panics of the spreadsheet parser and reports them as errors; libFuzzer's
+    // own hook would abort on them first. A panic anywhere else still reaches libfuzzer-sys, which
+    // aborts and reports it.
+    QUIET_PANICS.call_once(|| std::panic::set_hook(Box::new(|_| {})));
     if let Err(e) = riskbook::xlsx::read_workbook_bytes("fuzz.xlsx", data.to_vec(), CATALOGUE.clone()) {
         // Rendering the message must not panic either.
         let _ = e.to_string();

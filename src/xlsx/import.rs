@@ -748,10 +748,11 @@ fn read_from<RS: Read + Seek>(
         .ok_or(ImportError::MissingSheet("対策状況チェック"))?;
     let diagnosis_name = sheet_name(&names, &["診断結果"]);
     let mut load = |name: &str| -> Result<Range<Data>, ImportError> {
-        let range = book.worksheet_range(name).map_err(|e| ImportError::Open {
-            path: name.to_string(),
-            detail: format!("シートを読めません（{e}）"),
-        })?;
+        let range =
+            contain_panic(name, || book.worksheet_range(name))?.map_err(|e| ImportError::Open {
+                path: name.to_string(),
+                detail: format!("シートを読めません（{e}）"),
+            })?;
         check_dimensions(name, &range)?;
         Ok(range)
     };
@@ -854,6 +855,15 @@ fn read_from<RS: Read + Seek>(
     })
 }
 
+/// Runs a call into calamine, turning a panic inside it (a broken file it does not expect, as the
+/// fuzzer found for .xls) into an error for the user instead of a crash.
+fn contain_panic<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, ImportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| ImportError::Open {
+        path: name.to_string(),
+        detail: "ブックの中身が壊れているため読めません".into(),
+    })
+}
+
 /// Reads an .xlsx, .xlsm or .xls workbook.
 pub fn read_workbook(path: &Path, catalogue: Catalogue) -> Result<Imported, ImportError> {
     let name = path.display().to_string();
@@ -883,11 +893,12 @@ pub fn read_workbook_bytes(
     catalogue: Catalogue,
 ) -> Result<Imported, ImportError> {
     check_size(name, &bytes)?;
-    let book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
-        ImportError::Open {
-            path: name.to_string(),
-            detail: format!("Excel のブックとして読めません（{e}）"),
-        }
+    let book = contain_panic(name, || {
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+    })?
+    .map_err(|e| ImportError::Open {
+        path: name.to_string(),
+        detail: format!("Excel のブックとして読めません（{e}）"),
     })?;
     read_from(book, catalogue)
 }
