@@ -353,3 +353,22 @@ fn excel_import_shows_a_preview_and_applies_only_when_asked() {
     assert!(shows(&harness, "表示 32 件 / 全 32 件"));
     assert_eq!(on_disk(&path).assets.len(), 32);
 }
+
+#[test]
+fn the_diagnosis_view_ranks_what_to_fix_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "見本データを読み込む");
+    click(&mut harness, "診断結果");
+    assert!(shows(&harness, "対策優先度"));
+    assert!(has(
+        &harness,
+        "ウイルス感染・不正アクセスによる事務所PCからの情報漏えい"
+    ));
+    assert!(has(&harness, "6 件"), "6 リスク大 fewer");
+    assert!(shows(
+        &harness,
+        "1 項目だけを実施してもリスク値は下がりません"
+    ));
+}

@@ -98,6 +98,10 @@ fn the_report_names_every_category_rate_and_high_risk_asset_with_the_font_embedd
         }
     }
     assert!(
+        text.contains("事務所PCウイルス感染・不正アクセスによる事務所PCからの情報漏えい6件12"),
+        "対策優先度: the PC virus threat removes 6 リスク大 and 12 リスク値"
+    );
+    assert!(
         text.contains("No.4社内ルールが守られているかを"),
         "an open item is on the to-do list"
     );

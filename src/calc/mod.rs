@@ -1,6 +1,7 @@
 //! The workbook's formulas as pure functions of the domain values.
 
 pub mod diagnosis;
+pub mod priority;
 pub mod risk;
 
 pub use diagnosis::{CategoryResult, Diagnosis, PolicyNeed, diagnose, rate_text};

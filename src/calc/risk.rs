@@ -3,7 +3,9 @@
 //! The work per asset is constant: threats are assessed once per medium, so recalculating
 //! 100,000 assets is a single pass.
 
-use crate::domain::{Answer, Asset, Frequency, ItemNo, Medium, Rating, Threat, ThreatId, Workbook};
+use crate::domain::{
+    Answer, Asset, CheckItem, Frequency, ItemNo, Medium, Rating, Threat, ThreatId, Workbook,
+};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -244,18 +246,18 @@ pub fn assess_asset(
 
 /// The whole calculation of SPEC §4.
 pub fn assess(workbook: &Workbook) -> Assessment {
-    let answers: HashMap<ItemNo, Option<Answer>> =
-        workbook.items.iter().map(|i| (i.no, i.answer)).collect();
-    let threats = assess_threats(&workbook.threats, |no| answers.get(&no).copied().flatten());
+    assess_parts(&workbook.items, &workbook.threats, &workbook.assets)
+}
+
+/// The calculation from its inputs, for callers that vary the answers but share the register.
+pub fn assess_parts(items: &[CheckItem], threats: &[Threat], assets: &[Asset]) -> Assessment {
+    let answers: HashMap<ItemNo, Option<Answer>> = items.iter().map(|i| (i.no, i.answer)).collect();
+    let threats = assess_threats(threats, |no| answers.get(&no).copied().flatten());
     let media: HashMap<_, _> = Medium::ALL
         .into_iter()
         .map(|m| (m, medium_risk(m, &threats)))
         .collect();
-    let assets = workbook
-        .assets
-        .iter()
-        .map(|a| assess_asset(a, &media))
-        .collect();
+    let assets = assets.iter().map(|a| assess_asset(a, &media)).collect();
     Assessment {
         threats,
         media,

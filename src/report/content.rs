@@ -2,6 +2,7 @@
 //! with リスク大 and リスク中, and a to-do list of questions for each category that needs a policy.
 
 use super::layout::{BLACK, Cell, Composer, GREY, MARGIN, Measure, Op, TableColumn};
+use crate::calc::priority::threat_gains;
 use crate::calc::{Assessment, Diagnosis, PolicyNeed, RiskLevel, rate_text};
 use crate::domain::{Answer, Workbook};
 use chrono::NaiveDate;
@@ -193,6 +194,44 @@ fn risky_assets(c: &mut Composer, input: &ReportInput) {
     c.table(&columns, &table, 8.5);
 }
 
+fn priorities(c: &mut Composer, input: &ReportInput) {
+    let gains: Vec<_> = threat_gains(input.workbook)
+        .into_iter()
+        .filter(|g| g.gain.risk_drop > 0)
+        .take(10)
+        .collect();
+    if gains.is_empty() {
+        return;
+    }
+    c.heading("対策優先度（リスクを下げる効果の大きい順）");
+    c.paragraph(
+        "その脅威に関係するチェック項目をすべて実施した場合に、リスク大の数とリスク値の合計がどれだけ減るか。",
+        8.5,
+        GREY,
+    );
+    let w = c.content_width();
+    let columns = [
+        TableColumn::left("媒体・保存先", w * 0.15),
+        TableColumn::left("脅威", w * 0.45),
+        TableColumn::right("リスク大の減少", w * 0.14),
+        TableColumn::right("リスク値の減少", w * 0.14),
+        TableColumn::right("未実施の項目", w * 0.12),
+    ];
+    let rows: Vec<Vec<Cell>> = gains
+        .iter()
+        .map(|g| {
+            vec![
+                Cell::Text(g.medium.name().into()),
+                Cell::Text(g.name.clone()),
+                Cell::Text(format!("{} 件", g.gain.high_drop)),
+                Cell::Text(g.gain.risk_drop.to_string()),
+                Cell::Text(format!("{} 項目", g.open_items.len())),
+            ]
+        })
+        .collect();
+    c.table(&columns, &rows, 8.5);
+}
+
 fn todo_list(c: &mut Composer, input: &ReportInput) {
     c.heading("ポリシーで対策を規定する分類の、まだ実施していない項目");
     c.paragraph(
@@ -287,6 +326,7 @@ pub fn compose(input: &ReportInput, measure: &dyn Measure) -> Vec<Vec<Op>> {
     diagnosis_table(&mut c, input);
     level_chart(&mut c, input);
     risky_assets(&mut c, input);
+    priorities(&mut c, input);
     todo_list(&mut c, input);
     let mut pages = c.pages;
     footers(&mut pages, measure, input.file_name);

@@ -3,6 +3,7 @@
 
 use crate::app::session::Session;
 use crate::app::widgets::{date_picker, level_cell, level_colors};
+use crate::calc::priority::{ItemGain, ThreatGain, item_gains, threat_gains};
 use crate::calc::{RiskLevel, rate_text};
 use crate::domain::Settings;
 use crate::store::Edit;
@@ -12,6 +13,71 @@ use eframe::egui::{self, RichText, Ui};
 pub struct DiagnosisView {
     company: Option<String>,
     assessor: Option<String>,
+    /// 対策優先度 for the session revision it was computed at (it re-runs the calculation per item).
+    priority: Option<(u64, Vec<ThreatGain>, Vec<ItemGain>)>,
+}
+
+/// The 対策優先度 tables: threats, then single items, each only where something would drop.
+fn priority_section(ui: &mut Ui, threats: &[ThreatGain], items: &[ItemGain]) {
+    ui.heading("対策優先度（リスクを下げる効果の大きい順）");
+    ui.label("その脅威に関係するチェック項目をすべて「1 実施している」にした場合に、リスク大の数とリスク値の合計がどれだけ減るか。");
+    let useful: Vec<_> = threats
+        .iter()
+        .filter(|g| g.gain.risk_drop > 0)
+        .take(10)
+        .collect();
+    if useful.is_empty() {
+        ui.label("対策を進めてもリスク値が下がる脅威はありません（脅威の頻度が未設定か、すでに最小です）。");
+    } else {
+        egui::Grid::new("threat_priority")
+            .striped(true)
+            .num_columns(5)
+            .show(ui, |ui| {
+                for h in [
+                    "媒体・保存先",
+                    "脅威",
+                    "リスク大の減少",
+                    "リスク値合計の減少",
+                    "実施が必要な項目",
+                ] {
+                    ui.label(RichText::new(h).strong());
+                }
+                ui.end_row();
+                for g in useful {
+                    ui.label(g.medium.name());
+                    ui.label(&g.name);
+                    ui.label(format!("{} 件", g.gain.high_drop));
+                    ui.label(g.gain.risk_drop.to_string());
+                    let nos: Vec<String> =
+                        g.open_items.iter().map(|n| format!("No.{}", n.0)).collect();
+                    ui.add(egui::Label::new(nos.join(", ")).wrap());
+                    ui.end_row();
+                }
+            });
+    }
+    ui.add_space(6.0);
+    let single: Vec<_> = items
+        .iter()
+        .filter(|g| g.gain.risk_drop > 0)
+        .take(10)
+        .collect();
+    if single.is_empty() {
+        ui.label("1 項目だけを実施してもリスク値は下がりません。上の表の脅威ごとに、関係する項目をまとめて実施してください。");
+    } else {
+        ui.label(RichText::new("1 項目で効果のあるチェック項目").strong());
+        egui::Grid::new("item_priority")
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                for g in single {
+                    ui.label(format!("No.{}", g.no.0));
+                    ui.add(egui::Label::new(&g.question).wrap());
+                    ui.label(format!("リスク大 −{} 件", g.gain.high_drop));
+                    ui.label(format!("リスク値 −{}", g.gain.risk_drop));
+                    ui.end_row();
+                }
+            });
+    }
 }
 
 /// A text field saved when it loses focus.
@@ -148,6 +214,18 @@ impl DiagnosisView {
                 ui.separator();
                 ui.heading("リスク値ごとの情報資産の数");
                 level_chart(ui, &diagnosis.level_counts);
+                ui.separator();
+                let revision = session.revision();
+                if self
+                    .priority
+                    .as_ref()
+                    .is_none_or(|(r, _, _)| *r != revision)
+                {
+                    self.priority = Some((revision, threat_gains(workbook), item_gains(workbook)));
+                }
+                if let Some((_, threats, items)) = &self.priority {
+                    priority_section(ui, threats, items);
+                }
                 ui.separator();
                 ui.heading("対策が必要な情報資産（リスク大から）");
                 let assessment = session.assessment();
