@@ -211,10 +211,10 @@ fn priorities(c: &mut Composer, input: &ReportInput) {
     );
     let w = c.content_width();
     let columns = [
-        TableColumn::left("媒体・保存先", w * 0.15),
-        TableColumn::left("脅威", w * 0.45),
-        TableColumn::right("リスク大の減少", w * 0.14),
-        TableColumn::right("リスク値の減少", w * 0.14),
+        TableColumn::left("媒体・保存先", w * 0.13),
+        TableColumn::left("脅威", w * 0.51),
+        TableColumn::right("リスク大の減少", w * 0.12),
+        TableColumn::right("リスク値の減少", w * 0.12),
         TableColumn::right("未実施の項目", w * 0.12),
     ];
     let rows: Vec<Vec<Cell>> = gains
