@@ -79,6 +79,16 @@ pub enum ImportError {
     Open { path: String, detail: String },
     #[error("ファイル「{path}」は大きすぎます（{detail}）。取り込みを中止しました。")]
     TooLarge { path: String, detail: String },
+    #[error(
+        "シート「{sheet}」が大きすぎます（{rows} 行 × {cols} 列、上限 {max_rows} 行 × {max_cols} 列）。取り込みを中止しました。"
+    )]
+    SheetTooLarge {
+        sheet: String,
+        rows: usize,
+        cols: usize,
+        max_rows: u32,
+        max_cols: u32,
+    },
     #[error("シート「{0}」が見つかりません。IPA のリスク分析シートを指定してください。")]
     MissingSheet(&'static str),
     #[error("読み取れないセルが {} か所あるため、何も取り込んでいません:\n{}", .0.len(), list(.0))]
@@ -704,13 +714,14 @@ fn check_size(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
 }
 
 fn check_dimensions(name: &str, range: &Range<Data>) -> Result<(), ImportError> {
-    let (h, w) = range.get_size();
-    if h as u32 > MAX_ROWS || w as u32 > MAX_COLUMNS {
-        return Err(ImportError::TooLarge {
-            path: name.to_string(),
-            detail: format!(
-                "シート「{name}」が {h} 行 × {w} 列、上限 {MAX_ROWS} 行 × {MAX_COLUMNS} 列"
-            ),
+    let (rows, cols) = range.get_size();
+    if rows as u32 > MAX_ROWS || cols as u32 > MAX_COLUMNS {
+        return Err(ImportError::SheetTooLarge {
+            sheet: name.to_string(),
+            rows,
+            cols,
+            max_rows: MAX_ROWS,
+            max_cols: MAX_COLUMNS,
         });
     }
     Ok(())
