@@ -6,7 +6,7 @@
 //! moments and checks the file.
 
 use riskbook::domain::{Asset, Catalogue, Workbook};
-use riskbook::store::Store;
+use riskbook::store::{Edit, Store};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -87,6 +87,100 @@ fn kill_once(path: &Path, commits_before_kill: u64, extra_delay: Duration) {
         found >= last_reported,
         "generation {found} on disk, but {last_reported} was reported saved"
     );
+}
+
+/// The writer for the edit loop: one user edit at a time, as the window saves them, numbered.
+#[test]
+#[ignore = "run by two_hundred_kills_during_edits_lose_nothing_reported_saved"]
+fn edit_child() {
+    let Ok(path) = std::env::var(ENV_DB) else {
+        return;
+    };
+    let mut store = Store::open(Path::new(&path)).unwrap();
+    let mut assets = store.load().unwrap().assets;
+    if assets.is_empty() {
+        store.replace_all(&generation(0)).unwrap();
+        assets = store.load().unwrap().assets;
+    }
+    let start: u64 = assets
+        .iter()
+        .filter_map(|a| a.users.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    for n in start + 1.. {
+        // Edit n writes its number into one asset's 利用者範囲; the asset changes with every edit.
+        let mut asset = assets[n as usize % assets.len()].clone();
+        asset.users = n.to_string();
+        store.apply(&Edit::UpdateAsset(asset)).unwrap();
+        println!("saved {n}");
+    }
+}
+
+/// Runs `edit_child`, kills it after it reported `after` edits (plus a little), returns the last
+/// edit number it reported saved.
+fn kill_editor(path: &Path, after: u64, extra: Duration) -> u64 {
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "edit_child",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(ENV_DB, path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut reported = 0;
+    let mut seen = 0;
+    while seen < after {
+        let line = lines.next().expect("child stopped early").unwrap();
+        if let Some(n) = line.strip_prefix("saved ") {
+            reported = n.parse().unwrap();
+            seen += 1;
+        }
+    }
+    std::thread::sleep(extra);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    for line in lines.map_while(Result::ok) {
+        if let Some(n) = line.strip_prefix("saved ") {
+            reported = n.parse().unwrap();
+        }
+    }
+    reported
+}
+
+#[test]
+fn two_hundred_kills_during_edits_lose_nothing_reported_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edits.db");
+    for i in 0..200u64 {
+        let reported = kill_editor(&path, 1 + i % 4, Duration::from_micros(i * 373 % 5_000));
+        let store = Store::open(&path).expect("the file opens after every kill");
+        assert_eq!(store.integrity_check().unwrap(), "ok", "kill {i}");
+        let wb = store.load().unwrap();
+        assert_eq!(wb.assets.len(), ROWS, "kill {i}");
+        let on_disk = wb
+            .assets
+            .iter()
+            .filter_map(|a| a.users.parse::<u64>().ok())
+            .max()
+            .unwrap();
+        assert!(
+            on_disk >= reported,
+            "kill {i}: edit {reported} was reported saved, disk has {on_disk}"
+        );
+        // Every edit up to the last reported one is there, each in its own asset.
+        let n = wb.assets.len() as u64;
+        for k in reported.saturating_sub(n - 1).max(1)..=reported {
+            let asset = &wb.assets[(k % n) as usize];
+            let value: u64 = asset.users.parse().unwrap_or(0);
+            assert!(value >= k, "kill {i}: edit {k} lost (asset holds {value})");
+        }
+    }
 }
 
 #[test]
