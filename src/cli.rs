@@ -74,6 +74,9 @@ pub enum Command {
         #[arg(long)]
         replace: bool,
     },
+    /// 壊れたデータベースを最新の正常な自動バックアップに戻す
+    #[command(help_template = SUB_HELP_TEMPLATE)]
+    Restore,
     /// 計算結果（リスク値・診断結果）を表示する
     #[command(help_template = SUB_HELP_TEMPLATE)]
     Summary {
@@ -171,6 +174,17 @@ fn summary(path: &Path, json: bool) -> Result<String, CliError> {
     Ok(out)
 }
 
+fn restore(path: &Path) -> Result<String, CliError> {
+    let used = crate::store::backup::restore(path)?;
+    // Prove the restored file opens before saying so.
+    Store::open(path)?;
+    Ok(format!(
+        "「{}」をバックアップ「{}」から復元しました。壊れていたファイルは同じフォルダーに *.broken-日時 として残してあります。",
+        path.display(),
+        used.display()
+    ))
+}
+
 fn import(path: &Path, file: &Path, replace: bool) -> Result<String, CliError> {
     // The workbook is read completely before the database is touched.
     let imported = crate::xlsx::read_workbook(file, Catalogue::builtin())?;
@@ -252,6 +266,7 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
     match command {
         Command::Sample { replace } => sample(&require_db(db, "sample")?, replace),
         Command::Summary { json } => summary(&database_path(db)?, json),
+        Command::Restore => restore(&database_path(db)?),
         Command::Import { file, replace } => import(&require_db(db, "import")?, &file, replace),
         Command::Export { out } => export_xlsx(&require_db(db, "export")?, &out),
         Command::Report { out } => report(&require_db(db, "report")?, &out),

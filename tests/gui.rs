@@ -372,3 +372,53 @@ fn the_diagnosis_view_ranks_what_to_fix_first() {
         "1 項目だけを実施してもリスク値は下がりません"
     ));
 }
+
+#[test]
+fn a_damaged_database_is_explained_in_the_window_and_restored_from_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    {
+        let mut store = riskbook::store::Store::open(&path).unwrap();
+        store
+            .replace_all(&riskbook::sample::sample_workbook(
+                riskbook::domain::Catalogue::builtin(),
+            ))
+            .unwrap();
+    }
+    drop(riskbook::store::Store::open(&path).unwrap()); // a backup with the sample
+    let mut bytes = std::fs::read(&path).unwrap();
+    let len = bytes.len();
+    bytes[4096..len.min(4096 * 6)].fill(0xA5);
+    std::fs::write(&path, bytes).unwrap();
+
+    let root_path = path.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| riskbook::app::Root::new(cc, &root_path));
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("データベースを開けませんでした")
+            .next()
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("壊れているため開けません")
+            .next()
+            .is_some()
+    );
+    harness
+        .get_by(|n| {
+            n.label()
+                .is_some_and(|l| l.starts_with("最新の正常なバックアップから復元する"))
+        })
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("表示 32 件 / 全 32 件")
+            .next()
+            .is_some()
+    );
+}

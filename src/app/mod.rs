@@ -541,9 +541,90 @@ impl eframe::App for RiskbookApp {
     }
 }
 
-/// Opens the database and runs the window until it is closed.
+/// The window when the database could not be opened: the reason, and a way out.
+pub struct OpenFailed {
+    path: PathBuf,
+    message: String,
+}
+
+impl OpenFailed {
+    fn ui(&mut self, ui: &mut egui::Ui) -> Option<Session> {
+        let mut opened = None;
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.add_space(30.0);
+            ui.heading("データベースを開けませんでした");
+            ui.add(egui::Label::new(&self.message).wrap());
+            ui.add_space(12.0);
+            let backups = crate::store::backup::list(&self.path);
+            if !backups.is_empty()
+                && ui
+                    .button(format!(
+                        "最新の正常なバックアップから復元する（{} 件あります）",
+                        backups.len()
+                    ))
+                    .clicked()
+            {
+                match crate::store::backup::restore(&self.path)
+                    .and_then(|_| Session::open(&self.path))
+                {
+                    Ok(session) => opened = Some(session),
+                    Err(e) => self.message = e.to_string(),
+                }
+            }
+            if ui.button("別のファイルを開く…").clicked()
+                && let Some(path) = RiskbookApp::database_dialog().set_title("開く").pick_file()
+            {
+                match Session::open(&path) {
+                    Ok(session) => opened = Some(session),
+                    Err(e) => {
+                        self.path = path;
+                        self.message = e.to_string();
+                    }
+                }
+            }
+        });
+        opened
+    }
+}
+
+/// What the window shows: the workbook, or why it could not be opened.
+pub enum Root {
+    Running(Box<RiskbookApp>),
+    Failed(OpenFailed),
+}
+
+impl Root {
+    pub fn new(cc: &eframe::CreationContext<'_>, path: &Path) -> Root {
+        match Session::open(path) {
+            Ok(session) => Root::Running(Box::new(RiskbookApp::new(cc, session))),
+            Err(e) => {
+                fonts::install(&cc.egui_ctx);
+                cc.egui_ctx.set_theme(egui::Theme::Light);
+                Root::Failed(OpenFailed {
+                    path: path.to_path_buf(),
+                    message: e.to_string(),
+                })
+            }
+        }
+    }
+}
+
+impl eframe::App for Root {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        match self {
+            Root::Running(app) => app.ui(ui, frame),
+            Root::Failed(failed) => {
+                if let Some(session) = failed.ui(ui) {
+                    *self = Root::Running(Box::new(RiskbookApp::with_session(session)));
+                }
+            }
+        }
+    }
+}
+
+/// Runs the window until it is closed. A database that cannot be opened is explained in the window,
+/// where the user is, not on a console they may not see.
 pub fn run(path: PathBuf) -> Result<(), String> {
-    let session = Session::open(&path).map_err(|e| e.to_string())?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(window_title(&path))
@@ -554,7 +635,7 @@ pub fn run(path: PathBuf) -> Result<(), String> {
     eframe::run_native(
         "riskbook",
         options,
-        Box::new(|cc| Ok(Box::new(RiskbookApp::new(cc, session)))),
+        Box::new(move |cc| Ok(Box::new(Root::new(cc, &path)))),
     )
     .map_err(|e| format!("ウィンドウを開けませんでした: {e}"))
 }

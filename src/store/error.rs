@@ -19,7 +19,7 @@ pub enum StoreError {
     #[error("「{0}」は riskbook のデータベースではありません。ファイルは変更していません。")]
     NotRiskbook(PathBuf),
     #[error(
-        "データベース「{path}」が壊れているため開けません（{detail}）。同じフォルダーのバックアップ（*.bak）から復元してください。"
+        "データベース「{path}」が壊れているため開けません（{detail}）。同じフォルダーの riskbook-backups に自動バックアップがあります。riskbook restore --db で最新の正常なバックアップに戻せます（壊れたファイルは残します）。"
     )]
     Corrupt { path: PathBuf, detail: String },
     #[error("ファイル「{path}」を読み書きできません: {source}")]

@@ -4,6 +4,7 @@
 //! message instead of overwriting the first one's edits. Every edit is one transaction; WAL with
 //! `synchronous=FULL` keeps every committed edit through a crash or a killed process.
 
+pub mod backup;
 mod edit;
 mod error;
 mod load;
@@ -73,10 +74,15 @@ fn read_header(conn: &Connection, path: &Path) -> StoreResult<(i64, i64)> {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotRiskbook(path.into()),
+            // Ours once if we have backups of it: damaged, not foreign.
+            Some(rusqlite::ErrorCode::NotADatabase) if backup::list(path).is_empty() => {
+                StoreError::NotRiskbook(path.into())
+            }
             _ => corrupt(path, &e),
         })?;
-    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|e| corrupt(path, &e))?;
     Ok((version, app_id))
 }
 
@@ -111,11 +117,13 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
 
         let (version, app_id) = read_header(&conn, path)?;
-        let table_count: i64 = conn.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-            [],
-            |r| r.get(0),
-        )?;
+        let table_count: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| corrupt(path, &e))?;
         if version > schema::CURRENT_VERSION {
             return Err(StoreError::Newer {
                 path: path.into(),
@@ -151,12 +159,18 @@ impl Store {
             }
             tx.commit()?;
         }
-        let integrity: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        let integrity: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| corrupt(path, &e))?;
         if integrity != "ok" {
             return Err(StoreError::Corrupt {
                 path: path.into(),
                 detail: integrity,
             });
+        }
+        // A sound file with data is copied aside each time it is opened for writing.
+        if existed_with_data {
+            backup::automatic(&conn, path)?;
         }
         Ok(Store {
             conn,
