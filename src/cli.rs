@@ -74,6 +74,9 @@ pub enum Command {
         #[arg(long)]
         replace: bool,
     },
+    /// (internal) reads a workbook in a separate process; see xlsx/worker.rs
+    #[command(name = "read-workbook-worker", hide = true)]
+    ReadWorkbookWorker { file: PathBuf },
     /// 壊れたデータベースを最新の正常な自動バックアップに戻す
     #[command(help_template = SUB_HELP_TEMPLATE)]
     Restore,
@@ -187,7 +190,7 @@ fn restore(path: &Path) -> Result<String, CliError> {
 
 fn import(path: &Path, file: &Path, replace: bool) -> Result<String, CliError> {
     // The workbook is read completely before the database is touched.
-    let imported = crate::xlsx::read_workbook(file, Catalogue::builtin())?;
+    let imported = crate::xlsx::worker::read(file)?;
     let mut store = Store::open(path)?;
     let current = store.load()?;
     if !current.assets.is_empty() && !replace {
@@ -267,6 +270,7 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
         Command::Sample { replace } => sample(&require_db(db, "sample")?, replace),
         Command::Summary { json } => summary(&database_path(db)?, json),
         Command::Restore => restore(&database_path(db)?),
+        Command::ReadWorkbookWorker { file } => Ok(crate::xlsx::worker::serve(&file)),
         Command::Import { file, replace } => import(&require_db(db, "import")?, &file, replace),
         Command::Export { out } => export_xlsx(&require_db(db, "export")?, &out),
         Command::Report { out } => report(&require_db(db, "report")?, &out),

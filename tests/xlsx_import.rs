@@ -388,7 +388,7 @@ fn a_hand_kept_workbook_with_every_irregularity_imports() {
     assert_eq!(imported.differences.len(), 1, "{:?}", imported.differences);
     let d = &imported.differences[0];
     assert_eq!(
-        (d.column, d.excel.as_str(), d.ours.as_str()),
+        (d.column.as_str(), d.excel.as_str(), d.ours.as_str()),
         ("リスク値", "6リスク大", "2")
     );
     assert!(d.cell.ends_with("S9"), "{}", d.cell);
@@ -709,4 +709,33 @@ fn hostile_files_get_a_clear_error_and_no_panic() {
         "{}",
         err(&other)
     );
+}
+
+#[test]
+fn a_file_that_makes_the_parser_abort_only_ends_the_worker() {
+    // Found by the fuzzer: this .xls makes calamine ask for a 132 GB allocation, which aborts the
+    // process that does it. riskbook reads workbooks in a worker process, so it reports and goes on.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap();
+    assert!(riskbook(&["sample", "--db", db]).status.success());
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz-oom-calamine-xls-alloc.bin");
+    let out = riskbook(&["import", file.to_str().unwrap(), "--db", db, "--replace"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("ブックの中身が壊れているため読めません"),
+        "{err}"
+    );
+    assert_eq!(name_count(db), 32, "the database is untouched");
+}
+
+fn name_count(db: &str) -> usize {
+    riskbook::store::Store::open_read_only(Path::new(db))
+        .unwrap()
+        .load()
+        .unwrap()
+        .assets
+        .len()
 }

@@ -10,7 +10,7 @@ use crate::domain::Catalogue;
 use crate::report::{ReportInput, write_pdf};
 use crate::sample::sample_workbook;
 use crate::store::{Edit, StoreError};
-use crate::xlsx::{Imported, export, read_workbook};
+use crate::xlsx::{Imported, export};
 use eframe::egui::{self, RichText};
 use session::Session;
 use std::path::{Path, PathBuf};
@@ -132,7 +132,7 @@ impl RiskbookApp {
 
     /// Reads a workbook and shows what would be imported; nothing is saved until the user agrees.
     pub fn import_file(&mut self, path: &Path) {
-        match read_workbook(path, Catalogue::builtin()) {
+        match crate::xlsx::worker::read(path) {
             Ok(imported) => self.pending_import = Some((path.to_path_buf(), imported)),
             Err(e) => self.dialog = Some(("Excel取込".into(), e.to_string())),
         }

@@ -17,7 +17,7 @@ pub struct Settings {
     pub assessed_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workbook {
     pub categories: Vec<Category>,
     pub items: Vec<CheckItem>,

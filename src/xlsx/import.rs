@@ -45,10 +45,10 @@ impl std::fmt::Display for Problem {
 }
 
 /// A computed value Excel had cached that differs from riskbook's own calculation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Difference {
     pub cell: String,
-    pub column: &'static str,
+    pub column: String,
     pub excel: String,
     pub ours: String,
 }
@@ -63,7 +63,7 @@ impl std::fmt::Display for Difference {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Imported {
     pub workbook: Workbook,
     /// Threats and questions kept although they matched nothing in the catalogue.
@@ -89,6 +89,9 @@ pub enum ImportError {
         max_rows: u32,
         max_cols: u32,
     },
+    /// A reading done in a worker process: its message as it gave it.
+    #[error("{0}")]
+    Worker(String),
     #[error("シート「{0}」が見つかりません。IPA のリスク分析シートを指定してください。")]
     MissingSheet(&'static str),
     #[error("読み取れないセルが {} か所あるため、何も取り込んでいません:\n{}", .0.len(), list(.0))]
@@ -851,7 +854,7 @@ fn read_from<RS: Read + Seek>(
             if *excel != ours {
                 differences.push(Difference {
                     cell: format!("シート「{register_name}」{}", cell_name(c.row, *col as u16)),
-                    column: column.header(),
+                    column: column.header().to_string(),
                     excel: shown.clone(),
                     ours: ours.map_or("未算定".into(), |v| v.to_string()),
                 });
