@@ -3,7 +3,9 @@
 
 use crate::calc::{Assessment, Diagnosis, assess, diagnose};
 use crate::domain::{AssetId, Workbook};
+use crate::store::snapshots::SnapshotInfo;
 use crate::store::{Edit, EditOutcome, Store, StoreResult};
+use crate::summary::summarize;
 use std::path::Path;
 
 /// How many edits can be undone.
@@ -149,6 +151,23 @@ impl Session {
         mirror(&mut self.workbook, edit, inserted);
         self.recalculate();
         Ok(inserted)
+    }
+
+    /// 「診断を確定」: stores the whole state with its results, dated. Returns the snapshot's id.
+    pub fn take_snapshot(&mut self, note: &str) -> StoreResult<i64> {
+        let summary = summarize(&self.workbook, &self.assessment, &self.diagnosis);
+        let results = serde_json::to_string(&summary).unwrap_or_default();
+        let id = self.store.take_snapshot(&self.workbook, &results, note)?;
+        self.revision += 1;
+        Ok(id)
+    }
+
+    pub fn snapshots(&self) -> StoreResult<Vec<SnapshotInfo>> {
+        self.store.snapshots()
+    }
+
+    pub fn snapshot(&self, id: i64) -> StoreResult<Workbook> {
+        self.store.snapshot(id)
     }
 
     /// Replaces the whole workbook (sample data, import). The undo history is cleared.

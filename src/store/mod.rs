@@ -10,6 +10,7 @@ mod error;
 mod load;
 pub mod location;
 pub mod schema;
+pub mod snapshots;
 
 pub use edit::{Edit, EditOutcome};
 pub use error::{StoreError, StoreResult};
@@ -249,6 +250,30 @@ impl Store {
         edit::replace_all(&tx, workbook)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Stores the whole workbook with its computed results as a dated snapshot (「診断を確定」).
+    pub fn take_snapshot(
+        &mut self,
+        workbook: &Workbook,
+        results_json: &str,
+        note: &str,
+    ) -> StoreResult<i64> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let id = snapshots::insert(&tx, workbook, results_json, note)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Snapshots, oldest first.
+    pub fn snapshots(&self) -> StoreResult<Vec<snapshots::SnapshotInfo>> {
+        snapshots::list(&self.conn)
+    }
+
+    pub fn snapshot(&self, id: i64) -> StoreResult<Workbook> {
+        snapshots::load(&self.conn, id)
     }
 
     /// A consistent copy of the database at `to` (名前を付けて保存, backups).

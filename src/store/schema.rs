@@ -10,6 +10,7 @@ const MEDIA_CHECK: &str =
     "('書類','可搬電子媒体','事務所PC','モバイル機器','社内サーバー','クラウド')";
 
 /// Schema 1: the four sheets. Schema 2: report settings (会社名, 診断実施者, 診断日).
+/// Schema 3: snapshots taken with 「診断を確定」 (the whole workbook and its results, as JSON).
 fn migration(version: i64) -> String {
     match version {
         1 => format!(
@@ -62,12 +63,20 @@ fn migration(version: i64) -> String {
                 value TEXT NOT NULL
             ) WITHOUT ROWID;"
             .to_string(),
+        3 => "CREATE TABLE snapshots (
+                id INTEGER PRIMARY KEY,
+                taken_at TEXT NOT NULL,
+                note TEXT NOT NULL DEFAULT '',
+                workbook TEXT NOT NULL,
+                results TEXT NOT NULL
+            );"
+        .to_string(),
         _ => unreachable!("no migration {version}"),
     }
 }
 
 /// The schema this program writes.
-pub const CURRENT_VERSION: i64 = 2;
+pub const CURRENT_VERSION: i64 = 3;
 
 /// Brings a database from `from` to `CURRENT_VERSION` inside the caller's transaction.
 pub fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {

@@ -1,0 +1,155 @@
+//! What changed between two assessments (two snapshots, or a snapshot and now): rates per category,
+//! assets per class, and every asset whose リスク値 went up or down.
+
+use super::diagnosis::diagnose;
+use super::risk::{RiskLevel, assess};
+use crate::domain::{AssetId, Medium, Workbook};
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateChange {
+    pub no: u8,
+    pub name: String,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+}
+
+/// An asset whose risk differs, or that exists on one side only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssetChange {
+    pub name: String,
+    pub medium: Option<Medium>,
+    /// None: the asset did not exist (or had no risk) on that side.
+    pub before: Option<u8>,
+    pub after: Option<u8>,
+    pub before_level: Option<RiskLevel>,
+    pub after_level: Option<RiskLevel>,
+}
+
+impl AssetChange {
+    /// 上昇 / 低下 / 追加 / 削除 / 変化
+    pub fn direction(&self) -> &'static str {
+        match (self.before_level, self.after_level) {
+            (None, Some(_)) => "追加",
+            (Some(_), None) => "削除",
+            _ => match (self.before, self.after) {
+                (Some(b), Some(a)) if a > b => "上昇",
+                (Some(b), Some(a)) if a < b => "低下",
+                _ => "変化",
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub rates: Vec<RateChange>,
+    pub levels_before: [usize; 4],
+    pub levels_after: [usize; 4],
+    pub assets: Vec<AssetChange>,
+    pub answers_changed: usize,
+    pub frequencies_changed: usize,
+}
+
+pub fn compare(before: &Workbook, after: &Workbook) -> Comparison {
+    let (ab, aa) = (assess(before), assess(after));
+    let (db, da) = (diagnose(before, &ab), diagnose(after, &aa));
+    let rates = da
+        .categories
+        .iter()
+        .map(|c| RateChange {
+            no: c.no,
+            name: c.name.clone(),
+            before: db
+                .categories
+                .iter()
+                .find(|o| o.no == c.no)
+                .and_then(|o| o.rate),
+            after: c.rate,
+        })
+        .collect();
+
+    // Assets are matched by id; ones re-created by an import, by name and medium.
+    let mut matched_before: HashSet<usize> = HashSet::new();
+    let mut assets = Vec::new();
+    for (i, a) in after.assets.iter().enumerate() {
+        let by_id = |b: &crate::domain::Asset| a.id != AssetId::default() && b.id == a.id;
+        let j = before
+            .assets
+            .iter()
+            .enumerate()
+            .position(|(j, b)| !matched_before.contains(&j) && by_id(b))
+            .or_else(|| {
+                before.assets.iter().enumerate().position(|(j, b)| {
+                    !matched_before.contains(&j) && b.name == a.name && b.medium == a.medium
+                })
+            });
+        let now = &aa.assets[i];
+        match j {
+            Some(j) => {
+                matched_before.insert(j);
+                let then = &ab.assets[j];
+                if then.risk != now.risk {
+                    assets.push(AssetChange {
+                        name: a.name.clone(),
+                        medium: a.medium,
+                        before: then.risk,
+                        after: now.risk,
+                        before_level: Some(then.level),
+                        after_level: Some(now.level),
+                    });
+                }
+            }
+            None => assets.push(AssetChange {
+                name: a.name.clone(),
+                medium: a.medium,
+                before: None,
+                after: now.risk,
+                before_level: None,
+                after_level: Some(now.level),
+            }),
+        }
+    }
+    for (j, b) in before.assets.iter().enumerate() {
+        if !matched_before.contains(&j) {
+            assets.push(AssetChange {
+                name: b.name.clone(),
+                medium: b.medium,
+                before: ab.assets[j].risk,
+                after: None,
+                before_level: Some(ab.assets[j].level),
+                after_level: None,
+            });
+        }
+    }
+    // Largest rise first, then largest fall.
+    assets.sort_by_key(|c| {
+        let delta = c.after.unwrap_or(0) as i16 - c.before.unwrap_or(0) as i16;
+        std::cmp::Reverse(delta)
+    });
+    let answers_changed = after
+        .items
+        .iter()
+        .filter(|i| before.items.iter().find(|o| o.no == i.no).map(|o| o.answer) != Some(i.answer))
+        .count();
+    let frequencies_changed = after
+        .threats
+        .iter()
+        .filter(|t| {
+            before
+                .threats
+                .iter()
+                .find(|o| o.medium == t.medium && o.name == t.name)
+                .map(|o| o.frequency)
+                != Some(t.frequency)
+        })
+        .count();
+    Comparison {
+        rates,
+        levels_before: db.level_counts,
+        levels_after: da.level_counts,
+        assets,
+        answers_changed,
+        frequencies_changed,
+    }
+}

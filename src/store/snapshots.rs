@@ -1,0 +1,54 @@
+//! Dated snapshots of the whole assessment (「診断を確定」), for history and comparison.
+
+use super::error::{StoreError, StoreResult};
+use crate::domain::Workbook;
+use rusqlite::{Connection, OptionalExtension, params};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotInfo {
+    pub id: i64,
+    /// Local time, `YYYY-MM-DD HH:MM:SS`.
+    pub taken_at: String,
+    pub note: String,
+}
+
+pub fn insert(
+    conn: &Connection,
+    workbook: &Workbook,
+    results: &str,
+    note: &str,
+) -> StoreResult<i64> {
+    let json = serde_json::to_string(workbook).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let now = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+    conn.execute(
+        "INSERT INTO snapshots (taken_at, note, workbook, results) VALUES (?1, ?2, ?3, ?4)",
+        params![now, note, json, results],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// All snapshots, oldest first.
+pub fn list(conn: &Connection) -> StoreResult<Vec<SnapshotInfo>> {
+    let mut stmt =
+        conn.prepare("SELECT id, taken_at, note FROM snapshots ORDER BY taken_at, id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(SnapshotInfo {
+            id: r.get(0)?,
+            taken_at: r.get(1)?,
+            note: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn load(conn: &Connection, id: i64) -> StoreResult<Workbook> {
+    let json: Option<String> = conn
+        .query_row("SELECT workbook FROM snapshots WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let json = json
+        .ok_or_else(|| StoreError::Invalid(format!("診断の記録（id {id}）は見つかりません。")))?;
+    serde_json::from_str(&json)
+        .map_err(|e| StoreError::Invalid(format!("診断の記録（id {id}）を読めません: {e}")))
+}

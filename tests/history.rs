@@ -1,0 +1,128 @@
+//! Snapshots (「診断を確定」) and the comparison of two assessments, on the sample company.
+
+use riskbook::app::session::Session;
+use riskbook::calc::compare::compare;
+use riskbook::calc::rate_text;
+use riskbook::domain::{Answer, Asset, Catalogue, Medium, Rating};
+use riskbook::sample::sample_workbook;
+
+fn sample_session(path: &std::path::Path) -> Session {
+    let mut s = Session::open(path).unwrap();
+    s.replace_all(&sample_workbook(Catalogue::builtin()))
+        .unwrap();
+    s
+}
+
+#[test]
+fn a_snapshot_keeps_the_whole_state_across_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut s = sample_session(&path);
+    let id = s.take_snapshot("2026年度 第1回").unwrap();
+    let kept = s.workbook().clone();
+    drop(s);
+    let s = Session::open(&path).unwrap();
+    let list = s.snapshots().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].id, id);
+    assert_eq!(list[0].note, "2026年度 第1回");
+    assert_eq!(s.snapshot(id).unwrap(), kept);
+}
+
+#[test]
+fn comparison_shows_what_went_down_up_and_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = sample_session(&dir.path().join("r.db"));
+    s.take_snapshot("前回").unwrap();
+    let before = s.snapshot(s.snapshots().unwrap()[0].id).unwrap();
+
+    // Since then: every item against the PC virus threat implemented, the old catalogue removed,
+    // a new cloud system (重要度 2) added.
+    let virus = s
+        .workbook()
+        .threats
+        .iter()
+        .find(|t| t.name.starts_with("ウイルス感染"))
+        .unwrap()
+        .items
+        .clone();
+    for no in &virus {
+        s.apply(riskbook::store::Edit::SetAnswer(
+            *no,
+            Some(Answer::Implemented),
+        ))
+        .unwrap();
+    }
+    let old = s
+        .workbook()
+        .assets
+        .iter()
+        .find(|a| a.name == "廃版製品カタログ")
+        .unwrap()
+        .id;
+    s.apply(riskbook::store::Edit::DeleteAsset(old)).unwrap();
+    let two = Rating::new(2).ok();
+    s.apply(riskbook::store::Edit::InsertAsset {
+        index: 99,
+        asset: Asset {
+            medium: Some(Medium::Cloud),
+            confidentiality: two,
+            integrity: two,
+            availability: two,
+            ..Asset::named("新しい受発注システム")
+        },
+    })
+    .unwrap();
+
+    let c = compare(&before, s.workbook());
+    // 大 13 → 13 − 6 PC assets + 1 new = 8; 中 18 + 6 = 24; 小 1 → 0 (removed).
+    assert_eq!(c.levels_before, [13, 18, 1, 0]);
+    assert_eq!(c.levels_after, [8, 24, 0, 0]);
+    assert_eq!(c.answers_changed, virus.len());
+    assert_eq!(c.frequencies_changed, 0);
+    let rates: Vec<(String, String)> = c
+        .rates
+        .iter()
+        .map(|r| (rate_text(r.before), rate_text(r.after)))
+        .collect();
+    // Virus items 6 (1), 13 (2), 27 (5), 35 36 37 (7), 42 (8), 54 (11).
+    let expect = [
+        "12.5%", "16.7%", "0.0%", "0.0%", "16.7%", "0.0%", "60.0%", "16.7%", "0.0%", "0.0%",
+        "33.3%",
+    ];
+    for (i, (before, after)) in rates.iter().enumerate() {
+        assert_eq!(before, "0.0%", "({})", i + 1);
+        assert_eq!(after, expect[i], "({})", i + 1);
+    }
+    let changes: Vec<(String, &str, Option<u8>, Option<u8>)> = c
+        .assets
+        .iter()
+        .map(|a| (a.name.clone(), a.direction(), a.before, a.after))
+        .collect();
+    assert_eq!(changes.len(), 8, "{changes:#?}");
+    assert_eq!(
+        changes[0],
+        ("新しい受発注システム".into(), "追加", None, Some(4))
+    );
+    assert_eq!(
+        changes[1],
+        ("廃版製品カタログ".into(), "削除", Some(0), None)
+    );
+    let fallen: Vec<&str> = changes[2..].iter().map(|c| c.0.as_str()).collect();
+    assert_eq!(
+        fallen,
+        [
+            "社員名簿",
+            "給与システムデータ",
+            "電子メールデータ",
+            "会計データ",
+            "請求書発行データ",
+            "生産計画表"
+        ]
+    );
+    assert!(
+        changes[2..]
+            .iter()
+            .all(|c| c.1 == "低下" && c.2 == Some(4) && c.3 == Some(2))
+    );
+}
