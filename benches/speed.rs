@@ -67,6 +67,7 @@ fn main() {
             diagnosis: &d,
             file_name: "bench.db",
             created_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            previous: None,
         };
         let t = time(5, || {
             std::hint::black_box(pdf(&input).unwrap());

@@ -66,6 +66,9 @@ pub enum Command {
     Report {
         /// 書き出すファイル（.pdf）
         out: PathBuf,
+        /// 最後に「診断を確定」した記録との比較（前回との比較）を入れる
+        #[arg(long)]
+        compare: bool,
     },
     /// 見本の会社のデータを読み込む
     #[command(help_template = SUB_HELP_TEMPLATE)]
@@ -241,9 +244,21 @@ fn export_xlsx(path: &Path, out: &Path) -> Result<String, CliError> {
     ))
 }
 
-fn report(path: &Path, out: &Path) -> Result<String, CliError> {
+fn report(path: &Path, out: &Path, compare: bool) -> Result<String, CliError> {
     let store = Store::open_read_only(path)?;
     let wb = store.load()?;
+    let previous = match store.snapshots()?.last() {
+        Some(last) if compare => Some((
+            format!("{} {}", last.taken_at, last.note),
+            store.snapshot(last.id)?,
+        )),
+        None if compare => {
+            return Err(CliError(
+                "「診断を確定」した記録がないため、前回との比較は作れません。--compare を外すか、先にアプリの履歴で確定してください。".into(),
+            ));
+        }
+        _ => None,
+    };
     let assessment = assess(&wb);
     let diagnosis = diagnose(&wb, &assessment);
     let file_name = path.file_name().map_or_else(
@@ -256,6 +271,7 @@ fn report(path: &Path, out: &Path) -> Result<String, CliError> {
         diagnosis: &diagnosis,
         file_name: &file_name,
         created_on: chrono::Local::now().date_naive(),
+        previous: previous.as_ref().map(|(label, wb)| (label.clone(), wb)),
     };
     write_pdf(&input, out)?;
     Ok(format!(
@@ -273,6 +289,6 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
         Command::ReadWorkbookWorker { file } => Ok(crate::xlsx::worker::serve(&file)),
         Command::Import { file, replace } => import(&require_db(db, "import")?, &file, replace),
         Command::Export { out } => export_xlsx(&require_db(db, "export")?, &out),
-        Command::Report { out } => report(&require_db(db, "report")?, &out),
+        Command::Report { out, compare } => report(&require_db(db, "report")?, &out, compare),
     }
 }

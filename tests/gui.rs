@@ -422,3 +422,32 @@ fn a_damaged_database_is_explained_in_the_window_and_restored_from_there() {
             .is_some()
     );
 }
+
+#[test]
+fn confirming_an_assessment_records_it_and_history_compares_with_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "見本データを読み込む");
+    click(&mut harness, "履歴");
+    assert!(shows(&harness, "まだ記録がありません"));
+    harness.get_by_label("メモ:").focus();
+    harness.get_by_label("メモ:").type_text("2026年度 第1回");
+    harness.run();
+    click(&mut harness, "診断を確定");
+    assert!(shows(&harness, "いまの診断を記録しました"));
+    click(&mut harness, "OK");
+    assert!(shows(&harness, "記録 1 件"));
+    assert!(shows(&harness, "2026年度 第1回"));
+    assert!(shows(&harness, "回答の変更 0 問"));
+
+    click(&mut harness, "対策状況チェック");
+    harness.get_by_label("No.36 1 実施している").scroll_to_me();
+    harness.run();
+    click(&mut harness, "No.36 1 実施している");
+    click(&mut harness, "履歴");
+    assert!(
+        shows(&harness, "回答の変更 1 問"),
+        "now differs from the record by one answer"
+    );
+}

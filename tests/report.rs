@@ -47,6 +47,7 @@ fn the_report_names_every_category_rate_and_high_risk_asset_with_the_font_embedd
         diagnosis: &diagnosis,
         file_name: "みなと精工.db",
         created_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        previous: None,
     })
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -161,4 +162,67 @@ fn the_command_line_writes_the_report() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("書き込めませんでした"));
+}
+
+#[test]
+fn the_report_compares_with_the_last_confirmed_assessment_when_asked() {
+    let before = sample_workbook(Catalogue::builtin());
+    let mut now = before.clone();
+    for no in [1, 2, 3] {
+        now.items
+            .iter_mut()
+            .find(|i| i.no == ItemNo(no))
+            .unwrap()
+            .answer = Some(Answer::Implemented);
+    }
+    let assessment = assess(&now);
+    let diagnosis = diagnose(&now, &assessment);
+    let bytes = pdf(&ReportInput {
+        workbook: &now,
+        assessment: &assessment,
+        diagnosis: &diagnosis,
+        file_name: "x.db",
+        created_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        previous: Some(("2026-04-01 10:00:00 第1回".into(), &before)),
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let text: String = tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(
+        text.contains("前回との比較（前回:2026-04-0110:00:00第1回）"),
+        "heading"
+    );
+    assert!(
+        text.contains("(1)組織的セキュリティ対策0.0%37.5%"),
+        "rate before and after"
+    );
+    assert!(text.contains("回答の変更3問"));
+
+    // Without a confirmed assessment the command line says why it cannot compare.
+    let db = dir.path().join("x.db");
+    let bin = env!("CARGO_BIN_EXE_riskbook");
+    assert!(
+        Command::new(bin)
+            .args(["sample", "--db", db.to_str().unwrap()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = Command::new(bin)
+        .args([
+            "report",
+            dir.path().join("r.pdf").to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+            "--compare",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("前回との比較は作れません"));
 }

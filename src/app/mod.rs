@@ -15,6 +15,7 @@ use eframe::egui::{self, RichText};
 use session::Session;
 use std::path::{Path, PathBuf};
 use views::diagnosis::DiagnosisView;
+use views::history::{HistoryAction, HistoryView};
 use views::register::RegisterView;
 use views::start::StartChoice;
 
@@ -24,10 +25,17 @@ pub enum Tab {
     Threats,
     Checks,
     Diagnosis,
+    History,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Register, Tab::Threats, Tab::Checks, Tab::Diagnosis];
+    pub const ALL: [Tab; 5] = [
+        Tab::Register,
+        Tab::Threats,
+        Tab::Checks,
+        Tab::Diagnosis,
+        Tab::History,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -35,6 +43,7 @@ impl Tab {
             Tab::Threats => "脅威の状況",
             Tab::Checks => "対策状況チェック",
             Tab::Diagnosis => "診断結果",
+            Tab::History => "履歴",
         }
     }
 }
@@ -52,9 +61,12 @@ pub struct RiskbookApp {
     show_start: bool,
     register: RegisterView,
     diagnosis: DiagnosisView,
+    history: HistoryView,
     status: Status,
     /// A message the user must acknowledge.
     dialog: Option<(String, String)>,
+    /// Whether 印刷 / PDF出力 include 前回との比較.
+    report_compare: bool,
     /// A workbook read and waiting for the user's go-ahead.
     pending_import: Option<(PathBuf, Imported)>,
     title: Option<PathBuf>,
@@ -79,9 +91,11 @@ impl RiskbookApp {
             tab: Tab::Register,
             register: RegisterView::default(),
             diagnosis: DiagnosisView::default(),
+            history: HistoryView::default(),
             status: Status::Opened,
             dialog: None,
             pending_import: None,
+            report_compare: false,
             title: None,
         }
     }
@@ -317,6 +331,19 @@ impl RiskbookApp {
     }
 
     fn write_report(&mut self, path: &Path) -> bool {
+        let previous = if self.report_compare {
+            let last = self
+                .session
+                .snapshots()
+                .ok()
+                .and_then(|l| l.last().cloned());
+            last.and_then(|info| {
+                let wb = self.session.snapshot(info.id).ok()?;
+                Some((format!("{} {}", info.taken_at, info.note), wb))
+            })
+        } else {
+            None
+        };
         let file_name = self
             .session
             .path()
@@ -328,6 +355,7 @@ impl RiskbookApp {
             diagnosis: self.session.diagnosis(),
             file_name: &file_name,
             created_on: chrono::Local::now().date_naive(),
+            previous: previous.as_ref().map(|(label, wb)| (label.clone(), wb)),
         };
         match write_pdf(&input, path) {
             Ok(()) => true,
@@ -396,6 +424,7 @@ impl RiskbookApp {
                 if ui.button("印刷…").clicked() {
                     self.print();
                 }
+                ui.checkbox(&mut self.report_compare, "報告書に前回との比較を入れる");
                 ui.separator();
                 if ui.button("見本データを読み込む").clicked() {
                     if self.session.workbook().assets.is_empty() {
@@ -520,6 +549,7 @@ impl eframe::App for RiskbookApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         let mut edits = Vec::new();
         let mut start = None;
+        let mut confirm = None;
         egui::CentralPanel::default().show(ui, |ui| {
             if self.show_start {
                 start = views::start::ui(ui, self.session.path());
@@ -530,10 +560,26 @@ impl eframe::App for RiskbookApp {
                 Tab::Threats => views::threats::ui(ui, &self.session),
                 Tab::Checks => views::checks::ui(ui, &self.session),
                 Tab::Diagnosis => self.diagnosis.ui(ui, &self.session),
+                Tab::History => {
+                    if let Some(HistoryAction::Confirm(note)) = self.history.ui(ui, &self.session) {
+                        confirm = Some(note);
+                    }
+                    Vec::new()
+                }
             };
         });
         if let Some(choice) = start {
             self.start_choice(choice);
+        }
+        if let Some(note) = confirm {
+            let result = self.session.take_snapshot(&note).map(|_| ());
+            if result.is_ok() {
+                self.dialog = Some((
+                    "診断を確定".into(),
+                    "いまの診断を記録しました。履歴で推移と比較を見られます。".into(),
+                ));
+            }
+            self.report(result);
         }
         self.apply(edits);
         self.import_preview(&ctx);

@@ -4,7 +4,7 @@
 use super::diagnosis::diagnose;
 use super::risk::{RiskLevel, assess};
 use crate::domain::{AssetId, Medium, Workbook};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RateChange {
@@ -70,19 +70,28 @@ pub fn compare(before: &Workbook, after: &Workbook) -> Comparison {
         .collect();
 
     // Assets are matched by id; ones re-created by an import, by name and medium.
+    let mut by_id: HashMap<AssetId, usize> = HashMap::new();
+    let mut by_name: HashMap<(&str, Option<Medium>), Vec<usize>> = HashMap::new();
+    for (j, b) in before.assets.iter().enumerate() {
+        if b.id != AssetId::default() {
+            by_id.insert(b.id, j);
+        }
+        by_name
+            .entry((b.name.as_str(), b.medium))
+            .or_default()
+            .push(j);
+    }
     let mut matched_before: HashSet<usize> = HashSet::new();
     let mut assets = Vec::new();
     for (i, a) in after.assets.iter().enumerate() {
-        let by_id = |b: &crate::domain::Asset| a.id != AssetId::default() && b.id == a.id;
-        let j = before
-            .assets
-            .iter()
-            .enumerate()
-            .position(|(j, b)| !matched_before.contains(&j) && by_id(b))
+        let j = by_id
+            .get(&a.id)
+            .copied()
+            .filter(|j| a.id != AssetId::default() && !matched_before.contains(j))
             .or_else(|| {
-                before.assets.iter().enumerate().position(|(j, b)| {
-                    !matched_before.contains(&j) && b.name == a.name && b.medium == a.medium
-                })
+                by_name
+                    .get(&(a.name.as_str(), a.medium))
+                    .and_then(|js| js.iter().copied().find(|j| !matched_before.contains(j)))
             });
         let now = &aa.assets[i];
         match j {

@@ -2,6 +2,7 @@
 //! with リスク大 and リスク中, and a to-do list of questions for each category that needs a policy.
 
 use super::layout::{BLACK, Cell, Composer, GREY, MARGIN, Measure, Op, TableColumn};
+use crate::calc::compare::compare;
 use crate::calc::priority::threat_gains;
 use crate::calc::{Assessment, Diagnosis, PolicyNeed, RiskLevel, rate_text};
 use crate::domain::{Answer, Workbook};
@@ -29,6 +30,8 @@ pub struct ReportInput<'a> {
     /// Shown in the footer of every page.
     pub file_name: &'a str,
     pub created_on: NaiveDate,
+    /// The last confirmed assessment, when the comparison (前回との比較) is asked for: its label and state.
+    pub previous: Option<(String, &'a Workbook)>,
 }
 
 fn date(d: Option<NaiveDate>) -> String {
@@ -194,6 +197,67 @@ fn risky_assets(c: &mut Composer, input: &ReportInput) {
     c.table(&columns, &table, 8.5);
 }
 
+fn comparison(c: &mut Composer, input: &ReportInput) {
+    let Some((label, before)) = &input.previous else {
+        return;
+    };
+    let cmp = compare(before, input.workbook);
+    c.heading(&format!("前回との比較（前回: {label}）"));
+    let (b, a) = (cmp.levels_before, cmp.levels_after);
+    c.paragraph(
+        &format!(
+            "リスク大 {} → {} 件、リスク中 {} → {} 件、リスク小 {} → {} 件、未算定 {} → {} 件。回答の変更 {} 問、脅威の頻度の変更 {} 件。",
+            b[0], a[0], b[1], a[1], b[2], a[2], b[3], a[3], cmp.answers_changed, cmp.frequencies_changed
+        ),
+        9.0,
+        BLACK,
+    );
+    let w = c.content_width();
+    let columns = [
+        TableColumn::left("対策の種類", w * 0.6),
+        TableColumn::right("前回の実施率", w * 0.2),
+        TableColumn::right("今回の実施率", w * 0.2),
+    ];
+    let rows: Vec<Vec<Cell>> = cmp
+        .rates
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::Text(format!("({}) {}", r.no, r.name)),
+                Cell::Text(rate_text(r.before)),
+                Cell::Text(rate_text(r.after)),
+            ]
+        })
+        .collect();
+    c.table(&columns, &rows, 8.5);
+    if cmp.assets.is_empty() {
+        c.paragraph("リスク値の変わった情報資産はありません。", 9.0, BLACK);
+        return;
+    }
+    let columns = [
+        TableColumn::left("情報資産名称", w * 0.4),
+        TableColumn::left("媒体・保存先", w * 0.2),
+        TableColumn::right("前回", w * 0.13),
+        TableColumn::right("今回", w * 0.13),
+        TableColumn::left("変化", w * 0.14),
+    ];
+    let n = |v: Option<u8>| v.map_or("—".to_string(), |v| v.to_string());
+    let rows: Vec<Vec<Cell>> = cmp
+        .assets
+        .iter()
+        .map(|x| {
+            vec![
+                Cell::Text(x.name.clone()),
+                Cell::Text(x.medium.map_or("", |m| m.name()).into()),
+                Cell::Text(n(x.before)),
+                Cell::Text(n(x.after)),
+                Cell::Text(x.direction().into()),
+            ]
+        })
+        .collect();
+    c.table(&columns, &rows, 8.5);
+}
+
 fn priorities(c: &mut Composer, input: &ReportInput) {
     let gains: Vec<_> = threat_gains(input.workbook)
         .into_iter()
@@ -325,6 +389,7 @@ pub fn compose(input: &ReportInput, measure: &dyn Measure) -> Vec<Vec<Op>> {
     cover(&mut c, input);
     diagnosis_table(&mut c, input);
     level_chart(&mut c, input);
+    comparison(&mut c, input);
     risky_assets(&mut c, input);
     priorities(&mut c, input);
     todo_list(&mut c, input);

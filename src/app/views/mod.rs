@@ -2,6 +2,7 @@
 
 pub mod checks;
 pub mod diagnosis;
+pub mod history;
 pub mod register;
 pub mod start;
 pub mod threats;

@@ -1,0 +1,311 @@
+//! 履歴: the assessments confirmed with 「診断を確定」, charts of each category's 実施率 and the assets per
+//! class over time, and the comparison of two of them (or of one with now).
+
+use crate::app::session::Session;
+use crate::app::widgets::level_colors;
+use crate::calc::compare::{Comparison, compare};
+use crate::calc::{RiskLevel, assess, diagnose, rate_text};
+use crate::domain::Workbook;
+use crate::store::snapshots::SnapshotInfo;
+use eframe::egui::{self, Color32, RichText, Ui};
+
+/// One confirmed assessment with what the charts need.
+struct Point {
+    info: SnapshotInfo,
+    rates: Vec<Option<f64>>,
+    levels: [usize; 4],
+    workbook: Workbook,
+}
+
+/// What a cached comparison was made for: session revision, 比較元, 比較先 (None: now).
+type ComparisonKey = (u64, usize, Option<usize>);
+
+#[derive(Default)]
+pub struct HistoryView {
+    note: String,
+    /// Snapshots loaded for the session revision they were read at.
+    points: Option<(u64, Vec<Point>)>,
+    /// Indices into `points`; `None` on the right side means "now".
+    from: Option<usize>,
+    to: Option<usize>,
+    comparison: Option<(ComparisonKey, Comparison)>,
+}
+
+/// What the user asked for.
+pub enum HistoryAction {
+    Confirm(String),
+}
+
+const PALETTE: [Color32; 11] = [
+    Color32::from_rgb(31, 119, 180),
+    Color32::from_rgb(255, 127, 14),
+    Color32::from_rgb(44, 160, 44),
+    Color32::from_rgb(214, 39, 40),
+    Color32::from_rgb(148, 103, 189),
+    Color32::from_rgb(140, 86, 75),
+    Color32::from_rgb(227, 119, 194),
+    Color32::from_rgb(127, 127, 127),
+    Color32::from_rgb(188, 189, 34),
+    Color32::from_rgb(23, 190, 207),
+    Color32::from_rgb(0, 0, 0),
+];
+
+fn load(session: &Session) -> Vec<Point> {
+    session
+        .snapshots()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|info| {
+            let workbook = session.snapshot(info.id).ok()?;
+            let a = assess(&workbook);
+            let d = diagnose(&workbook, &a);
+            Some(Point {
+                rates: d.categories.iter().map(|c| c.rate).collect(),
+                levels: d.level_counts,
+                info,
+                workbook,
+            })
+        })
+        .collect()
+}
+
+/// 実施率 of every category over time, one line each, 0–100 %.
+fn rate_chart(ui: &mut Ui, points: &[Point], names: &[String]) {
+    let size = egui::vec2(ui.available_width().min(760.0), 220.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
+    let plot = rect.shrink2(egui::vec2(36.0, 14.0));
+    for pct in [0, 25, 50, 75, 100] {
+        let y = plot.bottom() - plot.height() * pct as f32 / 100.0;
+        painter.hline(plot.x_range(), y, (0.5, Color32::from_gray(200)));
+        painter.text(
+            egui::pos2(rect.left() + 2.0, y),
+            egui::Align2::LEFT_CENTER,
+            format!("{pct}%"),
+            egui::FontId::proportional(10.0),
+            ui.visuals().text_color(),
+        );
+    }
+    let x = |i: usize| {
+        if points.len() < 2 {
+            plot.center().x
+        } else {
+            plot.left() + plot.width() * i as f32 / (points.len() - 1) as f32
+        }
+    };
+    for (k, color) in PALETTE.iter().enumerate().take(names.len()) {
+        let line: Vec<egui::Pos2> = points
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let r = p.rates.get(k).copied().flatten()?;
+                Some(egui::pos2(x(i), plot.bottom() - plot.height() * r as f32))
+            })
+            .collect();
+        for pos in &line {
+            painter.circle_filled(*pos, 3.0, *color);
+        }
+        painter.add(egui::Shape::line(line, (2.0, *color)));
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (k, name) in names.iter().enumerate() {
+            ui.colored_label(PALETTE[k % PALETTE.len()], format!("■ ({}) {name}", k + 1));
+        }
+    });
+}
+
+/// Assets per class at each confirmed assessment, as stacked bars.
+fn level_bars(ui: &mut Ui, points: &[Point]) {
+    let max = points
+        .iter()
+        .map(|p| p.levels.iter().sum::<usize>())
+        .max()
+        .unwrap_or(1)
+        .max(1) as f32;
+    egui::Grid::new("history_levels")
+        .num_columns(3)
+        .show(ui, |ui| {
+            for p in points {
+                ui.label(&p.info.taken_at[..10.min(p.info.taken_at.len())]);
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(360.0, 16.0), egui::Sense::hover());
+                let mut left = rect.left();
+                for level in RiskLevel::ALL {
+                    let w = rect.width() * p.levels[level as usize] as f32 / max;
+                    let r = egui::Rect::from_min_size(
+                        egui::pos2(left, rect.top()),
+                        egui::vec2(w, rect.height()),
+                    );
+                    ui.painter().rect_filled(r, 0.0, level_colors(level).0);
+                    left += w;
+                }
+                ui.label(format!(
+                    "大 {}　中 {}　小 {}　未算定 {}",
+                    p.levels[0], p.levels[1], p.levels[2], p.levels[3]
+                ));
+                ui.end_row();
+            }
+        });
+}
+
+fn comparison_ui(ui: &mut Ui, c: &Comparison) {
+    ui.label(format!(
+        "リスク大 {} → {}　中 {} → {}　小 {} → {}　未算定 {} → {}　（回答の変更 {} 問、頻度の変更 {} 件）",
+        c.levels_before[0],
+        c.levels_after[0],
+        c.levels_before[1],
+        c.levels_after[1],
+        c.levels_before[2],
+        c.levels_after[2],
+        c.levels_before[3],
+        c.levels_after[3],
+        c.answers_changed,
+        c.frequencies_changed
+    ));
+    egui::Grid::new("compare_rates")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            for h in ["対策の種類", "比較元", "比較先"] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            for r in &c.rates {
+                ui.label(format!("({}) {}", r.no, r.name));
+                ui.label(rate_text(r.before));
+                ui.label(rate_text(r.after));
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    if c.assets.is_empty() {
+        ui.label("リスク値の変わった情報資産はありません。");
+        return;
+    }
+    egui::Grid::new("compare_assets")
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for h in ["情報資産名称", "媒体・保存先", "比較元", "比較先", "変化"]
+            {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            let n = |v: Option<u8>| v.map_or("—".to_string(), |v| v.to_string());
+            for a in c.assets.iter().take(300) {
+                ui.label(&a.name);
+                ui.label(a.medium.map_or("", |m| m.name()));
+                ui.label(n(a.before));
+                ui.label(n(a.after));
+                ui.label(a.direction());
+                ui.end_row();
+            }
+        });
+}
+
+impl HistoryView {
+    pub fn ui(&mut self, ui: &mut Ui, session: &Session) -> Option<HistoryAction> {
+        let mut action = None;
+        ui.horizontal(|ui| {
+            let label = ui.label("メモ:");
+            ui.add(egui::TextEdit::singleline(&mut self.note).desired_width(260.0))
+                .labelled_by(label.id);
+            if ui
+                .button("診断を確定")
+                .on_hover_text("いまの台帳・脅威・回答・結果を日付つきで記録します")
+                .clicked()
+            {
+                action = Some(HistoryAction::Confirm(std::mem::take(&mut self.note)));
+            }
+        });
+        let revision = session.revision();
+        if self.points.as_ref().is_none_or(|(r, _)| *r != revision) {
+            self.points = Some((revision, load(session)));
+        }
+        let Some((_, points)) = &self.points else {
+            return action;
+        };
+        if points.is_empty() {
+            ui.label("まだ記録がありません。「診断を確定」で、いまの診断を記録できます。");
+            return action;
+        }
+        let names: Vec<String> = session
+            .workbook()
+            .categories
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
+        egui::ScrollArea::vertical()
+            .id_salt("history_scroll")
+            .show(ui, |ui| {
+                ui.heading(format!("記録 {} 件", points.len()));
+                egui::Grid::new("history_list")
+                    .striped(true)
+                    .num_columns(3)
+                    .show(ui, |ui| {
+                        for p in points {
+                            ui.label(&p.info.taken_at);
+                            ui.label(&p.info.note);
+                            ui.label(format!(
+                                "大 {}　中 {}　小 {}",
+                                p.levels[0], p.levels[1], p.levels[2]
+                            ));
+                            ui.end_row();
+                        }
+                    });
+                ui.separator();
+                ui.heading("対策の実施率の推移");
+                rate_chart(ui, points, &names);
+                ui.separator();
+                ui.heading("リスク値ごとの情報資産の数の推移");
+                level_bars(ui, points);
+                ui.separator();
+                ui.heading("比較");
+                let label = |i: Option<usize>| {
+                    i.and_then(|i| points.get(i))
+                        .map_or("現在".to_string(), |p| {
+                            format!("{} {}", p.info.taken_at, p.info.note)
+                        })
+                };
+                let from = *self.from.get_or_insert(points.len() - 1);
+                ui.horizontal(|ui| {
+                    ui.label("比較元:");
+                    egui::ComboBox::from_id_salt("compare_from")
+                        .selected_text(label(Some(from)))
+                        .show_ui(ui, |ui| {
+                            for i in 0..points.len() {
+                                ui.selectable_value(&mut self.from, Some(i), label(Some(i)));
+                            }
+                        })
+                        .response
+                        .accessible_name("比較元");
+                    ui.label("比較先:");
+                    egui::ComboBox::from_id_salt("compare_to")
+                        .selected_text(label(self.to))
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut self.to, None, "現在");
+                            for i in 0..points.len() {
+                                ui.selectable_value(&mut self.to, Some(i), label(Some(i)));
+                            }
+                        })
+                        .response
+                        .accessible_name("比較先");
+                });
+                let from = self.from.unwrap_or(from).min(points.len() - 1);
+                let key = (revision, from, self.to);
+                if self.comparison.as_ref().is_none_or(|(k, _)| *k != key) {
+                    let before = &points[from].workbook;
+                    let after = self
+                        .to
+                        .and_then(|i| points.get(i))
+                        .map_or(session.workbook(), |p| &p.workbook);
+                    self.comparison = Some((key, compare(before, after)));
+                }
+                if let Some((_, c)) = &self.comparison {
+                    comparison_ui(ui, c);
+                }
+            });
+        action
+    }
+}
