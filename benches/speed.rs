@@ -57,7 +57,8 @@ fn main() {
         );
     }
 
-    for n in [1_000, 10_000] {
+    for n in [1_000, 10_000, 100_000] {
+        let runs = if n >= 100_000 { 1 } else { 5 };
         let wb = workbook_with(n);
         let a = assess(&wb);
         let d = diagnose(&wb, &a);
@@ -69,7 +70,7 @@ fn main() {
             created_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
             previous: None,
         };
-        let t = time(5, || {
+        let t = time(runs, || {
             std::hint::black_box(pdf(&input).unwrap());
         });
         println!(
@@ -79,12 +80,13 @@ fn main() {
     }
 
     let dir = tempfile::tempdir().unwrap();
-    for n in [1_000, 10_000] {
+    for n in [1_000, 10_000, 100_000] {
+        let runs = if n >= 100_000 { 1 } else { 5 };
         let wb = workbook_with(n);
         let a = assess(&wb);
         let d = diagnose(&wb, &a);
         let path = dir.path().join(format!("bench-{n}.xlsx"));
-        let t = time(5, || riskbook::xlsx::export(&wb, &a, &d, &path).unwrap());
+        let t = time(runs, || riskbook::xlsx::export(&wb, &a, &d, &path).unwrap());
         println!(
             "Excel export, {n:>6} assets: {:>8.1} ms",
             t.as_secs_f64() * 1e3
@@ -106,7 +108,7 @@ fn main() {
             .unwrap();
         }
     }
-    for n in [1_000, 10_000] {
+    for n in [1_000, 10_000, 100_000] {
         let path = dir.path().join(format!("bench-{n}.db"));
         let mut store = Store::open(&path).unwrap();
         store.replace_all(&workbook_with(n)).unwrap();
