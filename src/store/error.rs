@@ -16,6 +16,10 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    #[error(
+        "データベース「{0}」は書き込めない場所（読み取り専用）にあります。書き込めるフォルダーにコピーしてから開いてください。ファイルは変更していません。"
+    )]
+    ReadOnlyLocation(PathBuf),
     #[error("「{0}」は riskbook のデータベースではありません。ファイルは変更していません。")]
     NotRiskbook(PathBuf),
     #[error(

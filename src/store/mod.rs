@@ -48,9 +48,14 @@ fn take_lock(path: &Path) -> StoreResult<File> {
         .truncate(false)
         .write(true)
         .open(&lock_path)
-        .map_err(|source| StoreError::Io {
-            path: lock_path.clone(),
-            source,
+        .map_err(|source| match source.kind() {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                StoreError::ReadOnlyLocation(path.to_path_buf())
+            }
+            _ => StoreError::Io {
+                path: lock_path.clone(),
+                source,
+            },
         })?;
     match file.try_lock() {
         Ok(()) => Ok(file),
@@ -62,11 +67,37 @@ fn take_lock(path: &Path) -> StoreResult<File> {
     }
 }
 
+/// An error while reading the file's structure: corruption is reported as such (with the way back
+/// from backups); a file that cannot be written is not corrupt.
 fn corrupt(path: &Path, e: &rusqlite::Error) -> StoreError {
-    StoreError::Corrupt {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
+    use rusqlite::ErrorCode::*;
+    match e.sqlite_error_code() {
+        Some(ReadOnly) => StoreError::ReadOnlyLocation(path.to_path_buf()),
+        Some(DatabaseCorrupt | NotADatabase) | None => StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+        Some(DatabaseBusy | DatabaseLocked) => StoreError::Busy,
+        Some(_) => StoreError::Invalid(format!(
+            "データベース「{}」を読めません: {e}",
+            path.display()
+        )),
     }
+}
+
+/// `file:` URI of a path, for SQLite's URI parameters.
+fn file_uri(path: &Path, params: &str) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' | ' ' => uri.push_str(&format!("%{:02X}", c as u32)),
+            '\\' => uri.push('/'),
+            _ => uri.push(c),
+        }
+    }
+    uri.push('?');
+    uri.push_str(params);
+    uri
 }
 
 /// The schema version and application id of an open file; a file that is not SQLite at all is
@@ -193,7 +224,19 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let (version, app_id) = read_header(&conn, path)?;
+        let (conn, (version, app_id)) = match read_header(&conn, path) {
+            // A WAL file in a folder we cannot write: SQLite cannot make its shared-memory file. No
+            // one can be writing it from here, so it is read as an unchanging file.
+            Err(StoreError::ReadOnlyLocation(_)) => {
+                let conn = Connection::open_with_flags(
+                    file_uri(path, "immutable=1"),
+                    flags | OpenFlags::SQLITE_OPEN_URI,
+                )?;
+                let header = read_header(&conn, path)?;
+                (conn, header)
+            }
+            other => (conn, other?),
+        };
         if version > schema::CURRENT_VERSION {
             return Err(StoreError::Newer {
                 path: path.into(),
