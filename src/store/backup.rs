@@ -52,7 +52,11 @@ pub fn automatic(conn: &Connection, db: &Path) -> StoreResult<PathBuf> {
     let dir = folder(db);
     std::fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%3f");
-    let to = dir.join(format!("{}-{stamp}.db", stem(db)));
+    // Two opens in the same millisecond get -00, -01 …, so the names still sort by time.
+    let to = (0..100)
+        .map(|n| dir.join(format!("{}-{stamp}-{n:02}.db", stem(db))))
+        .find(|p| !p.exists())
+        .ok_or_else(|| StoreError::Invalid("バックアップの名前を決められません".into()))?;
     conn.execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
     for old in list(db).into_iter().skip(KEEP) {
         let _ = std::fs::remove_file(old);
