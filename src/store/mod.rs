@@ -57,13 +57,25 @@ fn take_lock(path: &Path) -> StoreResult<File> {
                 source,
             },
         })?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked(path.to_path_buf())),
-        Err(std::fs::TryLockError::Error(source)) => Err(StoreError::Io {
-            path: lock_path,
-            source,
-        }),
+    // A lock can outlive its holder for a moment: a child process being started (fork, then exec)
+    // holds a copy of the descriptor until exec closes it. A second riskbook holds it for good.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(500);
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(StoreError::Locked(path.to_path_buf()));
+            }
+            Err(std::fs::TryLockError::Error(source)) => {
+                return Err(StoreError::Io {
+                    path: lock_path,
+                    source,
+                });
+            }
+        }
     }
 }
 
