@@ -39,10 +39,13 @@ fn writer_child() {
     }
 }
 
-fn kill_once(path: &Path, commits_before_kill: u64, extra_delay: Duration) {
+/// Runs the ignored child test `name` on `path`, reads its numbered lines (`<prefix> N`), kills it
+/// (SIGKILL on Unix) once it has reported `after` of them plus `extra` time, and returns the last
+/// number it reported, including any printed before it died.
+fn run_and_kill(name: &str, path: &Path, prefix: &str, after: u64, extra: Duration) -> u64 {
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([
-            "writer_child",
+            name,
             "--exact",
             "--ignored",
             "--nocapture",
@@ -53,24 +56,38 @@ fn kill_once(path: &Path, commits_before_kill: u64, extra_delay: Duration) {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    let number = |line: &str| {
+        line.strip_prefix(prefix)
+            .and_then(|n| n.trim().parse::<u64>().ok())
+    };
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut last_reported = 0;
-    while last_reported < commits_before_kill {
+    let (mut reported, mut seen) = (0, 0);
+    while seen < after {
         let line = lines.next().expect("child stopped early").unwrap();
-        if let Some(n) = line.strip_prefix("committed ") {
-            last_reported = n.parse().unwrap();
+        if let Some(n) = number(&line) {
+            reported = n;
+            seen += 1;
         }
     }
-    std::thread::sleep(extra_delay);
-    child.kill().unwrap(); // SIGKILL on Unix, TerminateProcess on Windows
+    std::thread::sleep(extra);
+    child.kill().unwrap();
     child.wait().unwrap();
-    // Commits the child printed after we stopped reading still count as saved.
     for line in lines.map_while(Result::ok) {
-        if let Some(n) = line.strip_prefix("committed ") {
-            last_reported = n.parse().unwrap();
+        if let Some(n) = number(&line) {
+            reported = n;
         }
     }
+    reported
+}
 
+fn kill_once(path: &Path, commits_before_kill: u64, extra_delay: Duration) {
+    let last_reported = run_and_kill(
+        "writer_child",
+        path,
+        "committed ",
+        commits_before_kill,
+        extra_delay,
+    );
     let store = Store::open(path).expect("the file opens after the kill");
     assert_eq!(store.integrity_check().unwrap(), "ok");
     let wb = store.load().unwrap();
@@ -116,49 +133,18 @@ fn edit_child() {
     }
 }
 
-/// Runs `edit_child`, kills it after it reported `after` edits (plus a little), returns the last
-/// edit number it reported saved.
-fn kill_editor(path: &Path, after: u64, extra: Duration) -> u64 {
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "edit_child",
-            "--exact",
-            "--ignored",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(ENV_DB, path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut reported = 0;
-    let mut seen = 0;
-    while seen < after {
-        let line = lines.next().expect("child stopped early").unwrap();
-        if let Some(n) = line.strip_prefix("saved ") {
-            reported = n.parse().unwrap();
-            seen += 1;
-        }
-    }
-    std::thread::sleep(extra);
-    child.kill().unwrap();
-    child.wait().unwrap();
-    for line in lines.map_while(Result::ok) {
-        if let Some(n) = line.strip_prefix("saved ") {
-            reported = n.parse().unwrap();
-        }
-    }
-    reported
-}
-
 #[test]
 fn two_hundred_kills_during_edits_lose_nothing_reported_saved() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("edits.db");
     for i in 0..200u64 {
-        let reported = kill_editor(&path, 1 + i % 4, Duration::from_micros(i * 373 % 5_000));
+        let reported = run_and_kill(
+            "edit_child",
+            &path,
+            "saved ",
+            1 + i % 4,
+            Duration::from_micros(i * 373 % 5_000),
+        );
         let store = Store::open(&path).expect("the file opens after every kill");
         assert_eq!(store.integrity_check().unwrap(), "ok", "kill {i}");
         let wb = store.load().unwrap();

@@ -2,9 +2,10 @@
 //! (installed by scripts/setup-debian.sh).
 
 use riskbook::calc::{RiskLevel, assess, diagnose, rate_text};
-use riskbook::domain::{Answer, Catalogue, ItemNo};
+use riskbook::domain::{Answer, Catalogue, ItemNo, Workbook};
 use riskbook::report::{ReportInput, pdf};
 use riskbook::sample::sample_workbook;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn tool(name: &str, args: &[&str]) -> String {
@@ -21,39 +22,58 @@ fn tool(name: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+fn set_answers(wb: &mut Workbook, items: &[u16], answer: Answer) {
+    for no in items {
+        wb.items
+            .iter_mut()
+            .find(|i| i.no == ItemNo(*no))
+            .unwrap()
+            .answer = Some(answer);
+    }
+}
+
+/// Writes the report of `wb` into `dir` and returns its path.
+fn write_report(
+    dir: &Path,
+    wb: &Workbook,
+    file_name: &str,
+    previous: Option<(String, &Workbook)>,
+) -> PathBuf {
+    let assessment = assess(wb);
+    let diagnosis = diagnose(wb, &assessment);
+    let bytes = pdf(&ReportInput {
+        workbook: wb,
+        assessment: &assessment,
+        diagnosis: &diagnosis,
+        file_name,
+        created_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        previous,
+    })
+    .unwrap();
+    let path = dir.join("report.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// The PDF's text; pdftotext -layout keeps each table row on one line, and spaces are dropped.
+fn text_of(path: &Path) -> String {
+    tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
 #[test]
 fn the_report_names_every_category_rate_and_high_risk_asset_with_the_font_embedded() {
     let mut wb = sample_workbook(Catalogue::builtin());
     // Some variety in the rates: (1) 3 of 8 implemented, (9) all 4 → 該当なし.
-    for no in [1, 2, 3] {
-        wb.items
-            .iter_mut()
-            .find(|i| i.no == ItemNo(no))
-            .unwrap()
-            .answer = Some(Answer::Implemented);
-    }
-    for no in [46, 47, 48] {
-        wb.items
-            .iter_mut()
-            .find(|i| i.no == ItemNo(no))
-            .unwrap()
-            .answer = Some(Answer::NotApplicable);
-    }
+    set_answers(&mut wb, &[1, 2, 3], Answer::Implemented);
+    set_answers(&mut wb, &[46, 47, 48], Answer::NotApplicable);
     let assessment = assess(&wb);
     let diagnosis = diagnose(&wb, &assessment);
-    let bytes = pdf(&ReportInput {
-        workbook: &wb,
-        assessment: &assessment,
-        diagnosis: &diagnosis,
-        file_name: "みなと精工.db",
-        created_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-        previous: None,
-    })
-    .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("report.pdf");
-    std::fs::write(&path, &bytes).unwrap();
-    let path = path.to_str().unwrap();
+    let pdf_path = write_report(dir.path(), &wb, "みなと精工.db", None);
+    let path = pdf_path.to_str().unwrap();
 
     let fonts = tool("pdffonts", &[path]);
     let font_line = fonts
@@ -69,11 +89,7 @@ fn the_report_names_every_category_rate_and_high_risk_asset_with_the_font_embedd
         "embedded, subset, unicode: {font_line}"
     );
 
-    // pdftotext keeps each table row on one line with -layout; compare without spaces.
-    let text: String = tool("pdftotext", &["-layout", path, "-"])
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let text = text_of(&pdf_path);
     assert!(text.contains("株式会社みなと精工（見本）"));
     assert!(text.contains("2026年4月1日"));
     for category in &diagnosis.categories {
@@ -168,31 +184,10 @@ fn the_command_line_writes_the_report() {
 fn the_report_compares_with_the_last_confirmed_assessment_when_asked() {
     let before = sample_workbook(Catalogue::builtin());
     let mut now = before.clone();
-    for no in [1, 2, 3] {
-        now.items
-            .iter_mut()
-            .find(|i| i.no == ItemNo(no))
-            .unwrap()
-            .answer = Some(Answer::Implemented);
-    }
-    let assessment = assess(&now);
-    let diagnosis = diagnose(&now, &assessment);
-    let bytes = pdf(&ReportInput {
-        workbook: &now,
-        assessment: &assessment,
-        diagnosis: &diagnosis,
-        file_name: "x.db",
-        created_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-        previous: Some(("2026-04-01 10:00:00 第1回".into(), &before)),
-    })
-    .unwrap();
+    set_answers(&mut now, &[1, 2, 3], Answer::Implemented);
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    let text: String = tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"])
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let previous = Some(("2026-04-01 10:00:00 第1回".to_string(), &before));
+    let text = text_of(&write_report(dir.path(), &now, "x.db", previous));
     assert!(
         text.contains("前回との比較（前回:2026-04-0110:00:00第1回）"),
         "heading"
