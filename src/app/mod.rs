@@ -85,6 +85,12 @@ impl RiskbookApp {
     }
 
     fn with_session(session: Session) -> Self {
+        let dialog = session.store().backup_failure().map(|why| {
+            (
+                "自動バックアップを作れませんでした".to_string(),
+                format!("データはそのまま使えますが、今回はバックアップがありません（{why}）。ディスクの空きを確認してください。"),
+            )
+        });
         RiskbookApp {
             show_start: session.workbook().assets.is_empty(),
             session,
@@ -93,7 +99,7 @@ impl RiskbookApp {
             diagnosis: DiagnosisView::default(),
             history: HistoryView::default(),
             status: Status::Opened,
-            dialog: None,
+            dialog,
             pending_import: None,
             report_compare: false,
             title: None,

@@ -37,6 +37,10 @@ pub enum StoreError {
     Busy,
     #[error("ディスクの空きが足りないため保存できませんでした。変更は保存されていません。")]
     DiskFull,
+    #[error(
+        "データベースのファイルを読み書きできませんでした（{0}）。ディスクの空き容量や接続を確認してください。変更は保存されていません。"
+    )]
+    DiskIo(String),
     #[error("データベースが読み取り専用のため保存できませんでした。変更は保存されていません。")]
     ReadOnly,
     #[error("{0}")]
@@ -51,6 +55,7 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::SystemIoFailure) => StoreError::DiskIo(e.to_string()),
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
             _ => StoreError::Sqlite(e),
         }

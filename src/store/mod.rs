@@ -27,6 +27,8 @@ pub struct Store {
     /// None for a read-only store, which takes no lock.
     _lock: Option<File>,
     backup: Option<PathBuf>,
+    /// Why this open's automatic backup could not be written, if it could not.
+    backup_failure: Option<String>,
 }
 
 impl std::fmt::Debug for Store {
@@ -90,6 +92,8 @@ fn corrupt(path: &Path, e: &rusqlite::Error) -> StoreError {
             detail: e.to_string(),
         },
         Some(DatabaseBusy | DatabaseLocked) => StoreError::Busy,
+        Some(DiskFull) => StoreError::DiskFull,
+        Some(SystemIoFailure) => StoreError::DiskIo(e.to_string()),
         Some(_) => StoreError::Invalid(format!(
             "データベース「{}」を読めません: {e}",
             path.display()
@@ -212,15 +216,19 @@ impl Store {
                 detail: integrity,
             });
         }
-        // A sound file with data is copied aside each time it is opened for writing.
-        if existed_with_data {
-            backup::automatic(&conn, path)?;
-        }
+        // A sound file with data is copied aside each time it is opened for writing. A backup that
+        // cannot be written (a full disk) must not keep the user from their data: it is reported.
+        let backup_failure = if existed_with_data {
+            backup::automatic(&conn, path).err().map(|e| e.to_string())
+        } else {
+            None
+        };
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             _lock: Some(lock),
             backup,
+            backup_failure,
         })
     }
 
@@ -270,6 +278,7 @@ impl Store {
             path: path.to_path_buf(),
             _lock: None,
             backup: None,
+            backup_failure: None,
         })
     }
 
@@ -280,6 +289,11 @@ impl Store {
     /// The copy written before this open migrated the file, if it did.
     pub fn migration_backup(&self) -> Option<&Path> {
         self.backup.as_deref()
+    }
+
+    /// Why the automatic backup of this open failed (shown to the user), if it did.
+    pub fn backup_failure(&self) -> Option<&str> {
+        self.backup_failure.as_deref()
     }
 
     /// The whole workbook as stored.
