@@ -53,6 +53,20 @@ fn type_into(harness: &mut Harness<'_, RiskbookApp>, field: &str, text: &str) {
     harness.run();
 }
 
+/// Steps the window until its background job (reading, writing) is done.
+fn wait_for_job(harness: &mut Harness<'_, RiskbookApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while harness.state().busy() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the job did not finish"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+}
+
 /// The workbook as saved in the file, read beside the running app.
 fn on_disk(path: &Path) -> riskbook::domain::Workbook {
     riskbook::store::Store::open_read_only(path)
@@ -336,7 +350,7 @@ fn excel_import_shows_a_preview_and_applies_only_when_asked() {
     let path = dir.path().join("r.db");
     let mut harness = app(&path);
     harness.state_mut().import_file(&xlsx);
-    harness.run();
+    wait_for_job(&mut harness);
     assert!(shows(&harness, "Excel取込の確認"));
     assert!(shows(
         &harness,
@@ -346,7 +360,7 @@ fn excel_import_shows_a_preview_and_applies_only_when_asked() {
     assert!(on_disk(&path).assets.is_empty(), "cancel imports nothing");
 
     harness.state_mut().import_file(&xlsx);
-    harness.run();
+    wait_for_job(&mut harness);
     click(&mut harness, "取り込む");
     assert!(shows(&harness, "情報資産 32 件を取り込みました"));
     click(&mut harness, "OK");

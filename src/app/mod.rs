@@ -2,16 +2,17 @@
 //! `views/`, edits are saved and recalculated by `Session`.
 
 mod fonts;
+mod jobs;
 pub mod session;
 pub mod views;
 mod widgets;
 
 use crate::domain::Catalogue;
-use crate::report::{ReportInput, write_pdf};
 use crate::sample::sample_workbook;
 use crate::store::{Edit, StoreError};
-use crate::xlsx::{Imported, export};
+use crate::xlsx::Imported;
 use eframe::egui::{self, RichText};
+use jobs::{Job, Outcome};
 use session::Session;
 use std::path::{Path, PathBuf};
 use views::diagnosis::DiagnosisView;
@@ -67,6 +68,8 @@ pub struct RiskbookApp {
     dialog: Option<(String, String)>,
     /// Whether 印刷 / PDF出力 include 前回との比較.
     report_compare: bool,
+    /// Long work running on a thread.
+    job: Option<Job>,
     /// A workbook read and waiting for the user's go-ahead.
     pending_import: Option<(PathBuf, Imported)>,
     title: Option<PathBuf>,
@@ -102,6 +105,7 @@ impl RiskbookApp {
             dialog,
             pending_import: None,
             report_compare: false,
+            job: None,
             title: None,
         }
     }
@@ -150,12 +154,71 @@ impl RiskbookApp {
         }
     }
 
-    /// Reads a workbook and shows what would be imported; nothing is saved until the user agrees.
+    /// Reads a workbook (on a thread) and then shows what would be imported; nothing is saved until
+    /// the user agrees.
     pub fn import_file(&mut self, path: &Path) {
-        match crate::xlsx::worker::read(path) {
-            Ok(imported) => self.pending_import = Some((path.to_path_buf(), imported)),
-            Err(e) => self.dialog = Some(("Excel取込".into(), e.to_string())),
+        self.job = Some(Job::import(path.to_path_buf()));
+    }
+
+    /// Whether a background job is running (tests wait for it).
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    fn finish_job(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Imported(path, Ok(imported)) => self.pending_import = Some((path, imported)),
+            Outcome::Imported(_, Err(e)) => self.dialog = Some(("Excel取込".into(), e.to_string())),
+            Outcome::Written {
+                what,
+                result: Err(e),
+                ..
+            } => {
+                self.dialog = Some((format!("{what}を作成できませんでした"), e));
+            }
+            Outcome::Written {
+                path, open: true, ..
+            } => {
+                if let Err(e) = open::that_detached(&path) {
+                    self.dialog = Some((
+                        "印刷".into(),
+                        format!(
+                            "PDF を開くアプリが見つかりませんでした（{e}）。\n「{}」を開いて印刷してください。",
+                            path.display()
+                        ),
+                    ));
+                }
+            }
+            Outcome::Written { what, path, .. } => {
+                let extra = if what == "Excel" {
+                    "Excel でも計算式と入力リストがそのまま使えます。"
+                } else {
+                    ""
+                };
+                self.dialog = Some((
+                    format!("{what}出力"),
+                    format!("「{}」に書き出しました。{extra}", path.display()),
+                ));
+            }
         }
+    }
+
+    fn job_dialog(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.job else {
+            return;
+        };
+        if let Some(outcome) = job.poll() {
+            self.job = None;
+            self.finish_job(outcome);
+            return;
+        }
+        egui::Modal::new(egui::Id::unique("job")).show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(&job.label);
+            });
+        });
+        ctx.request_repaint_after(std::time::Duration::from_millis(50));
     }
 
     fn import_dialog(&mut self) {
@@ -254,19 +317,7 @@ impl RiskbookApp {
         else {
             return;
         };
-        let s = &self.session;
-        match export(s.workbook(), s.assessment(), s.diagnosis(), &path) {
-            Ok(()) => {
-                self.dialog = Some((
-                    "Excel出力".into(),
-                    format!(
-                        "「{}」に書き出しました。Excel でも計算式と入力リストがそのまま使えます。",
-                        path.display()
-                    ),
-                ))
-            }
-            Err(e) => self.dialog = Some(("Excel出力".into(), e.to_string())),
-        }
+        self.job = Some(Job::export(self.session.workbook().clone(), path));
     }
 
     fn load_sample(&mut self) {
@@ -336,7 +387,8 @@ impl RiskbookApp {
         }
     }
 
-    fn write_report(&mut self, path: &Path) -> bool {
+    /// Starts writing the report to `path`; `open` hands it to the system viewer when done (印刷).
+    fn write_report(&mut self, path: PathBuf, open: bool) {
         let previous = if self.report_compare {
             let last = self
                 .session
@@ -355,21 +407,13 @@ impl RiskbookApp {
             .path()
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let input = ReportInput {
-            workbook: self.session.workbook(),
-            assessment: self.session.assessment(),
-            diagnosis: self.session.diagnosis(),
-            file_name: &file_name,
-            created_on: chrono::Local::now().date_naive(),
-            previous: previous.as_ref().map(|(label, wb)| (label.clone(), wb)),
-        };
-        match write_pdf(&input, path) {
-            Ok(()) => true,
-            Err(e) => {
-                self.dialog = Some(("PDF を作成できませんでした".into(), e.to_string()));
-                false
-            }
-        }
+        self.job = Some(Job::report(
+            self.session.workbook().clone(),
+            previous,
+            file_name,
+            path,
+            open,
+        ));
     }
 
     fn save_report_dialog(&mut self) {
@@ -378,12 +422,8 @@ impl RiskbookApp {
             .add_filter("PDF", &["pdf"])
             .set_file_name("診断結果.pdf")
             .save_file()
-            && self.write_report(&path)
         {
-            self.dialog = Some((
-                "PDF出力".into(),
-                format!("診断結果を「{}」に保存しました。", path.display()),
-            ));
+            self.write_report(path, false);
         }
     }
 
@@ -392,17 +432,7 @@ impl RiskbookApp {
     fn print(&mut self) {
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let path = std::env::temp_dir().join(format!("riskbook-診断結果-{stamp}.pdf"));
-        if self.write_report(&path)
-            && let Err(e) = open::that_detached(&path)
-        {
-            self.dialog = Some((
-                "印刷".into(),
-                format!(
-                    "PDF を開くアプリが見つかりませんでした（{e}）。\n「{}」を開いて印刷してください。",
-                    path.display()
-                ),
-            ));
-        }
+        self.write_report(path, true);
     }
 
     fn menu(&mut self, ui: &mut egui::Ui) {
@@ -588,6 +618,7 @@ impl eframe::App for RiskbookApp {
             self.report(result);
         }
         self.apply(edits);
+        self.job_dialog(&ctx);
         self.import_preview(&ctx);
         self.message_dialog(&ctx);
     }

@@ -1,0 +1,105 @@
+//! Work that takes long with a large register (reading a workbook, writing a PDF or an Excel file)
+//! runs on a thread while the window shows that it is busy. Jobs get copies of what they need, so
+//! they never touch the session; the app takes their result once per frame.
+
+use crate::calc::{assess, diagnose};
+use crate::domain::Workbook;
+use crate::report::{ReportInput, write_pdf};
+use crate::xlsx::{ImportError, Imported};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+pub enum Outcome {
+    Imported(PathBuf, Result<Imported, ImportError>),
+    /// A file written; `open` asks for it to be handed to the system viewer (印刷).
+    Written {
+        what: &'static str,
+        path: PathBuf,
+        open: bool,
+        result: Result<(), String>,
+    },
+}
+
+pub struct Job {
+    /// What the busy dialog says, e.g. 「Excel を読み込んでいます…」.
+    pub label: String,
+    receiver: Receiver<Outcome>,
+}
+
+impl Job {
+    fn spawn(label: impl Into<String>, work: impl FnOnce() -> Outcome + Send + 'static) -> Job {
+        let (sender, receiver) = channel();
+        std::thread::spawn(move || {
+            let _ = sender.send(work());
+        });
+        Job {
+            label: label.into(),
+            receiver,
+        }
+    }
+
+    /// The outcome once the work is done; a job whose thread died reports that as a failure.
+    pub fn poll(&self) -> Option<Outcome> {
+        match self.receiver.try_recv() {
+            Ok(outcome) => Some(outcome),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Outcome::Written {
+                what: "処理",
+                path: PathBuf::new(),
+                open: false,
+                result: Err("処理が途中で止まりました".into()),
+            }),
+        }
+    }
+
+    pub fn import(path: PathBuf) -> Job {
+        Job::spawn("Excel を読み込んでいます…", move || {
+            let result = crate::xlsx::worker::read(&path);
+            Outcome::Imported(path, result)
+        })
+    }
+
+    /// The PDF report of `workbook` (with `previous` for 前回との比較).
+    pub fn report(
+        workbook: Workbook,
+        previous: Option<(String, Workbook)>,
+        file_name: String,
+        path: PathBuf,
+        open: bool,
+    ) -> Job {
+        Job::spawn("PDF を作成しています…", move || {
+            let assessment = assess(&workbook);
+            let diagnosis = diagnose(&workbook, &assessment);
+            let input = ReportInput {
+                workbook: &workbook,
+                assessment: &assessment,
+                diagnosis: &diagnosis,
+                file_name: &file_name,
+                created_on: chrono::Local::now().date_naive(),
+                previous: previous.as_ref().map(|(label, wb)| (label.clone(), wb)),
+            };
+            let result = write_pdf(&input, &path).map_err(|e| e.to_string());
+            Outcome::Written {
+                what: "PDF",
+                path,
+                open,
+                result,
+            }
+        })
+    }
+
+    pub fn export(workbook: Workbook, path: PathBuf) -> Job {
+        Job::spawn("Excel に書き出しています…", move || {
+            let assessment = assess(&workbook);
+            let diagnosis = diagnose(&workbook, &assessment);
+            let result = crate::xlsx::export(&workbook, &assessment, &diagnosis, &path)
+                .map_err(|e| e.to_string());
+            Outcome::Written {
+                what: "Excel",
+                path,
+                open: false,
+                result,
+            }
+        })
+    }
+}
