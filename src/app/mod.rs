@@ -179,11 +179,11 @@ impl RiskbookApp {
             Outcome::Written {
                 path, open: true, ..
             } => {
-                if let Err(e) = open::that_detached(&path) {
+                if open::that_detached(&path).is_err() {
                     self.dialog = Some((
                         "印刷".into(),
                         format!(
-                            "PDF を開くアプリが見つかりませんでした（{e}）。\n「{}」を開いて印刷してください。",
+                            "PDF を開くアプリが見つかりませんでした。\n「{}」を PDF ビューアーで開いて印刷してください。",
                             path.display()
                         ),
                     ));
