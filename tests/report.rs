@@ -32,6 +32,15 @@ fn set_answers(wb: &mut Workbook, items: &[u16], answer: Answer) {
     }
 }
 
+/// A database at `db` filled by `riskbook sample`.
+fn make_sample(db: &Path) {
+    let made = Command::new(env!("CARGO_BIN_EXE_riskbook"))
+        .args(["sample", "--db", db.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(made.success());
+}
+
 /// Writes the report of `wb` into `dir` and returns its path.
 fn write_report(
     dir: &Path,
@@ -144,13 +153,7 @@ fn the_command_line_writes_the_report() {
     let db = dir.path().join("x.db");
     let out = dir.path().join("診断結果.pdf");
     let bin = env!("CARGO_BIN_EXE_riskbook");
-    assert!(
-        Command::new(bin)
-            .args(["sample", "--db", db.to_str().unwrap()])
-            .status()
-            .unwrap()
-            .success()
-    );
+    make_sample(&db);
     let run = Command::new(bin)
         .args([
             "report",
@@ -201,13 +204,7 @@ fn the_report_compares_with_the_last_confirmed_assessment_when_asked() {
     // Without a confirmed assessment the command line says why it cannot compare.
     let db = dir.path().join("x.db");
     let bin = env!("CARGO_BIN_EXE_riskbook");
-    assert!(
-        Command::new(bin)
-            .args(["sample", "--db", db.to_str().unwrap()])
-            .status()
-            .unwrap()
-            .success()
-    );
+    make_sample(&db);
     let out = Command::new(bin)
         .args([
             "report",

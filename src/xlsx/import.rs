@@ -142,6 +142,21 @@ impl Sheet<'_> {
             reason: reason.into(),
         }
     }
+    /// A problem with the sheet as a whole (no single cell to point at).
+    fn sheet_problem(&self, reason: impl Into<String>) -> Problem {
+        Problem {
+            sheet: self.name.to_string(),
+            cell: String::new(),
+            value: String::new(),
+            reason: reason.into(),
+        }
+    }
+
+    /// The first column whose normalized header text in `row` satisfies `pred`.
+    fn header_col(&self, row: u32, pred: impl Fn(&str) -> bool) -> Option<u32> {
+        self.cols().find(|&c| pred(&normalize(&self.text(row, c))))
+    }
+
     /// The first row (within the first 40) with a cell whose normalized text contains `needle`.
     fn find_row(&self, needle: &str) -> Option<u32> {
         self.rows().take(40).find(|&r| {
@@ -261,12 +276,7 @@ fn read_register(sheet: &Sheet, problems: &mut Vec<Problem>) -> (Vec<Asset>, Vec
         .find_row("情報資産名称")
         .or_else(|| sheet.find_row("情報資産名"))
     else {
-        problems.push(Problem {
-            sheet: sheet.name.into(),
-            cell: String::new(),
-            value: String::new(),
-            reason: "見出し「情報資産名称」の行が見つかりません".into(),
-        });
+        problems.push(sheet.sheet_problem("見出し「情報資産名称」の行が見つかりません"));
         return (Vec::new(), Vec::new());
     };
     let map = register_columns(sheet, header_row);
@@ -419,19 +429,10 @@ fn read_threats(
     unmatched: &mut Vec<String>,
 ) -> Vec<Threat> {
     let Some(header) = sheet.find_row("発生頻度") else {
-        problems.push(Problem {
-            sheet: sheet.name.into(),
-            cell: String::new(),
-            value: String::new(),
-            reason: "見出し「脅威の発生頻度」の行が見つかりません".into(),
-        });
+        problems.push(sheet.sheet_problem("見出し「脅威の発生頻度」の行が見つかりません"));
         return Vec::new();
     };
-    let find = |pred: &dyn Fn(&str) -> bool| {
-        sheet
-            .cols()
-            .find(|&c| pred(&normalize(&sheet.text(header, c))))
-    };
+    let find = |pred: &dyn Fn(&str) -> bool| sheet.header_col(header, pred);
     let freq_col = find(&|h| h.contains("発生頻度"));
     let medium_col = find(&|h| h.contains("媒体") || h.contains("保存先"));
     let threat_col = find(&|h| h.contains("個別の脅威"))
@@ -548,19 +549,10 @@ fn read_checks(
     unmatched: &mut Vec<String>,
 ) -> Vec<CheckItem> {
     let Some(header) = sheet.find_row("回答") else {
-        problems.push(Problem {
-            sheet: sheet.name.into(),
-            cell: String::new(),
-            value: String::new(),
-            reason: "見出し「回答値」の行が見つかりません".into(),
-        });
+        problems.push(sheet.sheet_problem("見出し「回答値」の行が見つかりません"));
         return Vec::new();
     };
-    let find = |pred: &dyn Fn(&str) -> bool| {
-        sheet
-            .cols()
-            .find(|&c| pred(&normalize(&sheet.text(header, c))))
-    };
+    let find = |pred: &dyn Fn(&str) -> bool| sheet.header_col(header, pred);
     let answer_col = find(&|h| h.contains("回答") && !h.contains("意味"));
     let question_col = find(&|h| {
         h.contains("診断項目") || h.contains("チェック項目") || h == "内容" || h == "項目"
