@@ -1,7 +1,7 @@
 //! riskbook: the IPA risk analysis workbook as a desktop program.
 //!
 //! - `domain`: the workbook's values (assets, threats, check items) — no UI, no storage.
-//! - `calc`: the workbook's formulas (SPEC §4, §7) as pure functions.
+//! - `calc`: the workbook's formulas (docs/method.md §4, §8) as pure functions.
 //! - `store`: the SQLite file.
 //! - `report`: the 診断結果 as a PDF; `xlsx`: the Excel workbook.
 //! - `app`: the egui window; `cli`: the command line.

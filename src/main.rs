@@ -4,6 +4,10 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Workbooks are read in a worker process of this program, whatever its file is called.
+    if let Ok(exe) = std::env::current_exe() {
+        riskbook::xlsx::worker::isolate_with(exe);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {

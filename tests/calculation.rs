@@ -1,4 +1,4 @@
-//! SPEC §4 and §7 against the worked example and the rules, cell by cell.
+//! docs/method.md §4 and §8 against the worked example and the rules, cell by cell.
 
 use riskbook::calc::risk::{Unrated, assess_threats, medium_risk};
 use riskbook::calc::{
@@ -227,7 +227,7 @@ fn answer_category(wb: &mut Workbook, category: u8, answers: &[u8]) {
 }
 
 #[test]
-fn implementation_rates_of_the_seed_diagnosis() {
+fn implementation_rates_of_the_guidelines_diagnosis_example() {
     // Seed 002's 診断結果: 62.5 %, 33.3 %, 14.3 %, 100.0 %.
     let mut wb = Workbook::from_catalogue(Catalogue::builtin());
     answer_category(&mut wb, 1, &[1, 1, 1, 1, 1, 2, 3, 3]);

@@ -32,7 +32,7 @@ fn eleven_categories_with_fifty_five_items() {
 }
 
 #[test]
-fn physical_security_questions_are_those_of_seed_002_word_for_word() {
+fn physical_security_questions_are_those_of_the_jnsa_material_word_for_word() {
     let c = Catalogue::builtin();
     let questions: Vec<&str> = c
         .items
@@ -93,7 +93,7 @@ fn every_item_counters_a_threat_and_every_threat_has_items() {
 }
 
 #[test]
-fn every_medium_has_its_threats_and_the_server_ones_are_the_seeds() {
+fn every_medium_has_its_threats_and_the_server_ones_are_the_guidelines() {
     let c = Catalogue::builtin();
     for m in Medium::ALL {
         let n = c.threats.iter().filter(|t| t.medium == m).count();

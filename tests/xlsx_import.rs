@@ -1,4 +1,4 @@
-//! Import of workbooks as people really keep them (SPEC §8), of workbooks with errors, and of files
+//! Import of workbooks as people really keep them (docs/method.md §9), of workbooks with errors, and of files
 //! that are not workbooks at all. The workbooks are made here with rust_xlsxwriter.
 
 use riskbook::calc::assess;
@@ -15,7 +15,7 @@ fn save(book: &mut XlsxBook, dir: &Path, name: &str) -> PathBuf {
     path
 }
 
-/// A hand-kept copy of the IPA workbook with every irregularity of SPEC §8.
+/// A hand-kept copy of the IPA workbook with every irregularity of docs/method.md §9.
 fn legacy_workbook(dir: &Path, register_rows: &[[&str; 19]]) -> PathBuf {
     let catalogue = Catalogue::builtin();
     let mut book = XlsxBook::new();
@@ -640,6 +640,38 @@ fn text_that_looks_like_a_formula_stays_text() {
     assert_eq!(names, ["=1+1", "+81-3-1234", "-マイナス", "@メモ"]);
 }
 
+/// A zip with one sheet part of `mib` MiB of zeros.
+fn zip_of_zeros(mib: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..mib {
+        zip.write_all(&zeros).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// `zip` with every part's uncompressed size, in its local header and in the central directory,
+/// replaced by `size`: a zip bomb that lies about what it holds.
+fn with_declared_sizes(zip: &[u8], size: u32) -> Vec<u8> {
+    let mut out = zip.to_vec();
+    let mut patched = 0;
+    for at in 0..out.len().saturating_sub(4) {
+        let offset = match &out[at..at + 4] {
+            b"PK\x03\x04" => 22,
+            b"PK\x01\x02" => 24,
+            _ => continue,
+        };
+        out[at + offset..at + offset + 4].copy_from_slice(&size.to_le_bytes());
+        patched += 1;
+    }
+    assert_eq!(patched, 2, "one local header and one central entry");
+    out
+}
+
 #[test]
 fn hostile_files_get_a_clear_error_and_no_panic() {
     let dir = tempfile::tempdir().unwrap();
@@ -666,24 +698,21 @@ fn hostile_files_get_a_clear_error_and_no_panic() {
 
     // A zip whose parts unpack to far more than a workbook needs.
     let bomb = dir.path().join("bomb.xlsx");
-    {
-        use std::io::Write;
-        let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .large_file(true);
-        zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
-        let zeros = vec![0u8; 1 << 20];
-        for _ in 0..420 {
-            zip.write_all(&zeros).unwrap();
-        }
-        zip.finish().unwrap();
-    }
+    std::fs::write(&bomb, zip_of_zeros(420)).unwrap();
     assert!(
         std::fs::metadata(&bomb).unwrap().len() < 5 << 20,
         "small on disk"
     );
     assert!(err(&bomb).contains("大きすぎます"), "{}", err(&bomb));
+
+    // The same bomb declaring that its part unpacks to 1,000 bytes: what is inflated is counted.
+    let liar = dir.path().join("liar.xlsx");
+    std::fs::write(&liar, with_declared_sizes(&zip_of_zeros(420), 1000)).unwrap();
+    assert!(
+        err(&liar).contains("記録された大きさと合いません"),
+        "{}",
+        err(&liar)
+    );
 
     // A sheet that reaches far beyond any real register.
     let mut book = XlsxBook::new();
@@ -728,6 +757,48 @@ fn a_file_that_makes_the_parser_abort_only_ends_the_worker() {
         err.contains("ブックの中身が壊れているため読めません"),
         "{err}"
     );
+    assert_eq!(name_count(db), 32, "the database is untouched");
+}
+
+#[test]
+fn workbooks_are_read_in_a_worker_whatever_the_program_is_called() {
+    // A download often arrives as 「riskbook (1).exe」; the aborting file must still end only the worker.
+    let dir = tempfile::tempdir().unwrap();
+    let renamed = dir
+        .path()
+        .join(format!("riskbook (1){}", std::env::consts::EXE_SUFFIX));
+    std::fs::copy(env!("CARGO_BIN_EXE_riskbook"), &renamed).unwrap();
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap();
+    assert!(riskbook(&["sample", "--db", db]).status.success());
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz-oom-calamine-xls-alloc.bin");
+    let out = Command::new(&renamed)
+        .args(["import", file.to_str().unwrap(), "--db", db, "--replace"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "an error, not a crash");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("ブックの中身が壊れているため読めません"),
+        "{err}"
+    );
+    assert_eq!(name_count(db), 32, "the database is untouched");
+}
+
+#[test]
+fn a_workbook_that_needs_gigabytes_stops_at_the_workers_memory_cap() {
+    // Found by the fuzzer: calamine builds a dense 6,689 × 4,097 sheet (2.3 GB) from this 66 KB .xls.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap();
+    assert!(riskbook(&["sample", "--db", db]).status.success());
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/regressions/oom-calamine-xls-dense-range.xls");
+    let out = riskbook(&["import", file.to_str().unwrap(), "--db", db, "--replace"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("メモリが 1024 MB 以上必要"), "{err}");
     assert_eq!(name_count(db), 32, "the database is untouched");
 }
 

@@ -1,4 +1,4 @@
-//! SPEC §7: the 診断結果 sheet — per category the implementation rate and whether a policy is needed.
+//! docs/method.md §8: the 診断結果 sheet — per category the implementation rate and whether a policy is needed.
 
 use super::risk::{Assessment, RiskLevel};
 use crate::domain::{Answer, ItemNo, Workbook};

@@ -1,4 +1,4 @@
-//! SPEC §4: 重要度, vulnerability of a threat, 被害発生可能性 and リスク値 of every asset.
+//! docs/method.md §4: 重要度, vulnerability of a threat, 被害発生可能性 and リスク値 of every asset.
 //!
 //! The work per asset is constant: threats are assessed once per medium, so recalculating
 //! 100,000 assets is a single pass.
@@ -22,7 +22,7 @@ pub fn likelihood(t: Frequency, v: u8) -> u8 {
     (t.value() + v).saturating_sub(3).max(1)
 }
 
-/// Vulnerability (1–3) of a threat from the answers of its linked items (SPEC §4.4): items answered 4
+/// Vulnerability (1–3) of a threat from the answers of its linked items (docs/method.md §4.2): items answered 4
 /// are ignored; all remaining 1 → 1; all remaining 3 or unanswered → 3; a mix → 2; none left → 1.
 pub fn vulnerability(answers: impl IntoIterator<Item = Option<Answer>>) -> u8 {
     let mut any = false;
@@ -244,7 +244,7 @@ pub fn assess_asset(
     }
 }
 
-/// The whole calculation of SPEC §4.
+/// The whole calculation of docs/method.md §4.
 pub fn assess(workbook: &Workbook) -> Assessment {
     assess_parts(&workbook.items, &workbook.threats, &workbook.assets)
 }

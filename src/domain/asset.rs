@@ -1,4 +1,4 @@
-//! One row of the 情報資産管理台帳 (SPEC §2): an information asset on one storage medium.
+//! One row of the 情報資産管理台帳 (docs/method.md §2): an information asset on one storage medium.
 
 use super::scales::{Medium, Rating};
 use chrono::NaiveDate;

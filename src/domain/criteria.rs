@@ -1,4 +1,4 @@
-//! The guideline's criteria for 機密性・完全性・可用性 (seed 002, 「重要度」の指定), shown where a value is chosen.
+//! The guideline's criteria for 機密性・完全性・可用性 (JNSA 解説資料「中小企業の情報セキュリティ対策ガイドライン ～内容の理解と組織での活用～」, 「重要度」の指定; see docs/method.md §3), shown where a value is chosen.
 
 /// (評価値, 評価基準, 該当する情報の例) for each of 2, 1, 0.
 pub type Criteria = [(u8, &'static str, &'static str); 3];

@@ -1,4 +1,4 @@
-//! The columns A–S of the 情報資産管理台帳 (SPEC §2), shared by the window and the Excel files.
+//! The columns A–S of the 情報資産管理台帳 (docs/method.md §2), shared by the window and the Excel files.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {

@@ -1,4 +1,4 @@
-//! The input scales of the workbook (SPEC §3). Each type can only hold a value that is on its scale:
+//! The input scales of the workbook (docs/method.md §3). Each type can only hold a value that is on its scale:
 //! a value from outside is rejected with a Japanese reason when it is constructed.
 
 use serde::{Deserialize, Serialize};
@@ -110,7 +110,7 @@ pub fn vulnerability_label(v: u8) -> &'static str {
 }
 
 /// 脆弱性 as the 台帳's computed cell shows it after its number. The original shows
-/// `2部分的に脆弱性未対策` for 2 (seed 002); for 3 and 1 it uses the scale's words (decision).
+/// `2部分的に脆弱性未対策` for 2 (JNSA 解説資料); for 3 and 1 it uses the scale's words (decision).
 pub fn vulnerability_cell_label(v: u8) -> &'static str {
     match v {
         2 => "部分的に脆弱性未対策",

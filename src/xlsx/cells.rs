@@ -136,9 +136,13 @@ pub fn date(cell: Option<&Data>) -> Result<Option<NaiveDate>, Unreadable> {
         Some(Data::DateTime(d)) => from_serial(d.as_f64()).map(Some).ok_or(Unreadable),
         Some(Data::Float(f)) => from_serial(*f).map(Some).ok_or(Unreadable),
         Some(Data::Int(i)) => from_serial(*i as f64).map(Some).ok_or(Unreadable),
-        Some(Data::DateTimeIso(s)) => NaiveDate::parse_from_str(&s[..s.len().min(10)], "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| Unreadable),
+        // The date part of an ISO date-time; the cell may hold any text, so cut by characters.
+        Some(Data::DateTimeIso(s)) => {
+            let day: String = s.chars().take(10).collect();
+            NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| Unreadable)
+        }
         Some(Data::String(s)) if s.trim().is_empty() => Ok(None),
         Some(Data::String(s)) => parse_date_text(s).map(Some).ok_or(Unreadable),
         _ => Err(Unreadable),
@@ -199,5 +203,18 @@ mod tests {
         assert_eq!(parse_date_text("2016/13/1"), None);
         assert_eq!(parse_date_text("来週"), None);
         assert_eq!(from_serial(42552.0), d, "Excel serial of 2016-07-01");
+    }
+
+    #[test]
+    fn an_iso_date_time_cell_with_any_text_is_read_or_refused_never_a_panic() {
+        let iso = |v: &str| date(Some(&Data::DateTimeIso(v.into())));
+        assert_eq!(
+            iso("2016-07-01T09:30:00"),
+            Ok(NaiveDate::from_ymd_opt(2016, 7, 1))
+        );
+        // The 10th byte falls inside a multi-byte character.
+        assert_eq!(iso("2016年07月01日"), Err(Unreadable));
+        assert_eq!(iso("平成二十八年七月一日"), Err(Unreadable));
+        assert_eq!(iso(""), Err(Unreadable));
     }
 }

@@ -159,7 +159,7 @@ fn item_rows(wb: &Workbook) -> HashMap<crate::domain::ItemNo, u32> {
         .collect()
 }
 
-/// The vulnerability rule of SPEC §4.4 as an Excel formula over the linked answers.
+/// The vulnerability rule of docs/method.md §4.2 as an Excel formula over the linked answers.
 fn vulnerability_formula(answer_cells: &[String]) -> String {
     if answer_cells.is_empty() {
         return "=1".into();
@@ -221,7 +221,7 @@ fn write_threats(
             Formula::new(format!("=IF({c}=\"\",\"\",MAX(1,{c}+{d}-3))")).set_result(opt(p)),
             &f.center,
         )?;
-        // Unique per row: higher p, then higher t, then the first listed wins (SPEC §4.5).
+        // Unique per row: higher p, then higher t, then the first listed wins (docs/method.md §4.4).
         let e = cell_name(row, 4);
         let key = match (p, threat.frequency) {
             (Some(p), Some(t)) => {
@@ -527,7 +527,7 @@ fn write_register(
             "2: 深刻な影響（法律で安全管理が義務、漏えい・改ざん・停止が取引先や顧客に大きな影響）\n1: 事業に大きな影響\n0: 影響なし",
         )?,
     )?;
-    // Risk classes coloured from S (SPEC: 大 red, 中 yellow, 小 green, 未算定 grey).
+    // Risk classes coloured from S (docs/method.md: 大 red, 中 yellow, 小 green, 未算定 grey).
     let s = format!("$S{}", REGISTER_FIRST_ROW + 1);
     for (rule, level) in [
         (format!("=AND(ISNUMBER({s}),{s}>=4)"), RiskLevel::High),

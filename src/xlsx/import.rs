@@ -1,7 +1,7 @@
 //! Reads a company's own copy of the IPA workbook into a `Workbook`, all or nothing: every cell that
 //! cannot be read is listed (sheet, cell, value, reason) and nothing is returned to save.
 //!
-//! Sheets are found by name and columns by their header text (SPEC §8). On import the workbook is the
+//! Sheets are found by name and columns by their header text (docs/method.md §9). On import the workbook is the
 //! truth for that company: its threat list and its question wording are kept; threats and questions
 //! that match nothing in the catalogue are kept too, and reported.
 
@@ -668,7 +668,7 @@ fn read_settings(sheet: &Sheet) -> Settings {
 }
 
 /// Refuses workbooks that would take unbounded memory to open: too large, or a zip whose parts
-/// declare far more than they take (a zip bomb).
+/// unpack to far more than they take (a zip bomb).
 fn check_size(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
     let too_large = |detail: String| ImportError::TooLarge {
         path: name.to_string(),
@@ -690,20 +690,28 @@ fn check_size(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
             path: name.to_string(),
             detail: format!("ZIP 形式が壊れています（{e}）"),
         })?;
-    // The sizes the archive declares for its parts.
+    // What the parts really unpack to, counted while inflating them (the sizes an archive declares
+    // can lie), up to one byte past the limit.
     let mut total: u64 = 0;
     for i in 0..archive.len() {
-        let size = archive
-            .by_index_raw(i)
-            .map_or(u64::MAX, |entry| entry.size());
-        total = total.saturating_add(size);
-    }
-    if total > MAX_UNPACKED_BYTES {
-        return Err(too_large(format!(
-            "展開すると {} MB、上限 {} MB",
-            total / 1_048_576,
-            MAX_UNPACKED_BYTES / 1_048_576
-        )));
+        let entry = archive.by_index(i).map_err(|e| ImportError::Open {
+            path: name.to_string(),
+            detail: format!("ZIP 形式が壊れています（{e}）"),
+        })?;
+        let allowed = MAX_UNPACKED_BYTES - total + 1;
+        // The zip reader also stops where a part outgrows the size it declares.
+        total += std::io::copy(&mut entry.take(allowed), &mut std::io::sink()).map_err(|_| {
+            ImportError::Open {
+                path: name.to_string(),
+                detail: "ZIP の中身が壊れているか、記録された大きさと合いません".into(),
+            }
+        })?;
+        if total > MAX_UNPACKED_BYTES {
+            return Err(too_large(format!(
+                "展開すると {} MB を超えます",
+                MAX_UNPACKED_BYTES / 1_048_576
+            )));
+        }
     }
     Ok(())
 }
