@@ -70,6 +70,12 @@ pub enum Command {
         #[arg(long)]
         compare: bool,
     },
+    /// データベースの一貫したコピーを作る（アプリで開いたままでも可。名前を付けて保存と同じ）
+    #[command(help_template = SUB_HELP_TEMPLATE)]
+    Copy {
+        /// コピー先のファイル（既にあれば、コピーができてから置き換える）
+        out: PathBuf,
+    },
     /// 見本の会社のデータを読み込む
     #[command(help_template = SUB_HELP_TEMPLATE)]
     Sample {
@@ -180,6 +186,15 @@ fn summary(path: &Path, json: bool) -> Result<String, CliError> {
     Ok(out)
 }
 
+fn copy(path: &Path, out: &Path) -> Result<String, CliError> {
+    Store::open_read_only(path)?.copy_to(out)?;
+    Ok(format!(
+        "「{}」のコピーを「{}」に作りました。",
+        path.display(),
+        out.display()
+    ))
+}
+
 fn restore(path: &Path) -> Result<String, CliError> {
     let used = crate::store::backup::restore(path)?;
     // Prove the restored file opens before saying so.
@@ -286,6 +301,7 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
         Command::Sample { replace } => sample(&require_db(db, "sample")?, replace),
         Command::Summary { json } => summary(&database_path(db)?, json),
         Command::Restore => restore(&database_path(db)?),
+        Command::Copy { out } => copy(&require_db(db, "copy")?, &out),
         Command::ReadWorkbookWorker { file } => Ok(crate::xlsx::worker::serve(&file)),
         Command::Import { file, replace } => import(&require_db(db, "import")?, &file, replace),
         Command::Export { out } => export_xlsx(&require_db(db, "export")?, &out),

@@ -164,3 +164,49 @@ fn sample_does_not_overwrite_a_real_register_without_replace() {
             .success()
     );
 }
+
+/// The files in `dir`, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn commands_leave_only_the_database_and_its_lock_file_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let db = db_arg(&data.join("x.db"));
+    let out = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    for args in [
+        vec!["sample", "--db", &db],
+        vec!["summary", "--db", &db],
+        vec!["summary", "--json", "--db", &db],
+        vec!["export", &out("x.xlsx"), "--db", &db],
+        vec!["report", &out("x.pdf"), "--db", &db],
+        vec!["copy", &out("copy.db"), "--db", &db],
+    ] {
+        let run = riskbook(&args);
+        assert!(
+            run.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert_eq!(
+            files_in(&data),
+            ["x.db", "x.db.lock"],
+            "after {args:?}: the WAL is folded back and removed on close"
+        );
+    }
+
+    // While the app has the file open, a summary reads it and leaves the app's WAL alone.
+    let store = Store::open(&data.join("x.db")).unwrap();
+    assert!(riskbook(&["summary", "--db", &db]).status.success());
+    assert!(data.join("x.db-wal").exists(), "the app's WAL stays");
+    drop(store);
+    assert!(!data.join("x.db-wal").exists());
+}

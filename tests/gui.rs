@@ -25,6 +25,13 @@ fn click(harness: &mut Harness<'_, RiskbookApp>, label: &str) {
     harness.run();
 }
 
+/// Scrolls a widget below the fold into view, as a person would, and clicks it.
+fn scroll_and_click(harness: &mut Harness<'_, RiskbookApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    click(harness, label);
+}
+
 /// Opens a dropdown by its name and picks the option whose text starts with `option`.
 fn pick(harness: &mut Harness<'_, RiskbookApp>, dropdown: &str, option: &str) {
     click(harness, dropdown);
@@ -464,4 +471,60 @@ fn confirming_an_assessment_records_it_and_history_compares_with_now() {
         shows(&harness, "回答の変更 1 問"),
         "now differs from the record by one answer"
     );
+}
+
+#[test]
+fn opening_the_file_that_is_already_open_says_so_and_keeps_it_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "見本データを読み込む");
+    // The same file, spelled another way.
+    let again = dir.path().join(".").join("r.db");
+    harness.state_mut().open_file(&again);
+    harness.run();
+    assert!(shows(&harness, "は既に開いています"));
+    assert!(
+        !shows(&harness, "別の riskbook"),
+        "not mistaken for another program"
+    );
+    click(&mut harness, "OK");
+    pick(&mut harness, "媒体・保存先 1行目", "クラウド");
+    assert_eq!(on_disk(&path).assets[0].medium, Some(Medium::Cloud));
+
+    // Another file opens.
+    let other = dir.path().join("other.db");
+    harness.state_mut().open_file(&other);
+    harness.run();
+    assert_eq!(harness.state().session().path(), other.as_path());
+}
+
+#[test]
+fn the_diagnosis_says_how_many_risky_assets_it_lists_and_lists_more_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    {
+        // 1,200 copies of the sample's first asset, which is リスク大.
+        let mut wb = riskbook::sample::sample_workbook(riskbook::domain::Catalogue::builtin());
+        let first = wb.assets[0].clone();
+        wb.assets = (0..1200)
+            .map(|i| {
+                let mut a = first.clone();
+                a.name = format!("資産{i}");
+                a
+            })
+            .collect();
+        riskbook::store::Store::open(&path)
+            .unwrap()
+            .replace_all(&wb)
+            .unwrap();
+    }
+    let mut harness = app(&path);
+    click(&mut harness, "診断結果");
+    assert!(shows(&harness, "1200 件中 500 件を表示しています"));
+    scroll_and_click(&mut harness, "さらに 500 件表示");
+    assert!(shows(&harness, "1200 件中 1000 件を表示しています"));
+    scroll_and_click(&mut harness, "さらに 200 件表示");
+    assert!(!shows(&harness, "件を表示しています"), "all are listed");
+    assert!(has(&harness, "資産1199"));
 }

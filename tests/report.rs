@@ -1,6 +1,7 @@
-//! The PDF report of the sample company, read back with poppler's pdftotext and pdffonts
-//! (installed by scripts/setup-debian.sh).
+//! The PDF report of the sample company, read back in process: its text with pdf-extract, its fonts
+//! and pages with lopdf.
 
+use lopdf::{Document, Object};
 use riskbook::calc::{RiskLevel, assess, diagnose, rate_text};
 use riskbook::domain::{Answer, Catalogue, ItemNo, Workbook};
 use riskbook::report::{ReportInput, pdf};
@@ -8,18 +9,65 @@ use riskbook::sample::sample_workbook;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!(
-            "{name} がありません（scripts/setup-debian.sh で poppler-utils を入れてください）: {e}"
-        )
-    });
-    assert!(
-        out.status.success(),
-        "{name}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+/// How a font is stored in the PDF.
+#[derive(Debug, PartialEq)]
+struct FontUse {
+    /// The font program itself is in the file.
+    embedded: bool,
+    /// Only the glyphs used (the name carries a six-letter subset tag, `ABCDEF+`).
+    subset: bool,
+    /// A ToUnicode map, so the text can be copied and searched.
+    unicode: bool,
+}
+
+/// The fonts of the PDF at `path`, by their base name without the subset tag.
+fn fonts_of(path: &Path) -> Vec<(String, FontUse)> {
+    let doc = Document::load(path).unwrap();
+    let deref = |o: &Object| match o {
+        Object::Reference(id) => doc.get_object(*id).unwrap().clone(),
+        other => other.clone(),
+    };
+    let mut fonts = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if !dict.has_type(b"Font")
+            || dict.get(b"Subtype").ok() != Some(&Object::Name(b"Type0".to_vec()))
+        {
+            continue;
+        }
+        let base =
+            String::from_utf8_lossy(dict.get(b"BaseFont").unwrap().as_name().unwrap()).into_owned();
+        let descendant = match deref(dict.get(b"DescendantFonts").unwrap()) {
+            Object::Array(fonts) => deref(&fonts[0]),
+            other => other,
+        };
+        let descriptor = deref(
+            descendant
+                .as_dict()
+                .unwrap()
+                .get(b"FontDescriptor")
+                .unwrap(),
+        );
+        let descriptor = descriptor.as_dict().unwrap();
+        let embedded = [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+            .iter()
+            .any(|key| descriptor.has(key));
+        let (tag, name) = base.split_once('+').unwrap_or(("", &base));
+        let subset = tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase());
+        fonts.push((
+            name.to_string(),
+            FontUse {
+                embedded,
+                subset,
+                unicode: dict.has(b"ToUnicode"),
+            },
+        ));
+    }
+    fonts
+}
+
+fn page_count(path: &Path) -> usize {
+    Document::load(path).unwrap().get_pages().len()
 }
 
 fn set_answers(wb: &mut Workbook, items: &[u16], answer: Answer) {
@@ -64,9 +112,10 @@ fn write_report(
     path
 }
 
-/// The PDF's text; pdftotext -layout keeps each table row on one line, and spaces are dropped.
+/// The PDF's text in drawing order, which keeps each table row together; spaces are dropped.
 fn text_of(path: &Path) -> String {
-    tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"])
+    pdf_extract::extract_text(path)
+        .unwrap()
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()
@@ -82,21 +131,23 @@ fn the_report_names_every_category_rate_and_high_risk_asset_with_the_font_embedd
     let diagnosis = diagnose(&wb, &assessment);
     let dir = tempfile::tempdir().unwrap();
     let pdf_path = write_report(dir.path(), &wb, "みなと精工.db", None);
-    let path = pdf_path.to_str().unwrap();
-
-    let fonts = tool("pdffonts", &[path]);
-    let font_line = fonts
-        .lines()
-        .find(|l| l.contains("IPAexGothic"))
-        .expect(&fonts);
-    let columns: Vec<&str> = font_line.split_whitespace().collect();
-    // name type... emb sub uni
-    let n = columns.len();
-    assert_eq!(
-        &columns[n - 5..n - 2],
-        ["yes", "yes", "yes"],
-        "embedded, subset, unicode: {font_line}"
-    );
+    let fonts = fonts_of(&pdf_path);
+    let ipaex: Vec<&FontUse> = fonts
+        .iter()
+        .filter(|(name, _)| name.contains("IPAexGothic"))
+        .map(|(_, font)| font)
+        .collect();
+    assert!(!ipaex.is_empty(), "IPAex Gothic is used: {fonts:?}");
+    for font in ipaex {
+        assert_eq!(
+            font,
+            &FontUse {
+                embedded: true,
+                subset: true,
+                unicode: true
+            }
+        );
+    }
 
     let text = text_of(&pdf_path);
     assert!(text.contains("株式会社みなと精工（見本）"));
@@ -135,14 +186,8 @@ fn the_report_names_every_category_rate_and_high_risk_asset_with_the_font_embedd
         !text.contains("No.1情報セキュリティに関する経営者"),
         "implemented items are not"
     );
-    let pages = tool("pdfinfo", &[path]);
-    let count: usize = pages
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let count = page_count(&pdf_path);
+    assert!(count >= 2, "{count} pages");
     assert!(text.contains(&format!("riskbook診断結果—みなと精工.db1/{count}")));
     assert!(text.contains(&format!("{count}/{count}")));
 }

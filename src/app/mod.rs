@@ -147,6 +147,19 @@ impl RiskbookApp {
         }
     }
 
+    /// Opens the database at `path` in place of the current one (ファイル → 開く). The file already
+    /// open is not opened a second time: that would meet our own lock.
+    pub fn open_file(&mut self, path: &Path) {
+        if same_file(path, self.session.path()) {
+            self.dialog = Some((
+                "開く".into(),
+                format!("「{}」は既に開いています。", path.display()),
+            ));
+            return;
+        }
+        self.switch_to(path);
+    }
+
     fn switch_to(&mut self, path: &Path) {
         match Session::open(path) {
             Ok(session) => *self = RiskbookApp::with_session(session),
@@ -346,7 +359,7 @@ impl RiskbookApp {
 
     fn open_dialog(&mut self) {
         if let Some(path) = Self::database_dialog().set_title("開く").pick_file() {
-            self.switch_to(&path);
+            self.open_file(&path);
         }
     }
 
@@ -378,7 +391,7 @@ impl RiskbookApp {
         else {
             return;
         };
-        if path == self.session.path() {
+        if same_file(&path, self.session.path()) {
             return;
         }
         match self.session.store().copy_to(&path) {
@@ -707,6 +720,14 @@ impl eframe::App for Root {
 
 /// Runs the window until it is closed. A database that cannot be opened is explained in the window,
 /// where the user is, not on a console they may not see.
+/// Whether two paths name the same file (through links, `..` and, on Windows, letter case).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 pub fn run(path: PathBuf) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -233,7 +233,8 @@ impl Store {
     }
 
     /// Opens an existing database for reading only (reports, summaries), even while the app has it
-    /// open: SQLite's WAL lets readers see the last committed state. Nothing is created or migrated.
+    /// open: SQLite's WAL lets readers see the last committed state. Nothing is created, migrated or
+    /// written.
     pub fn open_read_only(path: &Path) -> StoreResult<Store> {
         if !path.exists() {
             return Err(StoreError::Io {
@@ -241,8 +242,15 @@ impl Store {
                 source: std::io::Error::from(std::io::ErrorKind::NotFound),
             });
         }
+        // Opened for writing where the file allows it, and then refusing every write (query_only):
+        // only a connection that may write can, as the last one to close, fold the WAL back into
+        // the file and remove it. A write-protected file is opened read-only by SQLite itself.
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.pragma_update(None, "query_only", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let (conn, (version, app_id)) = match read_header(&conn, path) {
             // A WAL file in a folder we cannot write: SQLite cannot make its shared-memory file. No
@@ -345,16 +353,44 @@ impl Store {
         snapshots::load(&self.conn, id)
     }
 
-    /// A consistent copy of the database at `to` (名前を付けて保存, backups).
+    /// A consistent copy of the database at `to` (名前を付けて保存, backups). It is written beside `to`
+    /// and then renamed over it, so a copy that fails (a full disk) leaves a file already at `to`
+    /// as it was.
     pub fn copy_to(&self, to: &Path) -> StoreResult<()> {
-        if to.exists() {
-            std::fs::remove_file(to).map_err(|source| StoreError::Io {
-                path: to.to_path_buf(),
-                source,
-            })?;
+        let mut partial = to.as_os_str().to_owned();
+        partial.push(".partial");
+        let partial = PathBuf::from(partial);
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| StoreError::Io { path, source }
+        };
+        // Left by a copy that was interrupted; VACUUM INTO refuses an existing file.
+        if partial.exists() {
+            std::fs::remove_file(&partial).map_err(io(&partial))?;
         }
-        self.conn
-            .execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
+        let written = self
+            .vacuum_into(&partial)
+            .and_then(|_| {
+                File::open(&partial)
+                    .and_then(|f| f.sync_all())
+                    .map_err(io(&partial))
+            })
+            .and_then(|()| std::fs::rename(&partial, to).map_err(io(to)));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        written
+    }
+
+    /// VACUUM INTO writes only the new file; a store that refuses writes (query_only) allows it.
+    fn vacuum_into(&self, to: &Path) -> StoreResult<()> {
+        let query_only: bool = self
+            .conn
+            .pragma_query_value(None, "query_only", |r| r.get(0))?;
+        self.conn.pragma_update(None, "query_only", false)?;
+        let copied = self.conn.execute("VACUUM INTO ?1", [to.to_string_lossy()]);
+        self.conn.pragma_update(None, "query_only", query_only)?;
+        copied?;
         Ok(())
     }
 

@@ -15,7 +15,13 @@ pub struct DiagnosisView {
     assessor: Option<String>,
     /// 対策優先度 for the session revision it was computed at (it re-runs the calculation per item).
     priority: Option<(u64, Vec<ThreatGain>, Vec<ItemGain>)>,
+    /// How many of the risky assets are listed; more are added on request (a grid of every row of a
+    /// large register would make each frame slow).
+    listed: Option<usize>,
 }
+
+/// Risky assets listed at first, and added per click of 「さらに表示」.
+const LISTED_PER_STEP: usize = 500;
 
 /// The 対策優先度 tables: threats, then single items, each only where something would drop.
 fn priority_section(ui: &mut Ui, threats: &[ThreatGain], items: &[ItemGain]) {
@@ -241,6 +247,13 @@ impl DiagnosisView {
                 if rows.is_empty() {
                     ui.label("リスク大・リスク中の情報資産はありません。");
                 }
+                let listed = self.listed.unwrap_or(LISTED_PER_STEP).min(rows.len());
+                if listed < rows.len() {
+                    ui.label(format!(
+                        "リスクの高い順に {} 件中 {listed} 件を表示しています。すべては情報資産管理台帳で「リスク」の絞り込みと並べ替えでも見られます。",
+                        rows.len()
+                    ));
+                }
                 egui::Grid::new("risky_assets")
                     .striped(true)
                     .num_columns(8)
@@ -258,7 +271,7 @@ impl DiagnosisView {
                             ui.label(RichText::new(h).strong());
                         }
                         ui.end_row();
-                        for i in rows.into_iter().take(500) {
+                        for &i in rows.iter().take(listed) {
                             let a = &workbook.assets[i];
                             let r = &assessment.assets[i];
                             let n = |v: Option<u8>| v.map_or("—".to_string(), |v| v.to_string());
@@ -278,6 +291,12 @@ impl DiagnosisView {
                             ui.end_row();
                         }
                     });
+                if listed < rows.len() {
+                    let more = LISTED_PER_STEP.min(rows.len() - listed);
+                    if ui.button(format!("さらに {more} 件表示")).clicked() {
+                        self.listed = Some(listed + more);
+                    }
+                }
             });
         edits
     }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Every test: first what needs only Rust (`cargo test`), then the tests ignored there because they need
+# an outside program (LibreOffice, root, …; marked #[ignore = "needs …"]), after installing what they
+# need. A missing program fails its test; nothing is skipped silently. The last line totals every test
+# that ran.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup-debian.sh
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+
+cargo test --locked 2>&1 | tee -a "$log" || status=1
+
+# Every test binary with a test that needs an outside program, found from the marks themselves so
+# that a new one cannot be forgotten here.
+needs=()
+for file in $(grep -l '#\[ignore = "needs' tests/*.rs); do
+  needs+=(--test "$(basename "$file" .rs)")
+done
+if [ ${#needs[@]} -gt 0 ]; then
+  cargo test --locked "${needs[@]}" -- --ignored 2>&1 | tee -a "$log" || status=1
+fi
+
+awk '/^test result:/ { passed += $4; failed += $6; ignored += $8 }
+     END { printf "%d passed, %d failed\n", passed, failed }' "$log"
+exit "$status"

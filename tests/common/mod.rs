@@ -1,0 +1,4 @@
+//! Helpers shared by several test binaries.
+#![allow(dead_code)]
+
+pub mod stale_export;
