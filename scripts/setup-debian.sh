@@ -8,7 +8,7 @@ packages=(
   pkg-config   # build scripts of the GUI crates look for it
   xvfb         # a virtual display, to run the window headless for screenshots
   fonts-ipaexfont-gothic  # the same font as assets/fonts, for looking at output outside the app
-  poppler-utils  # pdftotext and pdffonts: the report tests read the PDF back
+  poppler-utils  # pdftoppm: to look at the PDF report as pictures (the tests read it in process)
   libreoffice-calc  # the export test lets LibreOffice recalculate the exported formulas
 )
 

@@ -262,18 +262,7 @@ fn export_xlsx(path: &Path, out: &Path) -> Result<String, CliError> {
 fn report(path: &Path, out: &Path, compare: bool) -> Result<String, CliError> {
     let store = Store::open_read_only(path)?;
     let wb = store.load()?;
-    let previous = match store.snapshots()?.last() {
-        Some(last) if compare => Some((
-            format!("{} {}", last.taken_at, last.note),
-            store.snapshot(last.id)?,
-        )),
-        None if compare => {
-            return Err(CliError(
-                "「診断を確定」した記録がないため、前回との比較は作れません。--compare を外すか、先にアプリの履歴で確定してください。".into(),
-            ));
-        }
-        _ => None,
-    };
+    let previous = compare.then(|| store.comparison_base()).transpose()?;
     let assessment = assess(&wb);
     let diagnosis = diagnose(&wb, &assessment);
     let file_name = path.file_name().map_or_else(

@@ -528,3 +528,41 @@ fn the_diagnosis_says_how_many_risky_assets_it_lists_and_lists_more_on_request()
     assert!(!shows(&harness, "件を表示しています"), "all are listed");
     assert!(has(&harness, "資産1199"));
 }
+
+#[test]
+fn a_report_with_a_comparison_but_nothing_confirmed_is_refused_as_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "見本データを読み込む");
+    click(&mut harness, "ファイル");
+    click(&mut harness, "報告書に前回との比較を入れる");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let pdf = dir.path().join("r.pdf");
+    harness.state_mut().save_report(pdf.clone());
+    wait_for_job(&mut harness);
+    assert!(shows(&harness, "前回との比較は作れません"));
+    assert!(!pdf.exists(), "no report without the comparison asked for");
+}
+
+#[test]
+fn a_history_that_cannot_be_read_says_so_instead_of_showing_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    {
+        let mut store = riskbook::store::Store::open(&path).unwrap();
+        let wb = riskbook::sample::sample_workbook(riskbook::domain::Catalogue::builtin());
+        store.replace_all(&wb).unwrap();
+        store.take_snapshot(&wb, "{}", "第1回").unwrap();
+    }
+    // A record damaged outside riskbook.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE snapshots SET workbook = '{\"assets\":'", [])
+        .unwrap();
+    let mut harness = app(&path);
+    click(&mut harness, "履歴");
+    assert!(shows(&harness, "診断の記録を読めません"));
+    assert!(!shows(&harness, "まだ記録がありません"));
+}

@@ -295,3 +295,39 @@ fn files_that_are_not_riskbook_databases_are_refused_without_panicking() {
     assert!(err.to_string().contains("garbage.db"), "{err}");
     assert_eq!(std::fs::read(&garbage).unwrap(), before);
 }
+
+#[test]
+fn a_stored_value_that_cannot_be_read_is_an_error_not_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .replace_all(&riskbook::sample::sample_workbook(Catalogue::builtin()))
+            .unwrap();
+    }
+    // Edited outside riskbook.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE settings SET value = '2026-13-45' WHERE key = 'assessed_on'",
+            [],
+        )
+        .unwrap();
+    let err = Store::open(&path).unwrap().load().unwrap_err().to_string();
+    assert!(
+        err.contains("診断日") && err.contains("2026-13-45"),
+        "{err}"
+    );
+
+    // No date at all is no date, not an error.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE settings SET value = '' WHERE key = 'assessed_on'",
+            [],
+        )
+        .unwrap();
+    let settings = Store::open(&path).unwrap().load().unwrap().settings;
+    assert_eq!(settings.assessed_on, None);
+}

@@ -4,7 +4,7 @@
 use riskbook::calc::assess;
 use riskbook::domain::{Answer, Catalogue, ItemNo, Medium};
 use riskbook::sample::sample_workbook;
-use riskbook::xlsx::{ImportError, read_workbook, xlsx_bytes};
+use riskbook::xlsx::{ImportError, read_workbook, read_workbook_bytes, xlsx_bytes};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook as XlsxBook};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -809,4 +809,50 @@ fn name_count(db: &str) -> usize {
         .unwrap()
         .assets
         .len()
+}
+
+/// `xlsx` with the shared string `from` replaced by `to` (a cell edited by hand, without Excel).
+fn with_text_replaced(xlsx: &[u8], from: &str, to: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut replaced = false;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            let text = String::from_utf8(bytes).unwrap();
+            let needle = format!(">{from}<");
+            replaced = text.contains(&needle);
+            bytes = text.replace(&needle, &format!(">{to}<")).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    assert!(replaced, "{from} is a shared string of the workbook");
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_unreadable_assessment_date_stops_the_import_with_its_cell() {
+    let wb = sample_workbook(Catalogue::builtin());
+    let a = riskbook::calc::assess(&wb);
+    let d = riskbook::calc::diagnose(&wb, &a);
+    let exported = xlsx_bytes(&wb, &a, &d).unwrap();
+    let broken = with_text_replaced(&exported, "2026/04/01", "来年の春");
+    let Err(ImportError::Problems(problems)) =
+        read_workbook_bytes("broken.xlsx", broken, Catalogue::builtin())
+    else {
+        panic!("the import must stop, not drop the date");
+    };
+    let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(problems.len(), 1, "{text:#?}");
+    assert!(
+        text[0].starts_with("シート「診断結果」B")
+            && text[0].contains("「来年の春」: 診断日を日付として読めません"),
+        "{text:#?}"
+    );
 }

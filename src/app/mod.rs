@@ -400,18 +400,21 @@ impl RiskbookApp {
         }
     }
 
+    /// PDF出力 to `path` (the file dialog's answer; tests call it directly).
+    pub fn save_report(&mut self, path: PathBuf) {
+        self.write_report(path, false);
+    }
+
     /// Starts writing the report to `path`; `open` hands it to the system viewer when done (印刷).
     fn write_report(&mut self, path: PathBuf, open: bool) {
         let previous = if self.report_compare {
-            let last = self
-                .session
-                .snapshots()
-                .ok()
-                .and_then(|l| l.last().cloned());
-            last.and_then(|info| {
-                let wb = self.session.snapshot(info.id).ok()?;
-                Some((format!("{} {}", info.taken_at, info.note), wb))
-            })
+            match self.session.store().comparison_base() {
+                Ok(base) => Some(base),
+                Err(e) => {
+                    self.dialog = Some(("報告書を作成できませんでした".into(), e.to_string()));
+                    return;
+                }
+            }
         } else {
             None
         };
@@ -436,7 +439,7 @@ impl RiskbookApp {
             .set_file_name("診断結果.pdf")
             .save_file()
         {
-            self.write_report(path, false);
+            self.save_report(path);
         }
     }
 

@@ -4,7 +4,7 @@
 use crate::calc::{Assessment, Diagnosis, assess, diagnose};
 use crate::domain::{AssetId, Workbook};
 use crate::store::snapshots::SnapshotInfo;
-use crate::store::{Edit, EditOutcome, Store, StoreResult};
+use crate::store::{Edit, EditOutcome, Store, StoreError, StoreResult};
 use crate::summary::summarize;
 use std::path::Path;
 
@@ -156,7 +156,8 @@ impl Session {
     /// 「診断を確定」: stores the whole state with its results, dated. Returns the snapshot's id.
     pub fn take_snapshot(&mut self, note: &str) -> StoreResult<i64> {
         let summary = summarize(&self.workbook, &self.assessment, &self.diagnosis);
-        let results = serde_json::to_string(&summary).unwrap_or_default();
+        let results = serde_json::to_string(&summary)
+            .map_err(|e| StoreError::Invalid(format!("診断結果を記録の形にできません: {e}")))?;
         let id = self.store.take_snapshot(&self.workbook, &results, note)?;
         self.revision += 1;
         Ok(id)

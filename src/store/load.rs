@@ -142,7 +142,15 @@ fn settings(conn: &Connection) -> StoreResult<Settings> {
         match key.as_str() {
             "company" => settings.company = value,
             "assessor" => settings.assessor = value,
-            "assessed_on" => settings.assessed_on = parse_date(&value),
+            // Stored empty while no date is set.
+            "assessed_on" if value.is_empty() => settings.assessed_on = None,
+            "assessed_on" => {
+                settings.assessed_on = Some(parse_date(&value).ok_or_else(|| {
+                    StoreError::Invalid(format!(
+                        "データベースの設定「診断日」の値「{value}」が日付として読めません。"
+                    ))
+                })?)
+            }
             _ => {}
         }
     }

@@ -353,6 +353,21 @@ impl Store {
         snapshots::load(&self.conn, id)
     }
 
+    /// The last confirmed assessment with its label (date and note), for 前回との比較 in the report.
+    /// The window and the command line both ask for it here, so having none is the same error for
+    /// both.
+    pub fn comparison_base(&self) -> StoreResult<(String, Workbook)> {
+        let last = self.snapshots()?.pop().ok_or_else(|| {
+            StoreError::Invalid(
+                "「診断を確定」した記録がないため、前回との比較は作れません。比較を入れずに作るか、先に履歴で「診断を確定」してください。".into(),
+            )
+        })?;
+        Ok((
+            format!("{} {}", last.taken_at, last.note),
+            self.snapshot(last.id)?,
+        ))
+    }
+
     /// A consistent copy of the database at `to` (名前を付けて保存, backups). It is written beside `to`
     /// and then renamed over it, so a copy that fails (a full disk) leaves a file already at `to`
     /// as it was.

@@ -649,18 +649,22 @@ fn read_checks(
     items
 }
 
-fn read_settings(sheet: &Sheet) -> Settings {
+fn read_settings(sheet: &Sheet, problems: &mut Vec<Problem>) -> Settings {
     let mut settings = Settings::default();
     for row in sheet.rows() {
-        let value = sheet.text(row, sheet.cols().start + 1);
+        let col = sheet.cols().start + 1;
+        let value = sheet.text(row, col);
         match normalize(&sheet.text(row, sheet.cols().start)).as_str() {
             SETTING_COMPANY => settings.company = value,
             SETTING_ASSESSOR => settings.assessor = value,
-            SETTING_DATE => {
-                settings.assessed_on = cells::date(sheet.get(row, sheet.cols().start + 1))
-                    .ok()
-                    .flatten()
-            }
+            SETTING_DATE => match cells::date(sheet.get(row, col)) {
+                Ok(date) => settings.assessed_on = date,
+                Err(_) => problems.push(sheet.problem(
+                    row,
+                    col,
+                    "診断日を日付として読めません（例: 2016/7/1、H28.7.1）",
+                )),
+            },
             _ => {}
         }
     }
@@ -792,6 +796,18 @@ fn read_from<RS: Read + Seek>(
         range: &register,
     };
     let (assets, cached) = read_register(&register_sheet, &mut problems);
+    let settings = diagnosis
+        .as_ref()
+        .map(|range| {
+            read_settings(
+                &Sheet {
+                    name: diagnosis_name.as_deref().unwrap_or(""),
+                    range,
+                },
+                &mut problems,
+            )
+        })
+        .unwrap_or_default();
     if !problems.is_empty() {
         return Err(ImportError::Problems(problems));
     }
@@ -823,15 +839,6 @@ fn read_from<RS: Read + Seek>(
         })
         .collect();
     let categories: Vec<Category> = catalogue.categories.clone();
-    let settings = diagnosis
-        .as_ref()
-        .map(|range| {
-            read_settings(&Sheet {
-                name: diagnosis_name.as_deref().unwrap_or(""),
-                range,
-            })
-        })
-        .unwrap_or_default();
     let workbook = Workbook {
         categories,
         items,

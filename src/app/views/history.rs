@@ -23,8 +23,8 @@ type ComparisonKey = (u64, usize, Option<usize>);
 #[derive(Default)]
 pub struct HistoryView {
     note: String,
-    /// Snapshots loaded for the session revision they were read at.
-    points: Option<(u64, Vec<Point>)>,
+    /// Snapshots loaded for the session revision they were read at, or why they could not be read.
+    points: Option<(u64, Result<Vec<Point>, String>)>,
     /// Indices into `points`; `None` on the right side means "now".
     from: Option<usize>,
     to: Option<usize>,
@@ -50,16 +50,19 @@ const PALETTE: [Color32; 11] = [
     Color32::from_rgb(0, 0, 0),
 ];
 
-fn load(session: &Session) -> Vec<Point> {
+/// Every snapshot with its results; one that cannot be read makes the history unreadable, said as
+/// such rather than shown as missing.
+fn load(session: &Session) -> Result<Vec<Point>, String> {
+    let unreadable = |e: crate::store::StoreError| format!("診断の記録を読めません: {e}");
     session
         .snapshots()
-        .unwrap_or_default()
+        .map_err(unreadable)?
         .into_iter()
-        .filter_map(|info| {
-            let workbook = session.snapshot(info.id).ok()?;
+        .map(|info| {
+            let workbook = session.snapshot(info.id).map_err(unreadable)?;
             let a = assess(&workbook);
             let d = diagnose(&workbook, &a);
-            Some(Point {
+            Ok(Point {
                 rates: d.categories.iter().map(|c| c.rate).collect(),
                 levels: d.level_counts,
                 info,
@@ -223,8 +226,13 @@ impl HistoryView {
         if self.points.as_ref().is_none_or(|(r, _)| *r != revision) {
             self.points = Some((revision, load(session)));
         }
-        let Some((_, points)) = &self.points else {
-            return action;
+        let points = match &self.points {
+            Some((_, Ok(points))) => points,
+            Some((_, Err(why))) => {
+                ui.colored_label(ui.visuals().error_fg_color, why);
+                return action;
+            }
+            None => return action,
         };
         if points.is_empty() {
             ui.label("まだ記録がありません。「診断を確定」で、いまの診断を記録できます。");
