@@ -10,16 +10,9 @@ packages=(
   fonts-ipaexfont-gothic  # the same font as assets/fonts, for looking at output outside the app
   poppler-utils  # pdftoppm: to look at the PDF report as pictures (the tests read it in process)
   libreoffice-calc  # the export test lets LibreOffice recalculate the exported formulas
+  wine wine64  # runs the Windows build in tests/windows_wine.rs
+  xdotool imagemagick  # find, drive and photograph the window under Xvfb
 )
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+"$(dirname "$0")/install-packages.sh" "${packages[@]}"
 command -v cargo >/dev/null || { echo "cargo が見つかりません。rustup で Rust を入れてください。" >&2; exit 1; }

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Every test: first what needs only Rust (`cargo test`), then the tests ignored there because they need
-# an outside program (LibreOffice, root, …; marked #[ignore = "needs …"]), after installing what they
-# need. A missing program fails its test; nothing is skipped silently. The last line totals every test
-# that ran.
+# Every test: first what needs only Rust (`cargo test`), then the tests ignored there because they
+# need an outside program (LibreOffice, Wine with the Windows build, root, …; marked
+# #[ignore = "needs …"]), after installing and building what they need. A missing program fails its
+# test; nothing is skipped silently. The last line totals every test that ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup-debian.sh
+# The Windows executables and installer that tests/windows_wine.rs runs under Wine.
+scripts/build-windows.sh
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

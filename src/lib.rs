@@ -11,6 +11,8 @@ pub mod calc;
 pub mod cli;
 pub mod domain;
 pub mod font;
+pub mod launch;
+pub mod platform;
 pub mod report;
 pub mod sample;
 pub mod store;

@@ -740,24 +740,35 @@ fn hostile_files_get_a_clear_error_and_no_panic() {
     );
 }
 
-#[test]
-fn a_file_that_makes_the_parser_abort_only_ends_the_worker() {
-    // Found by the fuzzer: this .xls makes calamine ask for a 132 GB allocation, which aborts the
-    // process that does it. riskbook reads workbooks in a worker process, so it reports and goes on.
+/// Imports the repository file `file` with `program` into a copy of the sample, expecting a refusal
+/// that leaves the database untouched; returns the error output.
+fn refused_import(program: &Path, file: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.db");
     let db = db.to_str().unwrap();
     assert!(riskbook(&["sample", "--db", db]).status.success());
-    let file =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz-oom-calamine-xls-alloc.bin");
-    let out = riskbook(&["import", file.to_str().unwrap(), "--db", db, "--replace"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    let out = Command::new(program)
+        .args(["import", file.to_str().unwrap(), "--db", db, "--replace"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "an error, not a crash");
+    assert_eq!(name_count(db), 32, "the database is untouched");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn a_file_that_makes_the_parser_abort_only_ends_the_worker() {
+    // Found by the fuzzer: this .xls makes calamine ask for a 132 GB allocation, which aborts the
+    // process that does it. riskbook reads workbooks in a worker process, so it reports and goes on.
+    let err = refused_import(
+        Path::new(env!("CARGO_BIN_EXE_riskbook")),
+        "tests/data/fuzz-oom-calamine-xls-alloc.bin",
+    );
     assert!(
         err.contains("ブックの中身が壊れているため読めません"),
         "{err}"
     );
-    assert_eq!(name_count(db), 32, "the database is untouched");
 }
 
 #[test]
@@ -768,38 +779,21 @@ fn workbooks_are_read_in_a_worker_whatever_the_program_is_called() {
         .path()
         .join(format!("riskbook (1){}", std::env::consts::EXE_SUFFIX));
     std::fs::copy(env!("CARGO_BIN_EXE_riskbook"), &renamed).unwrap();
-    let db = dir.path().join("x.db");
-    let db = db.to_str().unwrap();
-    assert!(riskbook(&["sample", "--db", db]).status.success());
-    let file =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz-oom-calamine-xls-alloc.bin");
-    let out = Command::new(&renamed)
-        .args(["import", file.to_str().unwrap(), "--db", db, "--replace"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "an error, not a crash");
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = refused_import(&renamed, "tests/data/fuzz-oom-calamine-xls-alloc.bin");
     assert!(
         err.contains("ブックの中身が壊れているため読めません"),
         "{err}"
     );
-    assert_eq!(name_count(db), 32, "the database is untouched");
 }
 
 #[test]
 fn a_workbook_that_needs_gigabytes_stops_at_the_workers_memory_cap() {
     // Found by the fuzzer: calamine builds a dense 6,689 × 4,097 sheet (2.3 GB) from this 66 KB .xls.
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
-    let db = db.to_str().unwrap();
-    assert!(riskbook(&["sample", "--db", db]).status.success());
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fuzz/regressions/oom-calamine-xls-dense-range.xls");
-    let out = riskbook(&["import", file.to_str().unwrap(), "--db", db, "--replace"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = refused_import(
+        Path::new(env!("CARGO_BIN_EXE_riskbook")),
+        "fuzz/regressions/oom-calamine-xls-dense-range.xls",
+    );
     assert!(err.contains("メモリが 1024 MB 以上必要"), "{err}");
-    assert_eq!(name_count(db), 32, "the database is untouched");
 }
 
 fn name_count(db: &str) -> usize {

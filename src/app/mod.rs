@@ -3,6 +3,7 @@
 
 mod fonts;
 mod jobs;
+pub mod renderer;
 pub mod session;
 pub mod views;
 mod widgets;
@@ -543,6 +544,11 @@ impl RiskbookApp {
                 d.answered,
                 d.total
             ));
+            if let Some(share) = self.session.store().network_location() {
+                ui.separator();
+                ui.label(format!("{share}のファイル（WAL を使わずに保存）"))
+                    .on_hover_text("ネットワーク上のファイルは、同時に 1 台のパソコンだけが開けます。バックアップは閉じてからファイルをコピーしてください。");
+            }
         });
     }
 
@@ -731,18 +737,62 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// The window's icon, the same as the Windows executable's.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/riskbook-256.png");
+
+/// Opens the window on `path` with the renderer chosen by `renderer::Renderer::choose`; when it cannot
+/// start, runs this program again with the fallback renderer.
 pub fn run(path: PathBuf) -> Result<(), String> {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(window_title(&path))
-            .with_inner_size([1366.0, 768.0])
-            .with_min_inner_size([800.0, 500.0]),
+    let forced = std::env::var(renderer::ENV).ok();
+    let chosen =
+        renderer::Renderer::choose(forced.as_deref(), crate::platform::running_under_wine())?;
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(window_title(&path))
+        .with_inner_size([1366.0, 768.0])
+        .with_min_inner_size([800.0, 500.0]);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(icon);
+    }
+    let mut options = eframe::NativeOptions {
+        viewport,
         ..Default::default()
     };
-    eframe::run_native(
+    chosen.apply(&mut options);
+    let opened = eframe::run_native(
         "riskbook",
         options,
         Box::new(move |cc| Ok(Box::new(Root::new(cc, &path)))),
-    )
-    .map_err(|e| format!("ウィンドウを開けませんでした: {e}"))
+    );
+    let Err(e) = opened else {
+        return Ok(());
+    };
+    let why = format!(
+        "ウィンドウを開けませんでした（描画方式 {}）: {e}",
+        chosen.name()
+    );
+    match chosen.fallback() {
+        // A window system cannot be started twice in one process: the next renderer gets a new one.
+        Some(next) if forced.is_none() => {
+            eprintln!("{why}。描画方式 {} で起動し直します。", next.name());
+            let status = std::process::Command::new(
+                std::env::current_exe().map_err(|e| format!("{why}（{e}）"))?,
+            )
+            .args(std::env::args_os().skip(1))
+            .env(renderer::ENV, next.name())
+            .status()
+            .map_err(|e| format!("{why}（{e}）"))?;
+            if status.success() {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{why}。描画方式 {} でも開けませんでした。",
+                    next.name()
+                ))
+            }
+        }
+        _ => Err(format!(
+            "{why}。環境変数 {} で描画方式を変えられます（auto、dx12、vulkan、gl、glow）。",
+            renderer::ENV
+        )),
+    }
 }

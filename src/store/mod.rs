@@ -2,7 +2,8 @@
 //!
 //! Opening takes an exclusive lock on `<file>.lock`, so a second riskbook on the same file gets a clear
 //! message instead of overwriting the first one's edits. Every edit is one transaction; WAL with
-//! `synchronous=FULL` keeps every committed edit through a crash or a killed process.
+//! `synchronous=FULL` keeps every committed edit through a crash or a killed process. A file on a
+//! network share uses the rollback journal instead, since WAL needs memory shared on one host.
 
 pub mod backup;
 mod edit;
@@ -29,6 +30,8 @@ pub struct Store {
     backup: Option<PathBuf>,
     /// Why this open's automatic backup could not be written, if it could not.
     backup_failure: Option<String>,
+    /// Where the file is on a network share (and so kept without WAL), if it is.
+    network: Option<String>,
 }
 
 impl std::fmt::Debug for Store {
@@ -185,11 +188,15 @@ impl Store {
 
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // WAL needs memory shared on one host, which a network share does not give: there the
+        // rollback journal is used, and our lock file keeps to one writer at a time.
+        let network = crate::platform::network_location(path);
+        let wanted = if network.is_some() { "delete" } else { "wal" };
         let mode: String =
-            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
-        if !mode.eq_ignore_ascii_case("wal") {
+            conn.pragma_update_and_check(None, "journal_mode", wanted, |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case(wanted) {
             return Err(StoreError::Invalid(format!(
-                "データベースを WAL モードにできませんでした（{mode}）"
+                "データベースのジャーナルを {wanted} にできませんでした（{mode}）"
             )));
         }
 
@@ -229,6 +236,7 @@ impl Store {
             _lock: Some(lock),
             backup,
             backup_failure,
+            network,
         })
     }
 
@@ -287,6 +295,7 @@ impl Store {
             _lock: None,
             backup: None,
             backup_failure: None,
+            network: None,
         })
     }
 
@@ -297,6 +306,11 @@ impl Store {
     /// The copy written before this open migrated the file, if it did.
     pub fn migration_backup(&self) -> Option<&Path> {
         self.backup.as_deref()
+    }
+
+    /// The network share the file is on (then saved with a rollback journal instead of WAL).
+    pub fn network_location(&self) -> Option<&str> {
+        self.network.as_deref()
     }
 
     /// Why the automatic backup of this open failed (shown to the user), if it did.
@@ -386,7 +400,10 @@ impl Store {
         let written = self
             .vacuum_into(&partial)
             .and_then(|_| {
-                File::open(&partial)
+                // Write access: Windows flushes only a file opened for writing.
+                OpenOptions::new()
+                    .write(true)
+                    .open(&partial)
                     .and_then(|f| f.sync_all())
                     .map_err(io(&partial))
             })

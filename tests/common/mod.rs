@@ -2,3 +2,4 @@
 #![allow(dead_code)]
 
 pub mod stale_export;
+pub mod wine;
