@@ -123,6 +123,8 @@ fn the_command_line_under_wine_does_what_the_linux_build_does() {
     // A file that makes the spreadsheet parser abort ends only the worker, whatever the program is
     // called (a second download becomes 「riskbook (1)」).
     std::fs::copy(&com, folder.join("riskbook (1).com")).unwrap();
+    std::fs::copy(folder.join("riskbook.exe"), folder.join("riskbook (1).exe")).unwrap();
+    std::fs::remove_file(folder.join("riskbook.exe")).unwrap();
     std::fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz-oom-calamine-xls-alloc.bin"),
         folder.join("壊れた ブック.xls"),
@@ -362,4 +364,52 @@ fn a_database_on_a_network_drive_is_kept_without_wal() {
     let out = prefix.run(&com, &["summary", "--db", r"N:\総務\riskbook.db"]);
     ok(&out, "summary on N:");
     assert!(stdout(&out).contains("情報資産 32 件"));
+}
+
+/// The PE subsystem of an executable: 2 for a window program, 3 for a console program.
+fn subsystem(exe: &Path) -> u16 {
+    let bytes = std::fs::read(exe).unwrap();
+    let pe = u32::from_le_bytes(bytes[0x3C..0x40].try_into().unwrap()) as usize;
+    assert_eq!(&bytes[pe..pe + 4], b"PE\0\0", "{}", exe.display());
+    // The optional header follows the 4-byte signature and the 20-byte file header.
+    let at = pe + 24 + 68;
+    u16::from_le_bytes([bytes[at], bytes[at + 1]])
+}
+
+/// Whether `text` occurs in `bytes` as UTF-16 (how Windows resources hold strings).
+fn has_utf16(bytes: &[u8], text: &str) -> bool {
+    let wide: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(wide.len()).any(|w| w == wide.as_slice())
+}
+
+#[test]
+#[ignore = "needs Wine, Xvfb and the Windows build (scripts/build-windows.sh); run by .ci/run"]
+fn riskbook_exe_opens_no_console_the_launcher_does_and_the_exe_has_version_and_icon() {
+    let stage = stage();
+    assert_eq!(
+        subsystem(&stage.join("riskbook.exe")),
+        2,
+        "a window program"
+    );
+    assert_eq!(
+        subsystem(&stage.join("riskbook.com")),
+        3,
+        "a console program"
+    );
+    let exe = std::fs::read(stage.join("riskbook.exe")).unwrap();
+    assert!(has_utf16(&exe, "FileVersion") && has_utf16(&exe, env!("CARGO_PKG_VERSION")));
+    assert!(has_utf16(&exe, "riskbook 情報セキュリティ リスク分析"));
+    let icon =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/icon/riskbook.ico"))
+            .unwrap();
+    // The 16×16 image of the icon file (its last entry), byte for byte inside the executable.
+    let count = u16::from_le_bytes([icon[4], icon[5]]) as usize;
+    let entry = 6 + 16 * (count - 1);
+    let size = u32::from_le_bytes(icon[entry + 8..entry + 12].try_into().unwrap()) as usize;
+    let offset = u32::from_le_bytes(icon[entry + 12..entry + 16].try_into().unwrap()) as usize;
+    let image = &icon[offset..offset + size];
+    assert!(
+        exe.windows(image.len()).any(|w| w == image),
+        "the icon is in the executable"
+    );
 }
