@@ -727,8 +727,6 @@ impl eframe::App for Root {
     }
 }
 
-/// Runs the window until it is closed. A database that cannot be opened is explained in the window,
-/// where the user is, not on a console they may not see.
 /// Whether two paths name the same file (through links, `..` and, on Windows, letter case).
 fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
@@ -740,8 +738,10 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// The window's icon, the same as the Windows executable's.
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/riskbook-256.png");
 
-/// Opens the window on `path` with the renderer chosen by `renderer::Renderer::choose`; when it cannot
-/// start, runs this program again with the fallback renderer.
+/// Runs the window until it is closed. A database that cannot be opened is explained in the window,
+/// where the user is, not on a console they may not see. The renderer is chosen by
+/// `renderer::Renderer::choose`; when the window cannot start, this program runs again with the
+/// fallback renderer.
 pub fn run(path: PathBuf) -> Result<(), String> {
     let forced = std::env::var(renderer::ENV).ok();
     let chosen =

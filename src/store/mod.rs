@@ -196,7 +196,7 @@ impl Store {
             conn.pragma_update_and_check(None, "journal_mode", wanted, |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case(wanted) {
             return Err(StoreError::Invalid(format!(
-                "データベースのジャーナルを {wanted} にできませんでした（{mode}）"
+                "データベースの保存方式（journal_mode = {wanted}）を設定できませんでした（{mode}）"
             )));
         }
 

@@ -1,9 +1,9 @@
 //! Reads a company's own copy of the IPA workbook into a `Workbook`, all or nothing: every cell that
 //! cannot be read is listed (sheet, cell, value, reason) and nothing is returned to save.
 //!
-//! Sheets are found by name and columns by their header text (docs/method.md §9). On import the workbook is the
-//! truth for that company: its threat list and its question wording are kept; threats and questions
-//! that match nothing in the catalogue are kept too, and reported.
+//! Sheets are found by name and columns by their header text (docs/method.md §9). On import the
+//! workbook is the truth for that company: its threat list and its question wording are kept;
+//! threats and questions that match nothing in the catalogue are kept too, and reported.
 
 use super::cells::{self, normalize};
 use super::layout::{SETTING_ASSESSOR, SETTING_COMPANY, SETTING_DATE, cell_name};
