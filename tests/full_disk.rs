@@ -22,7 +22,8 @@ fn a_full_disk_is_reported_and_loses_nothing() {
         echo $? > '{out}/rc-open.txt'
         rm '{disk}/fill'
         '{bin}' summary --db '{disk}/x.db' --json > '{out}/before.json'
-        # … and full with the WAL files in place, so the write itself runs out of space.
+        # … and full again when the whole register is replaced. Whether SQLite then says "disk full" or
+        # "disk I/O error" depends on which of its files ran out; either way the user is told the disk is full.
         dd if=/dev/zero of='{disk}/fill' bs=4k 2> /dev/null
         '{bin}' sample --db '{disk}/x.db' --replace 2> '{out}/err.txt'
         echo $? > '{out}/rc.txt'

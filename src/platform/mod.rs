@@ -47,6 +47,29 @@ pub fn network_location(path: &Path) -> Option<String> {
     }
 }
 
+/// Bytes free for this user on the file system holding `dir`, where the system says.
+pub fn free_bytes(dir: &Path) -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let c_path = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+        let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
+        // SAFETY: a NUL-terminated path and a struct of the right type to fill.
+        let rc = unsafe { libc::statvfs(c_path.as_ptr(), &mut stat) };
+        #[allow(clippy::unnecessary_cast)] // the field widths differ between platforms
+        (rc == 0).then(|| stat.f_bavail as u64 * stat.f_frsize as u64)
+    }
+    #[cfg(windows)]
+    {
+        windows::free_bytes(dir)
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        let _ = dir;
+        None
+    }
+}
+
 /// `\\server\share` of a UNC path (`\\server\share\…`, `\\?\UNC\server\share\…`, or with forward
 /// slashes); None for local paths, including the `\\?\C:\…` and `\\.\` device forms.
 pub fn unc_share(path: &str) -> Option<String> {
@@ -123,6 +146,13 @@ mod tests {
         assert_eq!(network_file_system(0xFE53_4D42), Some("SMB2"));
         assert_eq!(network_file_system(0xEF53), None, "ext4");
         assert_eq!(network_file_system(0x0102_1994), None, "tmpfs");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn free_space_is_known_for_an_existing_folder() {
+        assert!(free_bytes(&std::env::temp_dir()).is_some_and(|b| b > 0));
+        assert_eq!(free_bytes(Path::new("/そんなフォルダーはない")), None);
     }
 
     #[cfg(unix)]

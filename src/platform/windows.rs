@@ -2,7 +2,7 @@
 
 use std::path::Path;
 use windows_sys::Win32::Foundation::INVALID_HANDLE_VALUE;
-use windows_sys::Win32::Storage::FileSystem::GetDriveTypeW;
+use windows_sys::Win32::Storage::FileSystem::{GetDiskFreeSpaceExW, GetDriveTypeW};
 use windows_sys::Win32::System::Console::{
     ATTACH_PARENT_PROCESS, AttachConsole, GetConsoleWindow, GetStdHandle, STD_OUTPUT_HANDLE,
 };
@@ -69,4 +69,20 @@ pub fn remote_drive(path: &Path) -> Option<String> {
     // SAFETY: a NUL-terminated UTF-16 root path.
     let kind = unsafe { GetDriveTypeW(root.as_ptr()) };
     (kind == DRIVE_REMOTE).then(|| format!("{letter}:"))
+}
+
+/// Bytes free for this user on the volume holding `dir`.
+pub fn free_bytes(dir: &Path) -> Option<u64> {
+    let path = wide(&dir.to_string_lossy());
+    let mut free: u64 = 0;
+    // SAFETY: a NUL-terminated UTF-16 path and a u64 to fill; the other outputs are optional.
+    let ok = unsafe {
+        GetDiskFreeSpaceExW(
+            path.as_ptr(),
+            &mut free,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        )
+    };
+    (ok != 0).then_some(free)
 }

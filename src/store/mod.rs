@@ -104,6 +104,23 @@ fn corrupt(path: &Path, e: &rusqlite::Error) -> StoreError {
     }
 }
 
+/// Where the disk holding `path` has no room left, SQLite's "disk I/O error" is a full disk (SQLite
+/// reports one or the other depending on which file ran out): the user is told so.
+fn full_disk_or(path: &Path, e: StoreError) -> StoreError {
+    /// Less than this free, an I/O error is taken for a full disk.
+    const NO_ROOM: u64 = 1 << 20;
+    let folder = path.parent().filter(|d| !d.as_os_str().is_empty());
+    match e {
+        StoreError::DiskIo(_)
+            if crate::platform::free_bytes(folder.unwrap_or(Path::new(".")))
+                .is_some_and(|free| free < NO_ROOM) =>
+        {
+            StoreError::DiskFull
+        }
+        e => e,
+    }
+}
+
 /// `file:` URI of a path, for SQLite's URI parameters.
 fn file_uri(path: &Path, params: &str) -> String {
     let mut uri = String::from("file:");
@@ -153,6 +170,10 @@ impl Store {
     }
 
     pub fn open_with(path: &Path, catalogue: impl FnOnce() -> Catalogue) -> StoreResult<Store> {
+        Store::open_unexplained(path, catalogue).map_err(|e| full_disk_or(path, e))
+    }
+
+    fn open_unexplained(path: &Path, catalogue: impl FnOnce() -> Catalogue) -> StoreResult<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
                 path: dir.to_path_buf(),
@@ -323,24 +344,31 @@ impl Store {
         load::workbook(&self.conn)
     }
 
+    /// Runs `work` in one transaction: all of it is saved, or none.
+    fn in_transaction<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let path = self.path.clone();
+        let run = || {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let done = work(&tx)?;
+            tx.commit()?;
+            Ok(done)
+        };
+        run().map_err(|e| full_disk_or(&path, e))
+    }
+
     /// Applies one user edit in one transaction: all of it is saved, or none.
     pub fn apply(&mut self, edit: &Edit) -> StoreResult<EditOutcome> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let outcome = edit::apply(&tx, edit)?;
-        tx.commit()?;
-        Ok(outcome)
+        self.in_transaction(|tx| edit::apply(tx, edit))
     }
 
     /// Replaces the whole workbook (import, sample data) in one transaction.
     pub fn replace_all(&mut self, workbook: &Workbook) -> StoreResult<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        edit::replace_all(&tx, workbook)?;
-        tx.commit()?;
-        Ok(())
+        self.in_transaction(|tx| edit::replace_all(tx, workbook))
     }
 
     /// Stores the whole workbook with its computed results as a dated snapshot (「診断を確定」).
@@ -350,12 +378,7 @@ impl Store {
         results_json: &str,
         note: &str,
     ) -> StoreResult<i64> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let id = snapshots::insert(&tx, workbook, results_json, note)?;
-        tx.commit()?;
-        Ok(id)
+        self.in_transaction(|tx| snapshots::insert(tx, workbook, results_json, note))
     }
 
     /// Snapshots, oldest first.
