@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   pkg-config   # build scripts of the GUI crates look for it
-  xvfb         # a virtual display, to run the window headless for screenshots
+  xvfb         # a virtual display: the window tests (tests/window_xvfb.rs, tests/windows_wine.rs)
   fonts-ipaexfont-gothic  # the same font as assets/fonts, for looking at output outside the app
   poppler-utils  # pdftoppm: to look at the PDF report as pictures (the tests read it in process)
   libreoffice-calc  # the export test lets LibreOffice recalculate the exported formulas

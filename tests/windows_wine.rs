@@ -5,11 +5,12 @@
 
 mod common;
 
+use common::display::{Display, colours, window_appears};
 use common::wine::{Prefix, installer, ok, prng_shim, stage, stderr, stdout};
 use riskbook::domain::Catalogue;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 /// A folder in the prefix's Documents with a Japanese name and a space, holding the packaged
 /// programs (plus the test-only PRNG shim Wine 8 needs) and the sample workbook.
@@ -148,57 +149,6 @@ fn the_command_line_under_wine_does_what_the_linux_build_does() {
     );
 }
 
-/// A virtual display for the window.
-struct Display {
-    server: Child,
-    name: String,
-}
-
-impl Display {
-    fn start() -> Display {
-        use std::io::{BufRead, BufReader};
-        let mut server = Command::new("Xvfb")
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1366x768x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb");
-        let mut line = String::new();
-        BufReader::new(server.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        Display {
-            server,
-            name: format!(":{}", line.trim()),
-        }
-    }
-}
-
-impl Drop for Display {
-    fn drop(&mut self) {
-        let _ = self.server.kill();
-        let _ = self.server.wait();
-    }
-}
-
-/// Distinct colours in a screenshot: a blank or black screen has one or two.
-fn colours(png: &Path) -> usize {
-    let out = Command::new("identify")
-        .args(["-format", "%k"])
-        .arg(png)
-        .output()
-        .expect("identify (imagemagick)");
-    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
-}
-
 #[test]
 #[ignore = "needs Wine, Xvfb and the Windows build (scripts/build-windows.sh); run by .ci/run"]
 fn the_window_starts_under_wine_on_the_sample_and_stays_up() {
@@ -220,41 +170,17 @@ fn the_window_starts_under_wine_on_the_sample_and_stays_up() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // The window appears: xdotool finds it by its title.
-    let deadline = Instant::now() + Duration::from_secs(90);
-    let found = loop {
-        let search = Command::new("xdotool")
-            .args(["search", "--name", "riskbook"])
-            .env("DISPLAY", &display.name)
-            .output()
-            .expect("xdotool");
-        if search.status.success() && !search.stdout.is_empty() {
-            break true;
-        }
-        if Instant::now() > deadline || window.try_wait().unwrap().is_some() {
-            break false;
-        }
-        std::thread::sleep(Duration::from_millis(500));
-    };
+    let found = window_appears(&display, &mut window, Duration::from_secs(90));
     // Let it draw, and stay up.
     std::thread::sleep(Duration::from_secs(8));
     let still_running = window.try_wait().unwrap().is_none();
-    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/wine-screenshots");
-    std::fs::create_dir_all(&shots).unwrap();
-    let shot = shots.join("window.png");
-    let taken = Command::new("import")
-        .args(["-window", "root"])
-        .arg(&shot)
-        .env("DISPLAY", &display.name)
-        .status()
-        .expect("import (imagemagick)");
+    let shot = display.screenshot("wine-window.png");
     let _ = window.kill();
     let out = window.wait_with_output().unwrap();
     prefix.wait();
     let log = String::from_utf8_lossy(&out.stderr);
     assert!(found, "no riskbook window appeared: {log}");
     assert!(still_running, "the window closed by itself: {log}");
-    assert!(taken.success());
     let n = colours(&shot);
     assert!(
         n > 50,

@@ -1,0 +1,100 @@
+//! The real window of the Linux build on a virtual display: it starts on the sample, and when the
+//! first renderer cannot open it, riskbook starts again with the fallback renderer instead of exiting.
+//! Ignored by a plain `cargo test`; `.ci/run` runs it, and it fails without Xvfb, xdotool or ImageMagick.
+
+mod common;
+
+use common::display::{Display, colours, window_appears};
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+fn sample(dir: &Path) -> String {
+    let db = dir.join("見本.db");
+    let made = Command::new(env!("CARGO_BIN_EXE_riskbook"))
+        .args(["sample", "--db", db.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    db.to_str().unwrap().to_string()
+}
+
+/// The window on `db`, with extra environment, its error output piped, in a process group of its
+/// own (a restart with another renderer is a child of it).
+fn window(display: &Display, db: &str, env: &[(&str, &str)]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_riskbook"))
+        .process_group(0)
+        .args(["--db", db])
+        .env("DISPLAY", &display.name)
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove(riskbook::app::renderer::ENV)
+        .envs(env.iter().copied())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits for the window, lets it draw, photographs it and closes it; returns its error output and
+/// the screenshot's colour count.
+fn shows_a_window(display: &Display, mut program: Child, shot: &str) -> (String, usize) {
+    let found = window_appears(display, &mut program, Duration::from_secs(60));
+    std::thread::sleep(Duration::from_secs(3));
+    let running = program.try_wait().unwrap().is_none();
+    let shot = display.screenshot(shot);
+    // The restarted window is a child of the first process: end the whole group.
+    // SAFETY: a signal to the process group we made for this window.
+    unsafe {
+        libc::kill(-(program.id() as i32), libc::SIGKILL);
+    }
+    let out = program.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(found, "no window appeared: {log}");
+    assert!(running, "the window closed by itself: {log}");
+    (log, colours(&shot))
+}
+
+#[test]
+#[ignore = "needs Xvfb, xdotool and ImageMagick; run by .ci/run"]
+fn when_the_first_renderer_cannot_start_the_window_opens_with_glow() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path());
+    let display = Display::start();
+    // A wgpu limited to a backend this machine does not have: the first renderer fails.
+    let (log, n) = shows_a_window(
+        &display,
+        window(&display, &db, &[("WGPU_BACKEND", "metal")]),
+        "fallback-glow.png",
+    );
+    assert!(
+        log.contains("描画方式 glow で起動し直します"),
+        "the restart is said: {log}"
+    );
+    assert!(n > 50, "the window is drawn ({n} colours)");
+}
+
+#[test]
+#[ignore = "needs Xvfb, xdotool and ImageMagick; run by .ci/run"]
+fn support_can_force_a_renderer_and_a_wrong_name_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path());
+    let display = Display::start();
+    let (log, n) = shows_a_window(
+        &display,
+        window(&display, &db, &[(riskbook::app::renderer::ENV, "glow")]),
+        "forced-glow.png",
+    );
+    assert!(
+        !log.contains("起動し直します"),
+        "no restart when forced: {log}"
+    );
+    assert!(n > 50, "the window is drawn ({n} colours)");
+
+    let wrong = window(&display, &db, &[(riskbook::app::renderer::ENV, "directx")])
+        .wait_with_output()
+        .unwrap();
+    assert_eq!(wrong.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&wrong.stderr);
+    assert!(err.contains("「directx」は使えません"), "{err}");
+}
