@@ -1,10 +1,10 @@
 //! Which graphics path draws the window, and what is tried next when it cannot start.
 //!
 //! Office PCs vary: virtual machines, Remote Desktop sessions and old integrated graphics often have
-//! no usable Direct3D 12 or OpenGL driver. The default lets wgpu choose among Direct3D 12 (which
-//! falls back to Windows' own software adapter, WARP), Vulkan and OpenGL; if the window still cannot
-//! start, riskbook starts itself again with eframe's simpler OpenGL renderer (glow). Support can force
-//! one with the environment variable `RISKBOOK_RENDERER`.
+//! no usable Direct3D 12 or OpenGL driver. The default lets wgpu choose among Direct3D 12 (where
+//! Windows' own software adapter, WARP, can stand in for a driver), Vulkan and OpenGL; if the window
+//! still cannot start, riskbook starts itself again with eframe's simpler OpenGL renderer (glow).
+//! Support can force one with the environment variable `RISKBOOK_RENDERER`.
 
 use eframe::egui_wgpu::{WgpuConfiguration, WgpuSetup, WgpuSetupCreateNew};
 use eframe::wgpu::Backends;
