@@ -274,7 +274,6 @@ impl Store {
         // Opened for writing where the file allows it, and then refusing every write (query_only):
         // only a connection that may write can, as the last one to close, fold the WAL back into
         // the file and remove it. A write-protected file is opened read-only by SQLite itself.
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -287,7 +286,9 @@ impl Store {
             Err(StoreError::ReadOnlyLocation(_)) => {
                 let conn = Connection::open_with_flags(
                     file_uri(path, "immutable=1"),
-                    flags | OpenFlags::SQLITE_OPEN_URI,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY
+                        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                        | OpenFlags::SQLITE_OPEN_URI,
                 )?;
                 let header = read_header(&conn, path)?;
                 (conn, header)
