@@ -566,3 +566,146 @@ fn a_history_that_cannot_be_read_says_so_instead_of_showing_none() {
     assert!(shows(&harness, "診断の記録を読めません"));
     assert!(!shows(&harness, "まだ記録がありません"));
 }
+
+/// Focuses a field, selects its text and types over it, without leaving it: the text is still a draft.
+fn type_without_leaving(harness: &mut Harness<'_, RiskbookApp>, field: &str, text: &str) {
+    harness.get_by_label(field).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(field).type_text(text);
+    harness.run();
+}
+
+/// Asks the window to close, as its close button does.
+fn request_close(harness: &mut Harness<'_, RiskbookApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+}
+
+#[test]
+fn typing_then_clicking_another_cell_of_the_same_row_saves_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "見本データを読み込む");
+    let before = on_disk(&path).assets[0].clone();
+    assert_eq!(before.name, "社員名簿");
+
+    // The click makes the name field lose focus in the same frame as the checkbox changes.
+    type_without_leaving(&mut harness, "情報資産名称 1行目", "ABC");
+    click(&mut harness, "個人情報 1行目");
+    let saved = on_disk(&path).assets[0].clone();
+    assert_eq!(
+        saved.name, "ABC",
+        "the typed name survives the checkbox click"
+    );
+    assert_eq!(saved.personal_info, !before.personal_info);
+    assert_eq!(
+        harness
+            .get_by_label("情報資産名称 1行目")
+            .value()
+            .as_deref(),
+        Some("ABC")
+    );
+
+    type_without_leaving(&mut harness, "備考 1行目", "紙で保管");
+    pick(&mut harness, "媒体・保存先 1行目", "クラウド");
+    let saved = on_disk(&path).assets[0].clone();
+    assert_eq!(
+        saved.note, "紙で保管",
+        "the typed note survives the dropdown"
+    );
+    assert_eq!(saved.medium, Some(Medium::Cloud));
+    assert_eq!(saved.name, "ABC");
+
+    // Each cell is its own step back.
+    for expected in [
+        (before.medium, "紙で保管", "ABC", !before.personal_info),
+        (
+            before.medium,
+            before.note.as_str(),
+            "ABC",
+            !before.personal_info,
+        ),
+        (
+            before.medium,
+            before.note.as_str(),
+            "ABC",
+            before.personal_info,
+        ),
+        (
+            before.medium,
+            before.note.as_str(),
+            "社員名簿",
+            before.personal_info,
+        ),
+    ] {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        harness.run();
+        let a = on_disk(&path).assets[0].clone();
+        assert_eq!(
+            (a.medium, a.note.as_str(), a.name.as_str(), a.personal_info),
+            expected
+        );
+    }
+}
+
+#[test]
+fn text_being_typed_is_saved_on_switching_tab_closing_and_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "見本データを読み込む");
+
+    type_without_leaving(&mut harness, "情報資産名称 2行目", "タブ切替前");
+    assert_ne!(on_disk(&path).assets[1].name, "タブ切替前", "still a draft");
+    click(&mut harness, "診断結果");
+    assert_eq!(on_disk(&path).assets[1].name, "タブ切替前");
+
+    type_without_leaving(&mut harness, "会社名", "閉じる前商事");
+    request_close(&mut harness);
+    assert_eq!(on_disk(&path).settings.company, "閉じる前商事");
+
+    type_without_leaving(&mut harness, "診断実施者", "終了前 太郎");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    harness.run();
+    assert_eq!(on_disk(&path).settings.assessor, "終了前 太郎");
+
+    click(&mut harness, "情報資産管理台帳");
+    type_without_leaving(&mut harness, "管理部署 3行目", "メニュー前");
+    click(&mut harness, "ファイル");
+    click(&mut harness, "終了 (Ctrl+Q)");
+    assert_eq!(on_disk(&path).assets[2].department, "メニュー前");
+}
+
+#[test]
+fn text_being_typed_is_in_the_exported_workbook_and_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "見本データを読み込む");
+
+    type_without_leaving(&mut harness, "情報資産名称 1行目", "出力直前の名称");
+    let xlsx = dir.path().join("out.xlsx");
+    harness.state_mut().export_to(xlsx.clone());
+    wait_for_job(&mut harness);
+    let read =
+        riskbook::xlsx::read_workbook(&xlsx, riskbook::domain::Catalogue::builtin()).unwrap();
+    assert_eq!(read.workbook.assets[0].name, "出力直前の名称");
+    assert_eq!(on_disk(&path).assets[0].name, "出力直前の名称");
+    click(&mut harness, "OK");
+
+    click(&mut harness, "診断結果");
+    type_without_leaving(&mut harness, "会社名", "報告書直前商事");
+    let pdf = dir.path().join("out.pdf");
+    harness.state_mut().save_report(pdf.clone());
+    wait_for_job(&mut harness);
+    let text = pdf_extract::extract_text(&pdf).unwrap();
+    assert!(text.contains("報告書直前商事"), "{text}");
+}

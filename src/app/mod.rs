@@ -50,6 +50,22 @@ impl Tab {
     }
 }
 
+/// What the ファイル and 編集 menus (and their shortcuts) ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MenuAction {
+    New,
+    Open,
+    SaveAs,
+    Import,
+    Export,
+    Pdf,
+    Print,
+    Sample,
+    Undo,
+    Redo,
+    Quit,
+}
+
 /// What the status bar says about the last save.
 enum Status {
     Opened,
@@ -171,6 +187,7 @@ impl RiskbookApp {
     /// Reads a workbook (on a thread) and then shows what would be imported; nothing is saved until
     /// the user agrees.
     pub fn import_file(&mut self, path: &Path) {
+        self.commit_drafts();
         self.job = Some(Job::import(path.to_path_buf()));
     }
 
@@ -331,6 +348,12 @@ impl RiskbookApp {
         else {
             return;
         };
+        self.export_to(path);
+    }
+
+    /// Excel出力 to `path` (the file dialog's answer; tests call it directly).
+    pub fn export_to(&mut self, path: PathBuf) {
+        self.commit_drafts();
         self.job = Some(Job::export(self.session.workbook().clone(), path));
     }
 
@@ -408,6 +431,7 @@ impl RiskbookApp {
 
     /// Starts writing the report to `path`; `open` hands it to the system viewer when done (印刷).
     fn write_report(&mut self, path: PathBuf, open: bool) {
+        self.commit_drafts();
         let previous = if self.report_compare {
             match self.session.store().comparison_base() {
                 Ok(base) => Some(base),
@@ -452,59 +476,99 @@ impl RiskbookApp {
         self.write_report(path, true);
     }
 
-    fn menu(&mut self, ui: &mut egui::Ui) {
+    /// Saves what is being typed (a cell or field that still has focus) before anything that reads,
+    /// writes or leaves the data: a file action, another tab, undo, closing the window.
+    pub fn commit_drafts(&mut self) {
+        let mut edits = self.register.take_drafts(self.session.workbook());
+        edits.extend(
+            self.diagnosis
+                .take_drafts(&self.session.workbook().settings),
+        );
+        self.apply(edits);
+    }
+
+    fn menu(&mut self, ui: &mut egui::Ui) -> Option<MenuAction> {
+        let mut action = None;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("ファイル", |ui| {
-                if ui.button("新規…").clicked() {
-                    self.new_dialog();
-                }
-                if ui.button("開く…").clicked() {
-                    self.open_dialog();
-                }
-                if ui.button("名前を付けて保存…").clicked() {
-                    self.save_as_dialog();
+                for (label, chosen) in [
+                    ("新規…", MenuAction::New),
+                    ("開く…", MenuAction::Open),
+                    ("名前を付けて保存…", MenuAction::SaveAs),
+                ] {
+                    if ui.button(label).clicked() {
+                        action = Some(chosen);
+                    }
                 }
                 ui.separator();
-                if ui.button("Excel取込…").clicked() {
-                    self.import_dialog();
-                }
-                if ui.button("Excel出力…").clicked() {
-                    self.export_dialog();
-                }
-                if ui.button("PDF出力…").clicked() {
-                    self.save_report_dialog();
-                }
-                if ui.button("印刷…").clicked() {
-                    self.print();
+                for (label, chosen) in [
+                    ("Excel取込…", MenuAction::Import),
+                    ("Excel出力…", MenuAction::Export),
+                    ("PDF出力…", MenuAction::Pdf),
+                    ("印刷…", MenuAction::Print),
+                ] {
+                    if ui.button(label).clicked() {
+                        action = Some(chosen);
+                    }
                 }
                 ui.checkbox(&mut self.report_compare, "報告書に前回との比較を入れる");
                 ui.separator();
                 if ui.button("見本データを読み込む").clicked() {
-                    if self.session.workbook().assets.is_empty() {
-                        self.load_sample();
-                    } else {
-                        self.dialog = Some((
-                            "見本データ".into(),
-                            "この台帳には既に情報資産があります。見本データは空のデータベース（ファイル → 新規）で読み込んでください。".into(),
-                        ));
-                    }
+                    action = Some(MenuAction::Sample);
+                }
+                ui.separator();
+                if ui.button("終了 (Ctrl+Q)").clicked() {
+                    action = Some(MenuAction::Quit);
                 }
             });
             ui.menu_button("編集", |ui| {
                 if ui
-                    .add_enabled(self.session.can_undo(), egui::Button::new("元に戻す (Ctrl+Z)"))
+                    .add_enabled(
+                        self.session.can_undo(),
+                        egui::Button::new("元に戻す (Ctrl+Z)"),
+                    )
                     .clicked()
                 {
-                    self.undo(true);
+                    action = Some(MenuAction::Undo);
                 }
                 if ui
-                    .add_enabled(self.session.can_redo(), egui::Button::new("やり直し (Ctrl+Y)"))
+                    .add_enabled(
+                        self.session.can_redo(),
+                        egui::Button::new("やり直し (Ctrl+Y)"),
+                    )
                     .clicked()
                 {
-                    self.undo(false);
+                    action = Some(MenuAction::Redo);
                 }
             });
         });
+        action
+    }
+
+    fn perform(&mut self, action: MenuAction, ctx: &egui::Context) {
+        self.commit_drafts();
+        match action {
+            MenuAction::New => self.new_dialog(),
+            MenuAction::Open => self.open_dialog(),
+            MenuAction::SaveAs => self.save_as_dialog(),
+            MenuAction::Import => self.import_dialog(),
+            MenuAction::Export => self.export_dialog(),
+            MenuAction::Pdf => self.save_report_dialog(),
+            MenuAction::Print => self.print(),
+            MenuAction::Sample => {
+                if self.session.workbook().assets.is_empty() {
+                    self.load_sample();
+                } else {
+                    self.dialog = Some((
+                        "見本データ".into(),
+                        "この台帳には既に情報資産があります。見本データは空のデータベース（ファイル → 新規）で読み込んでください。".into(),
+                    ));
+                }
+            }
+            MenuAction::Undo => self.undo(true),
+            MenuAction::Redo => self.undo(false),
+            MenuAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
     }
 
     fn tabs(&mut self, ui: &mut egui::Ui) {
@@ -515,6 +579,7 @@ impl RiskbookApp {
                     .selectable_label(selected, RichText::new(tab.title()).size(16.0))
                     .clicked()
                 {
+                    self.commit_drafts();
                     self.tab = tab;
                     self.show_start = false;
                 }
@@ -569,6 +634,9 @@ impl RiskbookApp {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Q)) {
+            self.perform(MenuAction::Quit, ctx);
+        }
         // Not while typing: Ctrl+Z then belongs to the text field (and to the IME).
         if ctx.egui_wants_keyboard_input() {
             return;
@@ -583,10 +651,10 @@ impl RiskbookApp {
             (undo, redo)
         });
         if undo {
-            self.undo(true);
+            self.perform(MenuAction::Undo, ctx);
         }
         if redo {
-            self.undo(false);
+            self.perform(MenuAction::Redo, ctx);
         }
     }
 }
@@ -599,11 +667,20 @@ impl eframe::App for RiskbookApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(&path)));
             self.title = Some(path);
         }
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.commit_drafts();
+        }
         self.shortcuts(&ctx);
-        egui::Panel::top("menu").show(ui, |ui| {
-            self.menu(ui);
-            self.tabs(ui);
-        });
+        let action = egui::Panel::top("menu")
+            .show(ui, |ui| {
+                let action = self.menu(ui);
+                self.tabs(ui);
+                action
+            })
+            .inner;
+        if let Some(action) = action {
+            self.perform(action, &ctx);
+        }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         let mut edits = Vec::new();
         let mut start = None;
@@ -630,6 +707,7 @@ impl eframe::App for RiskbookApp {
             self.start_choice(choice);
         }
         if let Some(note) = confirm {
+            self.commit_drafts();
             let result = self.session.take_snapshot(&note).map(|_| ());
             if result.is_ok() {
                 self.dialog = Some((

@@ -2,6 +2,7 @@
 //! No egui here, so that edit and undo logic is tested without a window.
 
 use crate::calc::{Assessment, Diagnosis, assess, diagnose};
+use crate::domain::register::CellValue;
 use crate::domain::{AssetId, Workbook};
 use crate::store::snapshots::SnapshotInfo;
 use crate::store::{Edit, EditOutcome, Store, StoreError, StoreResult};
@@ -196,6 +197,15 @@ fn inverse(workbook: &Workbook, edit: &Edit) -> Edit {
             Some(old) => Edit::UpdateAsset(old.clone()),
             None => Edit::UpdateAsset(asset.clone()),
         },
+        Edit::SetCell(id, value) => Edit::SetCell(
+            *id,
+            workbook
+                .assets
+                .iter()
+                .find(|a| a.id == *id)
+                .and_then(|a| CellValue::of(a, value.column()))
+                .unwrap_or_else(|| value.clone()),
+        ),
         Edit::DeleteAsset(id) => match workbook.assets.iter().position(|a| a.id == *id) {
             Some(index) => Edit::InsertAsset {
                 index,
@@ -228,6 +238,11 @@ fn mirror(workbook: &mut Workbook, edit: &Edit, inserted: Option<AssetId>) {
         Edit::UpdateAsset(asset) => {
             if let Some(a) = workbook.assets.iter_mut().find(|a| a.id == asset.id) {
                 *a = asset.clone();
+            }
+        }
+        Edit::SetCell(id, value) => {
+            if let Some(a) = workbook.assets.iter_mut().find(|a| a.id == *id) {
+                value.write(a);
             }
         }
         Edit::DeleteAsset(id) => workbook.assets.retain(|a| a.id != *id),

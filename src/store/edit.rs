@@ -1,6 +1,7 @@
 //! The changes a user can make, each applied inside the caller's transaction.
 
 use super::error::{StoreError, StoreResult};
+use crate::domain::register::CellValue;
 use crate::domain::{
     Answer, Asset, AssetId, Catalogue, Frequency, ItemNo, Settings, ThreatId, Workbook,
 };
@@ -16,6 +17,8 @@ pub enum Edit {
         asset: Asset,
     },
     UpdateAsset(Asset),
+    /// Changes one input cell of one asset, leaving its other cells as they are on disk.
+    SetCell(AssetId, CellValue),
     DeleteAsset(AssetId),
     SetFrequency(ThreatId, Option<Frequency>),
     SetAnswer(ItemNo, Option<Answer>),
@@ -126,6 +129,12 @@ pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
         }
         Edit::UpdateAsset(asset) => {
             update_asset(tx, asset)?;
+            Ok(EditOutcome::Done)
+        }
+        Edit::SetCell(id, value) => {
+            let mut asset = super::load::asset_by_id(tx, *id)?.ok_or_else(|| missing_asset(*id))?;
+            value.write(&mut asset);
+            update_asset(tx, &asset)?;
             Ok(EditOutcome::Done)
         }
         Edit::DeleteAsset(id) => {

@@ -133,6 +133,18 @@ fn level_chart(ui: &mut Ui, counts: &[usize; 4]) {
 }
 
 impl DiagnosisView {
+    /// The 会社名 / 診断実施者 being typed but not saved yet, as one edit; the drafts are cleared.
+    pub fn take_drafts(&mut self, settings: &Settings) -> Option<Edit> {
+        let mut changed = settings.clone();
+        if let Some(company) = self.company.take() {
+            changed.company = company;
+        }
+        if let Some(assessor) = self.assessor.take() {
+            changed.assessor = assessor;
+        }
+        (changed != *settings).then_some(Edit::SetSettings(changed))
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, session: &Session) -> Vec<Edit> {
         let mut edits = Vec::new();
         let workbook = session.workbook();

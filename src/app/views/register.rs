@@ -7,7 +7,7 @@ use crate::app::widgets::{choice, date_picker, level_cell};
 use crate::calc::risk::Unrated;
 use crate::calc::{AssetRisk, RiskLevel};
 use crate::domain::criteria::{self, Criteria};
-pub use crate::domain::register::Column;
+pub use crate::domain::register::{CellValue, Column};
 use crate::domain::scales::{likelihood_label, vulnerability_cell_label, vulnerability_label};
 use crate::domain::{Asset, AssetId, Medium, Rating, Workbook};
 use crate::store::Edit;
@@ -44,18 +44,6 @@ impl Column {
             Column::Department => Some(&a.department),
             Column::Retention => Some(&a.retention),
             _ => None,
-        }
-    }
-
-    fn set_text(self, a: &mut Asset, value: String) {
-        match self {
-            Column::Category => a.category = value,
-            Column::Name => a.name = value,
-            Column::Note => a.note = value,
-            Column::Users => a.users = value,
-            Column::Department => a.department = value,
-            Column::Retention => a.retention = value,
-            _ => {}
         }
     }
 
@@ -185,6 +173,24 @@ impl RegisterView {
     pub fn on_inserted(&mut self, id: AssetId) {
         self.selected = Some(id);
         self.scroll_to = Some(id);
+    }
+
+    /// Text typed into cells but not saved yet (a cell still has focus), as edits. The drafts are
+    /// cleared; a cell that still has focus then shows the saved text and goes on from there.
+    pub fn take_drafts(&mut self, workbook: &Workbook) -> Vec<Edit> {
+        let mut drafts: Vec<_> = self.drafts.drain().collect();
+        drafts.sort_by_key(|((id, column), _)| (*id, column.letter()));
+        drafts
+            .into_iter()
+            .filter(|((id, column), text)| {
+                workbook
+                    .assets
+                    .iter()
+                    .find(|a| a.id == *id)
+                    .is_some_and(|a| column.text(a) != Some(text.as_str()))
+            })
+            .map(|((id, column), text)| Edit::SetCell(id, CellValue::Text(column, text)))
+            .collect()
     }
 
     fn refresh(&mut self, session: &Session) {
@@ -433,11 +439,7 @@ impl RegisterView {
     ) -> Option<Edit> {
         let row_no = index + 1;
         let name = format!("{} {}行目", column.header(), row_no);
-        let updated = |change: &dyn Fn(&mut Asset)| {
-            let mut a = asset.clone();
-            change(&mut a);
-            Some(Edit::UpdateAsset(a))
-        };
+        let set = |value: CellValue| Some(Edit::SetCell(asset.id, value));
         match column {
             Column::Category
             | Column::Name
@@ -465,9 +467,7 @@ impl RegisterView {
                     && let Some(draft) = self.drafts.remove(&key)
                     && draft != saved
                 {
-                    let mut a = asset.clone();
-                    column.set_text(&mut a, draft);
-                    return Some(Edit::UpdateAsset(a));
+                    return set(CellValue::Text(column, draft));
                 }
                 None
             }
@@ -487,7 +487,7 @@ impl RegisterView {
                     ui.available_width() - 8.0,
                 )
                 .0
-                .and_then(|m| updated(&|a| a.medium = m))
+                .and_then(|m| set(CellValue::Medium(m)))
             }
             Column::Personal | Column::Sensitive | Column::MyNumber => {
                 let mut value = match column {
@@ -498,11 +498,7 @@ impl RegisterView {
                 let mark = if value { "有" } else { "" };
                 let response = ui.checkbox(&mut value, mark).accessible_name(&name);
                 if response.changed() {
-                    return updated(&|a| match column {
-                        Column::Personal => a.personal_info = value,
-                        Column::Sensitive => a.sensitive_info = value,
-                        _ => a.my_number = value,
-                    });
+                    return set(CellValue::Flag(column, value));
                 }
                 None
             }
@@ -523,13 +519,7 @@ impl RegisterView {
                     ui.available_width() - 8.0,
                 );
                 response.on_hover_text(criteria::help_text(column.header(), criteria));
-                picked.and_then(|r| {
-                    updated(&|a| match column {
-                        Column::Confidentiality => a.confidentiality = r,
-                        Column::Integrity => a.integrity = r,
-                        _ => a.availability = r,
-                    })
-                })
+                picked.and_then(|r| set(CellValue::Rating(column, r)))
             }
             Column::Registered => date_picker(
                 ui,
@@ -537,7 +527,7 @@ impl RegisterView {
                 &name,
                 asset.registered,
             )
-            .and_then(|d| updated(&|a| a.registered = d)),
+            .and_then(|d| set(CellValue::Registered(d))),
             Column::Importance => {
                 let text = risk.importance.map_or("—".into(), |i| i.to_string());
                 level_cell(ui, &text, risk.level, ui.available_width())
