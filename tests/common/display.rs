@@ -39,6 +39,28 @@ impl Display {
         }
     }
 
+    /// Runs xdotool on this display (clicks, keys, typing); panics when it fails.
+    pub fn xdotool(&self, args: &[&str]) {
+        let done = Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.name)
+            .status()
+            .expect("xdotool");
+        assert!(done.success(), "xdotool {args:?}");
+    }
+
+    /// Gives the riskbook window the keyboard: with no window manager, keys go nowhere until then.
+    pub fn focus_window(&self) {
+        self.xdotool(&[
+            "search",
+            "--name",
+            "riskbook",
+            "windowfocus",
+            "--sync",
+            "%1",
+        ]);
+    }
+
     /// A screenshot of the whole display, kept under target/screenshots for a person to look at.
     pub fn screenshot(&self, name: &str) -> PathBuf {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
