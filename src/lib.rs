@@ -10,6 +10,7 @@ pub mod app;
 pub mod calc;
 pub mod cli;
 pub mod domain;
+pub mod entry;
 pub mod font;
 pub mod launch;
 pub mod platform;

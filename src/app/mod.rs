@@ -637,8 +637,11 @@ impl RiskbookApp {
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Q)) {
             self.perform(MenuAction::Quit, ctx);
         }
-        // Not while typing: Ctrl+Z then belongs to the text field (and to the IME).
-        if ctx.egui_wants_keyboard_input() {
+        // Not while typing: Ctrl+Z then belongs to the text field (and to the IME). A current 台帳
+        // cell not typed in yet has the focus, but the keys are the table's.
+        let register_ready =
+            self.tab == Tab::Register && !self.show_start && self.register.text_cell_is_ready();
+        if ctx.egui_wants_keyboard_input() && !register_ready {
             return;
         }
         let (undo, redo) = ctx.input_mut(|i| {

@@ -130,28 +130,44 @@ impl Session {
         Ok(inserted)
     }
 
-    /// Saves the edit and returns the edit that undoes it.
+    /// Saves the edit (one transaction), mirrors it in memory, recalculates, and returns the edit
+    /// that undoes it.
     fn save_with_inverse(&mut self, edit: &Edit) -> StoreResult<(Option<AssetId>, Edit)> {
-        let inverse = inverse(&self.workbook, edit);
-        let inserted = self.save(edit)?;
+        let outcome = self.store.apply(edit)?;
+        let saved = self.mirror_with_inverse(edit, &outcome);
+        self.recalculate();
+        Ok(saved)
+    }
+
+    /// Mirrors a saved edit; the inverse of each part is taken just before that part is mirrored,
+    /// so a batch undoes in reverse order from the states it passed through.
+    fn mirror_with_inverse(
+        &mut self,
+        edit: &Edit,
+        outcome: &EditOutcome,
+    ) -> (Option<AssetId>, Edit) {
+        if let (Edit::Batch(edits), EditOutcome::Batch(outcomes)) = (edit, outcome) {
+            let mut first_inserted = None;
+            let mut inverses = Vec::with_capacity(edits.len());
+            for (part, part_outcome) in edits.iter().zip(outcomes) {
+                let (inserted, inverse) = self.mirror_with_inverse(part, part_outcome);
+                first_inserted = first_inserted.or(inserted);
+                inverses.push(inverse);
+            }
+            inverses.reverse();
+            return (first_inserted, Edit::Batch(inverses));
+        }
+        let inserted = match outcome {
+            EditOutcome::Inserted(id) => Some(*id),
+            _ => None,
+        };
         // An insert's inverse only knows the new row's id once it is saved.
-        let inverse = match (inverse, inserted) {
+        let inverse = match (inverse(&self.workbook, edit), inserted) {
             (Edit::DeleteAsset(_), Some(id)) => Edit::DeleteAsset(id),
             (other, _) => other,
         };
-        Ok((inserted, inverse))
-    }
-
-    /// Writes the edit, then mirrors it in memory and recalculates.
-    fn save(&mut self, edit: &Edit) -> StoreResult<Option<AssetId>> {
-        let outcome = self.store.apply(edit)?;
-        let inserted = match outcome {
-            EditOutcome::Inserted(id) => Some(id),
-            EditOutcome::Done => None,
-        };
         mirror(&mut self.workbook, edit, inserted);
-        self.recalculate();
-        Ok(inserted)
+        (inserted, inverse)
     }
 
     /// 「診断を確定」: stores the whole state with its results, dated. Returns the snapshot's id.
@@ -197,15 +213,18 @@ fn inverse(workbook: &Workbook, edit: &Edit) -> Edit {
             Some(old) => Edit::UpdateAsset(old.clone()),
             None => Edit::UpdateAsset(asset.clone()),
         },
-        Edit::SetCell(id, value) => Edit::SetCell(
-            *id,
-            workbook
-                .assets
-                .iter()
-                .find(|a| a.id == *id)
-                .and_then(|a| CellValue::of(a, value.column()))
-                .unwrap_or_else(|| value.clone()),
-        ),
+        Edit::SetCells(id, values) => match workbook.assets.iter().find(|a| a.id == *id) {
+            Some(old) => Edit::SetCells(
+                *id,
+                values
+                    .iter()
+                    .filter_map(|v| CellValue::of(old, v.column()))
+                    .collect(),
+            ),
+            None => edit.clone(),
+        },
+        // Built part by part as the batch is mirrored (`Session::mirror_with_inverse`).
+        Edit::Batch(_) => Edit::Batch(Vec::new()),
         Edit::DeleteAsset(id) => match workbook.assets.iter().position(|a| a.id == *id) {
             Some(index) => Edit::InsertAsset {
                 index,
@@ -240,11 +259,14 @@ fn mirror(workbook: &mut Workbook, edit: &Edit, inserted: Option<AssetId>) {
                 *a = asset.clone();
             }
         }
-        Edit::SetCell(id, value) => {
+        Edit::SetCells(id, values) => {
             if let Some(a) = workbook.assets.iter_mut().find(|a| a.id == *id) {
-                value.write(a);
+                for value in values {
+                    value.write(a);
+                }
             }
         }
+        Edit::Batch(_) => unreachable!("a batch is mirrored part by part"),
         Edit::DeleteAsset(id) => workbook.assets.retain(|a| a.id != *id),
         Edit::SetFrequency(threat, f) => {
             if let Some(t) = workbook.threats.iter_mut().find(|t| t.id == *threat) {

@@ -2,6 +2,7 @@
 
 pub mod asset;
 pub mod catalogue;
+pub mod cell_text;
 pub mod criteria;
 pub mod register;
 pub mod scales;

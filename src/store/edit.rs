@@ -17,8 +17,12 @@ pub enum Edit {
         asset: Asset,
     },
     UpdateAsset(Asset),
-    /// Changes one input cell of one asset, leaving its other cells as they are on disk.
-    SetCell(AssetId, CellValue),
+    /// Changes input cells of one asset, leaving its other cells as they are on disk: edits of
+    /// different cells of a row cannot overwrite each other.
+    SetCells(AssetId, Vec<CellValue>),
+    /// Several edits applied in order, in one transaction, undone as one step (a paste, a fill,
+    /// deleting several rows).
+    Batch(Vec<Edit>),
     DeleteAsset(AssetId),
     SetFrequency(ThreatId, Option<Frequency>),
     SetAnswer(ItemNo, Option<Answer>),
@@ -29,6 +33,8 @@ pub enum Edit {
 pub enum EditOutcome {
     Inserted(AssetId),
     Done,
+    /// The outcome of each edit of a `Batch`, in order.
+    Batch(Vec<EditOutcome>),
 }
 
 fn asset_params(a: &Asset) -> [Box<dyn rusqlite::ToSql + '_>; 14] {
@@ -118,8 +124,13 @@ fn save_settings(tx: &Transaction, s: &Settings) -> StoreResult<()> {
 pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
     match edit {
         Edit::InsertAsset { index, asset } => {
-            // Positions are kept dense (0..n) so that a row index is a position.
-            let count: i64 = tx.query_row("SELECT count(*) FROM assets", [], |r| r.get(0))?;
+            // Positions are kept dense (0..n) so that a row index is a position; the largest is
+            // found through the index, where count(*) would read every row (slow in a big paste).
+            let count: i64 = tx.query_row(
+                "SELECT coalesce(max(position) + 1, 0) FROM assets",
+                [],
+                |r| r.get(0),
+            )?;
             let position = (*index as i64).min(count);
             tx.execute(
                 "UPDATE assets SET position = position + 1 WHERE position >= ?1",
@@ -131,12 +142,19 @@ pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
             update_asset(tx, asset)?;
             Ok(EditOutcome::Done)
         }
-        Edit::SetCell(id, value) => {
+        Edit::SetCells(id, values) => {
             let mut asset = super::load::asset_by_id(tx, *id)?.ok_or_else(|| missing_asset(*id))?;
-            value.write(&mut asset);
+            for value in values {
+                value.write(&mut asset);
+            }
             update_asset(tx, &asset)?;
             Ok(EditOutcome::Done)
         }
+        Edit::Batch(edits) => edits
+            .iter()
+            .map(|e| apply(tx, e))
+            .collect::<StoreResult<_>>()
+            .map(EditOutcome::Batch),
         Edit::DeleteAsset(id) => {
             let position: i64 = tx
                 .query_row("SELECT position FROM assets WHERE id = ?1", [id.0], |r| {

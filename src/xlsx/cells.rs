@@ -8,24 +8,8 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unreadable;
 
-/// Full-width ASCII (０-９, Ａ-Ｚ, ．, ／ …) and the ideographic space to their ASCII forms.
-pub fn half_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        })
-        .collect()
-}
-
-/// For comparing headers and names: half-width, without any white space.
-pub fn normalize(text: &str) -> String {
-    half_width(text)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
-}
+use crate::domain::cell_text::{flag_text, leading_number_text};
+pub use crate::domain::cell_text::{half_width, normalize, parse_date_text};
 
 /// The cell as the user sees it, trimmed. Whole numbers without ".0".
 pub fn text(cell: Option<&Data>) -> String {
@@ -49,36 +33,14 @@ pub fn leading_number(cell: Option<&Data>) -> Result<Option<u8>, Unreadable> {
         None | Some(Data::Empty) => Ok(None),
         Some(Data::Int(i)) => u8::try_from(*i).map(Some).map_err(|_| Unreadable),
         Some(Data::Float(f)) if f.fract() == 0.0 && (0.0..=255.0).contains(f) => Ok(Some(*f as u8)),
-        Some(Data::String(s)) => {
-            let s = half_width(s.trim());
-            if s.is_empty() {
-                return Ok(None);
-            }
-            let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
-            let rest = s[digits.len()..].trim_start();
-            // "2" alone, or "2" followed by a label or separator, never "2.5" or "20".
-            let clean_end = rest.is_empty()
-                || !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-            if digits.is_empty() || digits.len() > 2 || !clean_end {
-                return Err(Unreadable);
-            }
-            digits.parse().map(Some).map_err(|_| Unreadable)
-        }
+        Some(Data::String(s)) => leading_number_text(s).map_err(|_| Unreadable),
         _ => Err(Unreadable),
     }
 }
 
 /// 有/○/✓ … as true, empty/無/× … as false.
 pub fn flag(cell: Option<&Data>) -> Result<bool, Unreadable> {
-    let t = normalize(&text(cell));
-    match t.as_str() {
-        "" | "無" | "なし" | "-" | "ー" | "－" | "×" | "0" | "FALSE" | "false" | "No" | "no" => {
-            Ok(false)
-        }
-        "有" | "あり" | "○" | "〇" | "◯" | "●" | "✓" | "✔" | "レ" | "1" | "TRUE" | "true"
-        | "Yes" | "yes" | "y" | "Y" => Ok(true),
-        _ => Err(Unreadable),
-    }
+    flag_text(&text(cell)).ok_or(Unreadable)
 }
 
 /// Excel's serial day number (1900 date system).
@@ -88,45 +50,6 @@ pub fn from_serial(serial: f64) -> Option<NaiveDate> {
     }
     NaiveDate::from_ymd_opt(1899, 12, 30)?
         .checked_add_days(chrono::Days::new(serial.trunc() as u64))
-}
-
-/// First year of each Japanese era, by its letter and its name.
-const ERAS: [(&str, &str, i32); 5] = [
-    ("M", "明治", 1868),
-    ("T", "大正", 1912),
-    ("S", "昭和", 1926),
-    ("H", "平成", 1989),
-    ("R", "令和", 2019),
-];
-
-/// A date written as text: 2016/7/1, 2016-07-01, 2016.7.1, 2016年7月1日, H28.7.1, 平成28年7月1日,
-/// R5.4.1, 令和元年5月1日.
-pub fn parse_date_text(raw: &str) -> Option<NaiveDate> {
-    let s = normalize(raw).replace("元年", "1年");
-    let (base, rest) = ERAS
-        .iter()
-        .find_map(|(letter, name, first)| {
-            s.strip_prefix(name)
-                .or_else(|| s.strip_prefix(letter))
-                .or_else(|| s.strip_prefix(&letter.to_lowercase()))
-                .map(|rest| (Some(*first), rest))
-        })
-        .unwrap_or((None, s.as_str()));
-    let parts: Vec<i32> = rest
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty())
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
-    let [y, m, d] = parts[..] else {
-        return None;
-    };
-    let year = match base {
-        Some(first) if (1..=99).contains(&y) => first + y - 1,
-        Some(_) => return None,
-        None if y >= 1900 => y,
-        None => return None,
-    };
-    NaiveDate::from_ymd_opt(year, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
 }
 
 /// A date cell: Excel date, serial number, or text.

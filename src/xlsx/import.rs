@@ -249,22 +249,6 @@ fn is_decorative(name: &str) -> bool {
     name.chars().count() == 1 && ('①'..='⑳').contains(&name.chars().next().unwrap_or(' '))
 }
 
-fn medium_from(text: &str) -> Option<Medium> {
-    let t = normalize(text);
-    Medium::ALL
-        .into_iter()
-        .find(|m| normalize(m.name()) == t)
-        .or(match t.as_str() {
-            "社内サーバ" | "サーバー" | "サーバ" => Some(Medium::InHouseServer),
-            "紙" | "書面" => Some(Medium::Paper),
-            "可搬媒体" | "USBメモリ" | "外部記憶媒体" => Some(Medium::PortableMedia),
-            "PC" | "パソコン" | "事務所パソコン" => Some(Medium::OfficePc),
-            "スマートフォン" | "モバイル" => Some(Medium::MobileDevice),
-            "クラウドサービス" => Some(Medium::Cloud),
-            _ => None,
-        })
-}
-
 /// Cached computed values of one row, to compare with riskbook's calculation.
 struct Cached {
     row: u32,
@@ -345,7 +329,7 @@ fn read_register(sheet: &Sheet, problems: &mut Vec<Problem>) -> (Vec<Asset>, Vec
         if let Some(&c) = map.get(&Column::Medium) {
             let t = sheet.text(row, c);
             if !t.is_empty() {
-                match medium_from(&t) {
+                match crate::domain::cell_text::medium_from_text(&t) {
                     Some(m) => asset.medium = Some(m),
                     None => problems.push(sheet.problem(
                         row,
@@ -454,7 +438,7 @@ fn read_threats(
         let medium_text = sheet.text(row, medium_col);
         if !medium_text.is_empty() {
             // Merged cells: the medium is written on the first of its rows only.
-            medium = medium_from(&medium_text);
+            medium = crate::domain::cell_text::medium_from_text(&medium_text);
             if medium.is_none() {
                 problems.push(sheet.problem(row, medium_col, "媒体・保存先として読めません"));
                 continue;

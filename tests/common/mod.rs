@@ -2,5 +2,6 @@
 #![allow(dead_code)]
 
 pub mod display;
+pub mod gui;
 pub mod stale_export;
 pub mod wine;

@@ -1,0 +1,111 @@
+//! The window in egui_kittest, driven by labels as a person would: shared by the GUI test binaries.
+
+use eframe::egui;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use riskbook::app::RiskbookApp;
+use riskbook::app::session::Session;
+use std::path::Path;
+
+pub fn app(path: &Path) -> Harness<'static, RiskbookApp> {
+    let session = Session::open(path).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| RiskbookApp::new(cc, session));
+    harness.run();
+    harness
+}
+
+pub fn click(harness: &mut Harness<'_, RiskbookApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Scrolls a widget below the fold into view, as a person would, and clicks it.
+pub fn scroll_and_click(harness: &mut Harness<'_, RiskbookApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    click(harness, label);
+}
+
+/// Opens a dropdown by its name and picks the option whose text starts with `option`.
+pub fn pick(harness: &mut Harness<'_, RiskbookApp>, dropdown: &str, option: &str) {
+    click(harness, dropdown);
+    let matching: Vec<_> = harness
+        .query_all_by(|n| {
+            n.label().is_some_and(|l| l.starts_with(option)) && n.role() == Role::Button
+        })
+        .collect();
+    assert_eq!(
+        matching.len(),
+        1,
+        "one option starting with {option} in {dropdown}"
+    );
+    matching[0].click();
+    harness.run();
+}
+
+/// Replaces the text of a field and leaves it with Enter, which saves it.
+pub fn type_into(harness: &mut Harness<'_, RiskbookApp>, field: &str, text: &str) {
+    harness.get_by_label(field).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(field).type_text(text);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+}
+
+/// Steps the window until its background job (reading, writing) is done.
+pub fn wait_for_job(harness: &mut Harness<'_, RiskbookApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while harness.state().busy() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the job did not finish"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+}
+
+/// The workbook as saved in the file, read beside the running app.
+pub fn on_disk(path: &Path) -> riskbook::domain::Workbook {
+    riskbook::store::Store::open_read_only(path)
+        .unwrap()
+        .load()
+        .unwrap()
+}
+
+/// Some widget's text contains `text`.
+pub fn shows(harness: &Harness<'_, RiskbookApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+/// Some widget's text is exactly `text` (a table cell, not the status bar).
+pub fn has(harness: &Harness<'_, RiskbookApp>, text: &str) -> bool {
+    harness.query_all_by_label(text).next().is_some()
+}
+
+/// Focuses a field, selects its text and types over it, without leaving it: the text is still a draft.
+pub fn type_without_leaving(harness: &mut Harness<'_, RiskbookApp>, field: &str, text: &str) {
+    harness.get_by_label(field).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(field).type_text(text);
+    harness.run();
+}
+
+/// Asks the window to close, as its close button does.
+pub fn request_close(harness: &mut Harness<'_, RiskbookApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+}

@@ -1,0 +1,268 @@
+//! The 台帳 used like a spreadsheet, in egui_kittest: a current cell moved with the keyboard, typing
+//! over and F2, Esc, copying a range as Excel's text, pasting a block from Excel (validated first,
+//! one undoable step), filling down, clearing, and deleting several rows with one question.
+
+mod common;
+
+use common::gui::*;
+use eframe::egui;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use riskbook::app::RiskbookApp;
+use riskbook::domain::Medium;
+use std::path::Path;
+
+fn sample(path: &Path) -> Harness<'static, RiskbookApp> {
+    let mut harness = app(path);
+    click(&mut harness, "見本データを読み込む");
+    harness
+}
+
+fn key(harness: &mut Harness<'_, RiskbookApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn ctrl(harness: &mut Harness<'_, RiskbookApp>, key: Key) {
+    harness.key_press_modifiers(Modifiers::COMMAND, key);
+    harness.run();
+}
+
+fn type_text(harness: &mut Harness<'_, RiskbookApp>, text: &str) {
+    harness.event(egui::Event::Text(text.into()));
+    harness.run();
+}
+
+fn shift_click(harness: &mut Harness<'_, RiskbookApp>, label: &str) {
+    harness
+        .get_by_label(label)
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run();
+}
+
+fn value(harness: &Harness<'_, RiskbookApp>, label: &str) -> String {
+    harness.get_by_label(label).value().unwrap_or_default()
+}
+
+/// What the window put on the clipboard in its last frame.
+fn copied(harness: &Harness<'_, RiskbookApp>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn typing_over_a_cell_enter_and_arrows_move_like_excel_and_esc_cancels() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = sample(&path);
+
+    click(&mut harness, "情報資産名称 1行目");
+    type_text(&mut harness, "取引先");
+    type_text(&mut harness, "名簿");
+    key(&mut harness, Key::Enter);
+    assert_eq!(
+        on_disk(&path).assets[0].name,
+        "取引先名簿",
+        "typing replaced the name"
+    );
+
+    // Enter moved to row 2; an arrow to its 備考; typing there, then Tab, saves and moves on.
+    key(&mut harness, Key::ArrowRight);
+    type_text(&mut harness, "メモ");
+    key(&mut harness, Key::Tab);
+    assert_eq!(on_disk(&path).assets[1].note, "メモ");
+    // Tab went to 利用者範囲 of row 2.
+    type_text(&mut harness, "全員");
+    key(&mut harness, Key::ArrowDown);
+    assert_eq!(
+        on_disk(&path).assets[1].users,
+        "全員",
+        "an arrow leaves a typed-over cell"
+    );
+
+    // Esc forgets what was typed; the cell shows the saved text again.
+    let users_3 = on_disk(&path).assets[2].users.clone();
+    type_text(&mut harness, "間違い");
+    key(&mut harness, Key::Escape);
+    assert_eq!(value(&harness, "利用者範囲 3行目"), users_3);
+    key(&mut harness, Key::ArrowUp);
+    assert_eq!(on_disk(&path).assets[2].users, users_3);
+
+    // F2 keeps the text and types at its end.
+    click(&mut harness, "情報資産名称 1行目");
+    key(&mut harness, Key::F2);
+    type_text(&mut harness, "（旧）");
+    key(&mut harness, Key::Enter);
+    assert_eq!(on_disk(&path).assets[0].name, "取引先名簿（旧）");
+}
+
+#[test]
+fn an_input_method_composition_starts_in_the_current_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = sample(&path);
+    click(&mut harness, "管理部署 1行目");
+    for event in [
+        egui::ImeEvent::Preedit {
+            text: "そうむ".into(),
+            active_range_chars: None,
+        },
+        egui::ImeEvent::Commit("総務課".into()),
+    ] {
+        harness.event(egui::Event::Ime(event));
+        harness.run();
+    }
+    key(&mut harness, Key::Enter);
+    assert_eq!(on_disk(&path).assets[0].department, "総務課");
+}
+
+#[test]
+fn a_range_is_copied_as_excel_text_with_computed_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = sample(&path);
+    click(&mut harness, "業務分類 1行目");
+    shift_click(&mut harness, "情報資産名称 2行目");
+    harness.event(egui::Event::Copy);
+    harness.step();
+    assert_eq!(
+        copied(&harness).as_deref(),
+        Some("人事\t社員名簿\r\n人事\t社員名簿\r\n")
+    );
+
+    // Row 1 whole: the computed 重要度 and リスク値 are copied as the numbers shown.
+    click(&mut harness, "1行目を選択");
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let text = copied(&harness).unwrap();
+    let cells: Vec<&str> = text.trim_end().split('\t').collect();
+    assert_eq!(cells.len(), 19);
+    assert_eq!(cells[5], "事務所PC");
+    assert_eq!(cells[6], "有");
+    assert_eq!(cells[14], "2016/07/01");
+    assert_eq!(cells[18], "4");
+}
+
+#[test]
+fn a_block_from_excel_is_checked_then_pasted_as_one_step_adding_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = sample(&path);
+    let before = on_disk(&path);
+
+    // One wrong value: nothing changes, and the message names row, column, value and reason.
+    click(&mut harness, "業務分類 1行目");
+    ctrl(&mut harness, Key::ArrowDown);
+    key(&mut harness, Key::ArrowUp);
+    harness.event(egui::Event::Paste(
+        "総務\t備品台帳\t\t\t\t紙\r\n総務\t鍵管理簿\t\t\t\t金庫\r\n".into(),
+    ));
+    harness.run();
+    assert!(shows(&harness, "貼り付けできませんでした"));
+    assert!(
+        shows(&harness, "32行目（媒体・保存先）「金庫」"),
+        "the wrong cell is named"
+    );
+    click(&mut harness, "OK");
+    assert_eq!(on_disk(&path).assets, before.assets);
+
+    // Rows 31–32 changed and two rows added, quoted line breaks and Excel's words read.
+    let block = "総務\t備品台帳\t\"1階\r\n倉庫\"\t\t\tUSBメモリ\t○\t\t\t２\t1\t0\r\n\
+                 総務\t鍵管理簿\t\t\t\t紙\r\n\
+                 総務\t来客記録\t\t\t\tサーバ\t有\t\t\t1\t1\t1\t2\t\t2024/4/1\r\n\
+                 総務\t防犯カメラ映像\t\t\t\tクラウド\r\n";
+    harness.event(egui::Event::Paste(block.into()));
+    // The table grows and scrolls to the pasted block: a few more frames than one click.
+    harness.run_steps(8);
+    assert!(shows(&harness, "2 行を変更、2 行を追加しました"));
+    assert!(shows(
+        &harness,
+        "31行目（媒体・保存先）「USBメモリ」を「可搬電子媒体」として読みました"
+    ));
+    assert!(shows(
+        &harness,
+        "33行目（媒体・保存先）「サーバ」を「社内サーバー」として読みました"
+    ));
+    assert!(shows(&harness, "M列（重要度）は riskbook が計算する列"));
+    click(&mut harness, "OK");
+    let after = on_disk(&path);
+    assert_eq!(after.assets.len(), 34);
+    assert_eq!(after.assets[30].note, "1階\r\n倉庫");
+    assert_eq!(after.assets[30].medium, Some(Medium::PortableMedia));
+    assert!(after.assets[30].personal_info);
+    assert_eq!(after.assets[32].name, "来客記録");
+    assert_eq!(after.assets[32].medium, Some(Medium::InHouseServer));
+    assert_eq!(after.assets[33].name, "防犯カメラ映像");
+    assert!(shows(&harness, "全 34 件"));
+
+    // One Ctrl+Z takes the whole paste back.
+    ctrl(&mut harness, Key::Z);
+    assert_eq!(on_disk(&path).assets, before.assets);
+    ctrl(&mut harness, Key::Y);
+    assert_eq!(on_disk(&path).assets.len(), 34);
+}
+
+#[test]
+fn fill_down_clear_and_deleting_several_rows_with_one_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = sample(&path);
+    let before = on_disk(&path);
+
+    click(&mut harness, "管理部署 4行目");
+    shift_click(&mut harness, "管理部署 6行目");
+    ctrl(&mut harness, Key::D);
+    let wb = on_disk(&path);
+    assert_eq!(wb.assets[4].department, before.assets[3].department);
+    assert_eq!(wb.assets[5].department, before.assets[3].department);
+    assert_eq!(
+        value(&harness, "管理部署 6行目"),
+        before.assets[3].department
+    );
+
+    click(&mut harness, "備考 1行目");
+    shift_click(&mut harness, "利用者範囲 2行目");
+    key(&mut harness, Key::Delete);
+    let wb = on_disk(&path);
+    assert_eq!(
+        (wb.assets[0].note.as_str(), wb.assets[1].users.as_str()),
+        ("", "")
+    );
+    ctrl(&mut harness, Key::Z);
+    let wb = on_disk(&path);
+    assert_eq!(
+        wb.assets[0].note, before.assets[0].note,
+        "one undo brings both back"
+    );
+    assert_eq!(wb.assets[1].users, before.assets[1].users);
+
+    // A name cannot be emptied: refused, with the rows named.
+    click(&mut harness, "情報資産名称 1行目");
+    key(&mut harness, Key::Delete);
+    assert!(shows(&harness, "削除できませんでした"));
+    assert!(shows(&harness, "1行目（情報資産名称）"));
+    click(&mut harness, "OK");
+
+    click(&mut harness, "1行目を選択");
+    shift_click(&mut harness, "3行目を選択");
+    click(&mut harness, "削除…");
+    assert!(shows(&harness, "選択した 3 行"));
+    click(&mut harness, "削除する");
+    assert_eq!(on_disk(&path).assets.len(), 29);
+    ctrl(&mut harness, Key::Z);
+    let wb = on_disk(&path);
+    assert_eq!(wb.assets.len(), 32);
+    assert_eq!(
+        wb.assets[0].name, before.assets[0].name,
+        "the rows are back in place"
+    );
+    assert_eq!(wb.assets[2].name, before.assets[2].name);
+}
