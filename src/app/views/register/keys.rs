@@ -164,3 +164,136 @@ pub fn edit_keys(ctx: &egui::Context, typed_over: bool) -> Option<EditKey> {
         found
     })
 }
+
+/// Whether the event moves between cells or acts on the table (and so must not share a frame with
+/// typing meant for one cell).
+fn is_boundary(event: &Event) -> bool {
+    match event {
+        Event::Key {
+            key, pressed: true, ..
+        } => matches!(
+            key,
+            Key::Enter
+                | Key::Tab
+                | Key::Escape
+                | Key::ArrowUp
+                | Key::ArrowDown
+                | Key::ArrowLeft
+                | Key::ArrowRight
+                | Key::F2
+                | Key::PageUp
+                | Key::PageDown
+                | Key::Home
+                | Key::End
+                | Key::Delete
+        ),
+        Event::Copy | Event::Cut | Event::Paste(_) => true,
+        _ => false,
+    }
+}
+
+fn is_keyboard(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Key { .. }
+            | Event::Text(_)
+            | Event::Ime(_)
+            | Event::Copy
+            | Event::Cut
+            | Event::Paste(_)
+    )
+}
+
+fn is_typing(event: &Event) -> bool {
+    matches!(event, Event::Text(_) | Event::Ime(_))
+}
+
+/// Keeps the keyboard in order when a fast typist's keys arrive in one frame: "abc⏎de" must put
+/// "abc" in this cell and "de" in the next, but the table reads Enter before the cell's field reads
+/// the letters. So a frame handles typing up to the first table key, or that key alone; the keys
+/// after it wait in `deferred` for the next frame, which this asks for.
+pub fn one_step_per_frame(ctx: &egui::Context, deferred: &mut Vec<Event>) {
+    ctx.input_mut(|input| {
+        if !deferred.is_empty() {
+            let mut events = std::mem::take(deferred);
+            events.append(&mut input.events);
+            input.events = events;
+        }
+        let keyboard: Vec<usize> = (0..input.events.len())
+            .filter(|&i| is_keyboard(&input.events[i]))
+            .collect();
+        let Some(first) = keyboard.iter().position(|&i| is_boundary(&input.events[i])) else {
+            return;
+        };
+        let typed_before = keyboard[..first]
+            .iter()
+            .any(|&i| is_typing(&input.events[i]));
+        let keep_until = if typed_before { first } else { first + 1 };
+        let later: Vec<usize> = keyboard[keep_until..].to_vec();
+        for &i in later.iter().rev() {
+            deferred.insert(0, input.events.remove(i));
+        }
+    });
+    if !deferred.is_empty() {
+        ctx.request_repaint();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str) -> Event {
+        Event::Text(t.into())
+    }
+
+    fn press(key: Key) -> Event {
+        Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        }
+    }
+
+    fn frame(ctx: &egui::Context, events: Vec<Event>, deferred: &mut Vec<Event>) -> Vec<Event> {
+        let mut seen = Vec::new();
+        let input = egui::RawInput {
+            events,
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| {
+            one_step_per_frame(ui.ctx(), deferred);
+            seen = ui.input(|i| i.events.clone());
+        });
+        output.textures_delta.clear();
+        seen
+    }
+
+    #[test]
+    fn typing_then_enter_then_typing_is_split_over_frames_in_order() {
+        let ctx = egui::Context::default();
+        let mut deferred = Vec::new();
+        let first = frame(
+            &ctx,
+            vec![
+                text("ab"),
+                press(Key::Enter),
+                text("c"),
+                press(Key::Tab),
+                text("d"),
+            ],
+            &mut deferred,
+        );
+        assert_eq!(first, vec![text("ab")]);
+        assert_eq!(frame(&ctx, vec![], &mut deferred), vec![press(Key::Enter)]);
+        assert_eq!(frame(&ctx, vec![], &mut deferred), vec![text("c")]);
+        assert_eq!(frame(&ctx, vec![], &mut deferred), vec![press(Key::Tab)]);
+        assert_eq!(
+            frame(&ctx, vec![text("e")], &mut deferred),
+            vec![text("d"), text("e")]
+        );
+        assert!(deferred.is_empty());
+    }
+}

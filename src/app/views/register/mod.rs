@@ -153,6 +153,8 @@ pub struct RegisterView {
     confirm_delete: Vec<AssetId>,
     /// A message about the last paste, fill or clear (what was read as what, what was refused).
     notice: Option<(String, String)>,
+    /// Keys typed ahead, for the next frame (`keys::one_step_per_frame`).
+    deferred: Vec<egui::Event>,
 }
 
 /// A text cell with the keyboard focus. `Ready`: the cell is current and typing replaces its text,
@@ -505,6 +507,7 @@ impl RegisterView {
     /// The keyboard, before the table is drawn (so the keys it uses reach no cell).
     fn keyboard(&mut self, ctx: &egui::Context, session: &Session, edits: &mut Vec<Edit>) {
         let workbook = session.workbook();
+        keys::one_step_per_frame(ctx, &mut self.deferred);
         if let Some(f) = self.text_focus
             && !ctx.memory(|m| m.has_focus(cell_id(f.asset, f.column)))
         {
@@ -791,10 +794,11 @@ impl RegisterView {
                     let index = self.rows[shown_row];
                     let asset = &workbook.assets[index];
                     let risk = &risks[index];
-                    let in_range = self
-                        .selection
-                        .range()
-                        .is_some_and(|(rows, _)| rows.contains(&shown_row));
+                    // Rows are highlighted when selected whole (from their numbers); a range of
+                    // cells is tinted cell by cell.
+                    let in_range = self.selection.range().is_some_and(|(rows, cols)| {
+                        rows.contains(&shown_row) && cols.len() == Column::ALL.len()
+                    });
                     row.set_selected(in_range);
                     row.col(|ui| {
                         if ui
@@ -896,7 +900,7 @@ impl RegisterView {
                 .is_some_and(|(r, c)| r.len() * c.len() > 1)
         {
             ui.painter()
-                .rect_filled(rect, 0.0, visuals.bg_fill.gamma_multiply(0.35));
+                .rect_filled(rect, 0.0, visuals.bg_fill.gamma_multiply(0.5));
         }
     }
 
