@@ -3,6 +3,7 @@
 
 use eframe::egui;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use riskbook::app::RiskbookApp;
 use riskbook::app::session::Session;
 use riskbook::calc::{assess, diagnose};
@@ -122,6 +123,53 @@ fn main() {
         println!(
             "one frame of 情報資産管理台帳 (1366x768), {n:>6} assets: {:>8.3} ms",
             t.as_secs_f64() * 1e3
+        );
+        // A range from row 1 to row 3 selected, the current cell on row 3.
+        harness.get_by_label("備考 1行目").click();
+        harness.run();
+        harness
+            .get_by_label("管理部署 3行目")
+            .click_modifiers(egui::Modifiers::SHIFT);
+        harness.run();
+        let t = time(31, || harness.step());
+        println!(
+            "one frame of 情報資産管理台帳 with a selected range, {n:>6} assets: {:>8.3} ms",
+            t.as_secs_f64() * 1e3
+        );
+    }
+    paste_speed(&dir);
+}
+
+/// Pasting 10,000 rows copied from Excel below the register: reading and checking every value,
+/// saving them in one transaction, recalculating. Each run is undone before the next.
+fn paste_speed(dir: &tempfile::TempDir) {
+    let block: String = (0..10_000)
+        .map(|i| {
+            format!("総務\t備品 {i}\t\"棚\r\n{i}\"\t全員\t総務部\tUSBメモリ\t○\t\t\t２\t1\t0\r\n")
+        })
+        .collect();
+    for n in [1_000, 10_000, 100_000] {
+        let path = dir.path().join(format!("paste-{n}.db"));
+        let mut store = Store::open(&path).unwrap();
+        store.replace_all(&workbook_with(n)).unwrap();
+        drop(store);
+        let mut session = Session::open(&path).unwrap();
+        let samples: Vec<Duration> = (0..5)
+            .map(|_| {
+                let start = Instant::now();
+                let rows = riskbook::entry::tsv::parse(&block);
+                let plan =
+                    riskbook::entry::block::plan_paste(session.workbook(), &[], 0, &rows).unwrap();
+                assert_eq!(plan.new_rows, 10_000);
+                session.apply(plan.into_edit().unwrap()).unwrap();
+                let took = start.elapsed();
+                session.undo().unwrap();
+                took
+            })
+            .collect();
+        println!(
+            "paste 10,000 rows from Excel (check, save, recalculate), {n:>6} assets: {:>8.1} ms",
+            median(samples).as_secs_f64() * 1e3
         );
     }
 }
