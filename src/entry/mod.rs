@@ -3,6 +3,8 @@
 //! reason, and each value read as something else (「USBメモリ」→ 可搬電子媒体) listed.
 
 pub mod block;
+pub mod cli;
+pub mod list;
 pub mod tsv;
 
 use crate::domain::cell_text::{leading_number_text, read_cell};

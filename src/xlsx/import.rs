@@ -657,7 +657,7 @@ fn read_settings(sheet: &Sheet, problems: &mut Vec<Problem>) -> Settings {
 
 /// Refuses workbooks that would take unbounded memory to open: too large, or a zip whose parts
 /// unpack to far more than they take (a zip bomb).
-fn check_size(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
+pub(super) fn check_size(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
     let too_large = |detail: String| ImportError::TooLarge {
         path: name.to_string(),
         detail,
@@ -704,7 +704,7 @@ fn check_size(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
     Ok(())
 }
 
-fn check_dimensions(name: &str, range: &Range<Data>) -> Result<(), ImportError> {
+pub(super) fn check_dimensions(name: &str, range: &Range<Data>) -> Result<(), ImportError> {
     let (rows, cols) = range.get_size();
     if rows as u32 > MAX_ROWS || cols as u32 > MAX_COLUMNS {
         return Err(ImportError::SheetTooLarge {
@@ -862,15 +862,15 @@ fn read_from<RS: Read + Seek>(
 
 /// Runs a call into calamine, turning a panic inside it (a broken file it does not expect, as the
 /// fuzzer found for .xls) into an error for the user instead of a crash.
-fn contain_panic<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, ImportError> {
+pub(super) fn contain_panic<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, ImportError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| ImportError::Open {
         path: name.to_string(),
         detail: "ブックの中身が壊れているため読めません".into(),
     })
 }
 
-/// Reads an .xlsx, .xlsm or .xls workbook.
-pub fn read_workbook(path: &Path, catalogue: Catalogue) -> Result<Imported, ImportError> {
+/// A file's name (for messages) and bytes, refused when larger than `MAX_FILE_BYTES`.
+pub(super) fn read_limited(path: &Path) -> Result<(String, Vec<u8>), ImportError> {
     let name = path.display().to_string();
     let open_err = |e: std::io::Error| ImportError::Open {
         path: name.clone(),
@@ -888,6 +888,12 @@ pub fn read_workbook(path: &Path, catalogue: Catalogue) -> Result<Imported, Impo
         });
     }
     let bytes = std::fs::read(path).map_err(open_err)?;
+    Ok((name, bytes))
+}
+
+/// Reads an .xlsx, .xlsm or .xls workbook.
+pub fn read_workbook(path: &Path, catalogue: Catalogue) -> Result<Imported, ImportError> {
+    let (name, bytes) = read_limited(path)?;
     read_workbook_bytes(&name, bytes, catalogue)
 }
 

@@ -5,6 +5,7 @@ pub mod cells;
 pub mod export;
 pub mod import;
 pub mod layout;
+pub mod tables;
 pub mod worker;
 
 pub use export::{ExportError, export, xlsx_bytes};

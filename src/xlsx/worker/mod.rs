@@ -8,6 +8,7 @@
 pub mod memory_cap;
 
 use super::import::{ImportError, Imported, read_workbook};
+use super::tables::{Table, read_tables};
 use crate::domain::Catalogue;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -23,20 +24,31 @@ pub const TIME_LIMIT: Duration = Duration::from_secs(120);
 #[derive(serde::Serialize, serde::Deserialize)]
 enum Answer {
     Read(Imported),
+    Tables(Vec<Table>),
     Refused(String),
 }
 
+/// What the worker is asked to read `file` as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// An IPA risk analysis workbook.
+    Workbook,
+    /// Any workbook, as tables of text (`--tables`).
+    Tables,
+}
+
 /// The worker's side: caps its memory, reads `file` and writes the result to stdout as JSON.
-pub fn serve(file: &Path) -> String {
+pub fn serve(file: &Path, reading: Reading) -> String {
     if let Err(why) = memory_cap::cap_this_process(memory_cap::LIMIT_BYTES) {
         return refusal(&format!(
             "読み取り用のプロセスにメモリの上限を設定できませんでした（{why}）"
         ));
     }
-    let answer = match read_workbook(file, Catalogue::builtin()) {
-        Ok(imported) => Answer::Read(imported),
-        Err(e) => Answer::Refused(e.to_string()),
-    };
+    let answer = match reading {
+        Reading::Workbook => read_workbook(file, Catalogue::builtin()).map(Answer::Read),
+        Reading::Tables => read_tables(file).map(Answer::Tables),
+    }
+    .unwrap_or_else(|e| Answer::Refused(e.to_string()));
     serde_json::to_string(&answer)
         .unwrap_or_else(|e| refusal(&format!("読み取り結果を書き出せませんでした（{e}）")))
 }
@@ -69,10 +81,31 @@ fn broken(file: &Path, why: &str) -> ImportError {
     }
 }
 
-/// Reads `file` in a worker process of `exe`.
+/// Reads `file` as an IPA workbook in a worker process of `exe`.
 pub fn read_isolated(exe: &Path, file: &Path) -> Result<Imported, ImportError> {
-    let mut child = Command::new(exe)
-        .arg(SUBCOMMAND)
+    match ask_worker(exe, file, Reading::Workbook)? {
+        Answer::Read(imported) => Ok(imported),
+        Answer::Refused(message) => Err(ImportError::Worker(message)),
+        Answer::Tables(_) => Err(broken(file, "読み取り結果を受け取れません")),
+    }
+}
+
+/// Reads `file` as tables in a worker process of `exe`.
+pub fn read_tables_isolated(exe: &Path, file: &Path) -> Result<Vec<Table>, ImportError> {
+    match ask_worker(exe, file, Reading::Tables)? {
+        Answer::Tables(tables) => Ok(tables),
+        Answer::Refused(message) => Err(ImportError::Worker(message)),
+        Answer::Read(_) => Err(broken(file, "読み取り結果を受け取れません")),
+    }
+}
+
+fn ask_worker(exe: &Path, file: &Path, reading: Reading) -> Result<Answer, ImportError> {
+    let mut command = Command::new(exe);
+    command.arg(SUBCOMMAND);
+    if reading == Reading::Tables {
+        command.arg("--tables");
+    }
+    let mut child = command
         .arg(file)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -112,11 +145,7 @@ pub fn read_isolated(exe: &Path, file: &Path) -> Result<Imported, ImportError> {
         }
         return Err(broken(file, "読み取り中に異常終了しました"));
     }
-    match serde_json::from_str::<Answer>(&out) {
-        Ok(Answer::Read(imported)) => Ok(imported),
-        Ok(Answer::Refused(message)) => Err(ImportError::Worker(message)),
-        Err(_) => Err(broken(file, "読み取り結果を受け取れません")),
-    }
+    serde_json::from_str::<Answer>(&out).map_err(|_| broken(file, "読み取り結果を受け取れません"))
 }
 
 /// All that `source` yields, read on a thread of its own.
@@ -136,6 +165,14 @@ pub fn read(file: &Path) -> Result<Imported, ImportError> {
     }
 }
 
+/// Reads any workbook's sheets as tables, isolated like `read`.
+pub fn read_any(file: &Path) -> Result<Vec<Table>, ImportError> {
+    match worker_executable() {
+        Some(exe) => read_tables_isolated(&exe, file),
+        None => read_tables(file),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,7 +182,7 @@ mod tests {
         let message = r#"「"壊れた" ブック」 C:\Users\山田\a.xls"#;
         match serde_json::from_str::<Answer>(&refusal(message)) {
             Ok(Answer::Refused(back)) => assert_eq!(back, message),
-            Ok(Answer::Read(_)) => panic!("a refusal came back as a workbook"),
+            Ok(_) => panic!("a refusal came back as something read"),
             Err(e) => panic!("the answer is not JSON: {e}"),
         }
     }
