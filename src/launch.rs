@@ -38,7 +38,8 @@ pub fn main() -> ExitCode {
             // A closed pipe (`| head`) is not an error of ours.
             let _ = writeln!(std::io::stdout(), "{out}");
         }),
-        None => database_path(cli.db).and_then(|path| crate::app::run(path).map_err(CliError)),
+        None => database_path(cli.db)
+            .and_then(|path| crate::app::run(path, cli.import_list).map_err(CliError)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

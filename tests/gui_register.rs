@@ -266,3 +266,58 @@ fn fill_down_clear_and_deleting_several_rows_with_one_question() {
     );
     assert_eq!(wb.assets[2].name, before.assets[2].name);
 }
+
+#[test]
+fn another_list_is_mapped_previewed_and_added_as_one_undoable_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let list = common::lists::company_list(
+        dir.path(),
+        &[
+            ["1", "顧客名簿", "金庫", "3", "2", "1", "営業部"],
+            ["2", "見積書控", "サーバ", "2", "2", "1", "営業部"],
+        ],
+    );
+    let mut harness = sample(&path);
+    harness.state_mut().import_list_file(&list);
+    wait_for_job(&mut harness);
+    assert!(shows(&harness, "ほかの表から台帳へ取り込む"));
+    assert!(
+        shows(&harness, "評価 C"),
+        "the two-row header is read as one"
+    );
+    assert!(shows(&harness, "1〜3 の段階で書かれています"));
+    assert!(shows(&harness, "読み取れない値が 1 か所"));
+    assert!(shows(&harness, "資産一覧!C5（媒体・保存先）「金庫」"));
+
+    pick(&mut harness, "「金庫」の読み替え", "書類");
+    assert!(shows(&harness, "取り込める情報資産: 2 件"));
+    assert!(shows(&harness, "「金庫」を「書類」として読みました"));
+    assert!(shows(
+        &harness,
+        "「サーバ」を「社内サーバー」として読みました"
+    ));
+    // The dialog grew with the preview and is centred again over the next frames.
+    harness.run_steps(4);
+    click(&mut harness, "取り込む");
+    assert!(shows(&harness, "情報資産 2 件を台帳の後ろに追加しました"));
+    click(&mut harness, "OK");
+    let wb = on_disk(&path);
+    assert_eq!(wb.assets.len(), 34);
+    assert_eq!(wb.assets[32].medium, Some(Medium::Paper));
+    assert_eq!(wb.assets[33].medium, Some(Medium::InHouseServer));
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains("before-register-import")),
+        "a backup was made first"
+    );
+    ctrl(&mut harness, Key::Z);
+    assert_eq!(
+        on_disk(&path).assets.len(),
+        32,
+        "one Ctrl+Z takes the list back out"
+    );
+}

@@ -4,8 +4,10 @@
 
 use riskbook::domain::{Medium, Workbook};
 use riskbook::store::Store;
-use rust_xlsxwriter::{Format, Workbook as Xlsx};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+mod common;
+use common::lists::company_list;
 use std::process::{Command, Output};
 
 fn riskbook(args: &[&str]) -> Output {
@@ -24,45 +26,6 @@ fn text(out: &Output) -> (String, String) {
 
 fn on_disk(db: &Path) -> Workbook {
     Store::open_read_only(db).unwrap().load().unwrap()
-}
-
-/// A list as a general affairs department keeps it: a title, a blank row, a header whose 「評価」
-/// is merged over three columns C, I, A on the row below, and a second sheet of notes.
-fn company_list(dir: &Path, rows: &[[&str; 7]]) -> PathBuf {
-    let mut book = Xlsx::new();
-    let notes = book.add_worksheet();
-    notes.set_name("説明").unwrap();
-    notes.write(0, 0, "この一覧は年に一度見直します").unwrap();
-    let sheet = book.add_worksheet();
-    sheet.set_name("資産一覧").unwrap();
-    sheet
-        .write(0, 0, "株式会社みなと精工 情報資産一覧（2024年度）")
-        .unwrap();
-    let bold = Format::new().set_bold();
-    for (c, h) in ["No.", "資産名", "保管場所", "", "", "", "担当部署"]
-        .iter()
-        .enumerate()
-    {
-        if !h.is_empty() {
-            sheet.write_with_format(2, c as u16, *h, &bold).unwrap();
-        }
-    }
-    sheet.merge_range(2, 3, 2, 5, "評価", &bold).unwrap();
-    for (c, h) in ["C", "I", "A"].iter().enumerate() {
-        sheet.write_with_format(3, 3 + c as u16, *h, &bold).unwrap();
-    }
-    for (r, row) in rows.iter().enumerate() {
-        for (c, value) in row.iter().enumerate() {
-            // Numbers as numbers, as Excel stores what is typed.
-            match value.parse::<f64>() {
-                Ok(n) => sheet.write(4 + r as u32, c as u16, n).unwrap(),
-                Err(_) => sheet.write(4 + r as u32, c as u16, *value).unwrap(),
-            };
-        }
-    }
-    let path = dir.join("資産一覧.xlsx");
-    book.save(&path).unwrap();
-    path
 }
 
 fn sample_db(dir: &Path) -> String {
@@ -235,4 +198,27 @@ fn a_shift_jis_csv_with_an_explicit_map_and_a_dry_run() {
     let out = run(&["--map", "C=リスク値"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out).1.contains("入力できる台帳の列ではありません"));
+}
+
+#[test]
+fn the_bundled_example_list_reads_as_its_readme_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(dir.path());
+    let list = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data/自社の情報資産一覧（例）.xlsx"
+    );
+    let out = riskbook(&["import-register", list, "--db", &db, "--dry-run"]);
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stdout.contains("列の対応: B=業務分類,C=情報資産名称,D=媒体・保存先,E=機密性,F=完全性,G=可用性,H=管理部署,I=個人情報,J=保存期限,K=登録日"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1〜3 の段階"), "{stdout}");
+    assert!(
+        stdout.contains("資産一覧!K5（登録日）「H28.4.1」を「2016/04/01」として読みました"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("確認のみ: 情報資産 8 件"), "{stdout}");
 }

@@ -4,6 +4,7 @@
 
 use crate::calc::{assess, diagnose};
 use crate::domain::Workbook;
+use crate::entry::list::{Source, open_source};
 use crate::report::{ReportInput, write_pdf};
 use crate::xlsx::{ImportError, Imported};
 use std::path::PathBuf;
@@ -11,6 +12,8 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 pub enum Outcome {
     Imported(PathBuf, Result<Imported, ImportError>),
+    /// Another program's list, read as tables.
+    ListRead(Result<Source, String>),
     /// A file written; `open` asks for it to be handed to the system viewer (印刷).
     Written {
         what: &'static str,
@@ -56,6 +59,12 @@ impl Job {
         Job::spawn("Excel を読み込んでいます…", move || {
             let result = crate::xlsx::worker::read(&path);
             Outcome::Imported(path, result)
+        })
+    }
+
+    pub fn read_list(path: PathBuf) -> Job {
+        Job::spawn("表を読み込んでいます…", move || {
+            Outcome::ListRead(open_source(&path).map_err(|e| e.to_string()))
         })
     }
 

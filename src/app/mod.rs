@@ -18,6 +18,7 @@ use session::Session;
 use std::path::{Path, PathBuf};
 use views::diagnosis::DiagnosisView;
 use views::history::{HistoryAction, HistoryView};
+use views::list_import::{ListAction, ListImportView};
 use views::register::RegisterView;
 use views::start::StartChoice;
 
@@ -57,6 +58,7 @@ enum MenuAction {
     Open,
     SaveAs,
     Import,
+    ImportList,
     Export,
     Pdf,
     Print,
@@ -89,6 +91,8 @@ pub struct RiskbookApp {
     job: Option<Job>,
     /// A workbook read and waiting for the user's go-ahead.
     pending_import: Option<(PathBuf, Imported)>,
+    /// Another program's list being mapped to the 台帳.
+    list_import: Option<ListImportView>,
     title: Option<PathBuf>,
 }
 
@@ -121,6 +125,7 @@ impl RiskbookApp {
             status: Status::Opened,
             dialog,
             pending_import: None,
+            list_import: None,
             report_compare: false,
             job: None,
             title: None,
@@ -200,6 +205,10 @@ impl RiskbookApp {
         match outcome {
             Outcome::Imported(path, Ok(imported)) => self.pending_import = Some((path, imported)),
             Outcome::Imported(_, Err(e)) => self.dialog = Some(("Excel取込".into(), e.to_string())),
+            Outcome::ListRead(Ok(source)) => self.list_import = Some(ListImportView::new(source)),
+            Outcome::ListRead(Err(e)) => {
+                self.dialog = Some(("ほかの表から台帳へ取り込む".into(), e));
+            }
             Outcome::Written {
                 what,
                 result: Err(e),
@@ -259,6 +268,58 @@ impl RiskbookApp {
             .pick_file()
         {
             self.import_file(&path);
+        }
+    }
+
+    /// Reads another program's list (on a thread), then shows how it maps to the 台帳; nothing is
+    /// saved until the user agrees.
+    pub fn import_list_file(&mut self, path: &Path) {
+        self.commit_drafts();
+        self.job = Some(Job::read_list(path.to_path_buf()));
+    }
+
+    fn import_list_dialog(&mut self) {
+        if let Some(path) = rfd::FileDialog::new()
+            .set_title("ほかの表から台帳へ取り込む")
+            .add_filter(
+                "表（Excel、CSV）",
+                &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
+            )
+            .pick_file()
+        {
+            self.import_list_file(&path);
+        }
+    }
+
+    fn list_import_dialog(&mut self, ctx: &egui::Context) {
+        let Some(view) = self.list_import.as_mut() else {
+            return;
+        };
+        let existing: Vec<_> = self
+            .session
+            .workbook()
+            .assets
+            .iter()
+            .map(|a| a.id)
+            .collect();
+        match view.ui(ctx, &existing) {
+            None => {}
+            Some(ListAction::Cancel) => self.list_import = None,
+            Some(ListAction::Apply { edit, message }) => {
+                let result = self
+                    .session
+                    .store()
+                    .backup("before-register-import")
+                    .and_then(|_| self.session.apply(edit));
+                let ok = result.is_ok();
+                self.report(result.map(|_| ()));
+                if ok {
+                    self.list_import = None;
+                    self.show_start = false;
+                    self.tab = Tab::Register;
+                    self.dialog = Some(("ほかの表から台帳へ取り込む".into(), message));
+                }
+            }
         }
     }
 
@@ -373,6 +434,7 @@ impl RiskbookApp {
             }
             StartChoice::OpenFile => self.open_dialog(),
             StartChoice::ImportExcel => self.import_dialog(),
+            StartChoice::ImportList => self.import_list_dialog(),
             StartChoice::LoadSample => self.load_sample(),
         }
     }
@@ -503,6 +565,7 @@ impl RiskbookApp {
                 ui.separator();
                 for (label, chosen) in [
                     ("Excel取込…", MenuAction::Import),
+                    ("ほかの表から台帳へ取り込む…", MenuAction::ImportList),
                     ("Excel出力…", MenuAction::Export),
                     ("PDF出力…", MenuAction::Pdf),
                     ("印刷…", MenuAction::Print),
@@ -552,6 +615,7 @@ impl RiskbookApp {
             MenuAction::Open => self.open_dialog(),
             MenuAction::SaveAs => self.save_as_dialog(),
             MenuAction::Import => self.import_dialog(),
+            MenuAction::ImportList => self.import_list_dialog(),
             MenuAction::Export => self.export_dialog(),
             MenuAction::Pdf => self.save_report_dialog(),
             MenuAction::Print => self.print(),
@@ -723,6 +787,7 @@ impl eframe::App for RiskbookApp {
         self.apply(edits);
         self.job_dialog(&ctx);
         self.import_preview(&ctx);
+        self.list_import_dialog(&ctx);
         self.message_dialog(&ctx);
     }
 }
@@ -823,7 +888,7 @@ const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/riskbook-256.png");
 /// where the user is, not on a console they may not see. The renderer is chosen by
 /// `renderer::Renderer::choose`; when the window cannot start, this program runs again with the
 /// fallback renderer.
-pub fn run(path: PathBuf) -> Result<(), String> {
+pub fn run(path: PathBuf, import_list: Option<PathBuf>) -> Result<(), String> {
     let forced = std::env::var(renderer::ENV).ok();
     let chosen =
         renderer::Renderer::choose(forced.as_deref(), crate::platform::running_under_wine())?;
@@ -842,7 +907,13 @@ pub fn run(path: PathBuf) -> Result<(), String> {
     let opened = eframe::run_native(
         "riskbook",
         options,
-        Box::new(move |cc| Ok(Box::new(Root::new(cc, &path)))),
+        Box::new(move |cc| {
+            let mut root = Root::new(cc, &path);
+            if let (Root::Running(app), Some(list)) = (&mut root, &import_list) {
+                app.import_list_file(list);
+            }
+            Ok(Box::new(root))
+        }),
     );
     let Err(e) = opened else {
         return Ok(());

@@ -3,5 +3,6 @@
 
 pub mod display;
 pub mod gui;
+pub mod lists;
 pub mod stale_export;
 pub mod wine;

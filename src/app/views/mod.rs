@@ -3,6 +3,7 @@
 pub mod checks;
 pub mod diagnosis;
 pub mod history;
+pub mod list_import;
 pub mod register;
 pub mod start;
 pub mod threats;

@@ -7,6 +7,7 @@ pub enum StartChoice {
     NewRegister,
     OpenFile,
     ImportExcel,
+    ImportList,
     LoadSample,
 }
 
@@ -23,6 +24,7 @@ pub fn ui(ui: &mut Ui, path: &std::path::Path) -> Option<StartChoice> {
         let buttons = [
             (StartChoice::NewRegister, "新しく台帳を作る", "空の情報資産管理台帳から始めます"),
             (StartChoice::ImportExcel, "Excel から取り込む…", "今お使いのリスク分析シート（.xlsx）を読み込みます"),
+            (StartChoice::ImportList, "自社の一覧表から取り込む…", "自社で作った情報資産の一覧（Excel・CSV）を台帳に読み込みます"),
             (StartChoice::OpenFile, "ファイルを開く…", "以前に保存した riskbook のデータベースを開きます"),
             (StartChoice::LoadSample, "見本データを読み込む", "見本の会社（32 件の情報資産）で試します"),
         ];
