@@ -393,6 +393,59 @@ fn a_hand_kept_workbook_with_every_irregularity_imports() {
     );
     assert!(d.cell.ends_with("S9"), "{}", d.cell);
     assert!(imported.notes.iter().any(|n| n.contains("台帳記入例")));
+
+    // Nothing read as something else goes unsaid: each such cell is listed with what it became.
+    for said in [
+        "F7（媒体・保存先）「事務所ＰＣ」を「事務所PC」として読みました",
+        "G7（個人情報）「○」を「有」として読みました",
+        "J7（機密性）「２」を「2」として読みました",
+        "O9（登録日）「H28.7.1」を「2016/07/01」として読みました",
+    ] {
+        assert!(
+            imported.notes.iter().any(|n| n.ends_with(said)),
+            "{said} in {:#?}",
+            imported.notes
+        );
+    }
+}
+
+#[test]
+fn a_workbook_rated_one_to_three_gets_one_message_and_is_read_down_by_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let rated = |name: &'static str, c: &'static str, i: &'static str, a: &'static str| {
+        row([
+            "総務", name, "", "", "", "書類", "", "", "", c, i, a, "", "", "", "", "", "", "",
+        ])
+    };
+    let path = legacy_workbook(
+        dir.path(),
+        &[
+            rated("社員名簿", "3", "2", "1"),
+            rated("見積書", "2", "3", "3"),
+        ],
+    );
+    let imported = read_workbook(&path, Catalogue::builtin()).unwrap();
+    let scale: Vec<&String> = imported
+        .notes
+        .iter()
+        .filter(|n| n.contains("1〜3 の段階"))
+        .collect();
+    assert_eq!(
+        scale.len(),
+        1,
+        "one message, not one per cell: {:#?}",
+        imported.notes
+    );
+    let values: Vec<[Option<u8>; 3]> = imported
+        .workbook
+        .assets
+        .iter()
+        .map(|a| a.ratings().map(|r| r.map(|r| r.value())))
+        .collect();
+    assert_eq!(
+        values,
+        vec![[Some(2), Some(1), Some(0)], [Some(1), Some(2), Some(2)]]
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@
 use super::cells::{self, normalize};
 use super::layout::{SETTING_ASSESSOR, SETTING_COMPANY, SETTING_DATE, cell_name};
 use crate::calc::assess;
+use crate::domain::cell_text::{Reading, read_cell};
 use crate::domain::register::Column;
 use crate::domain::{
     Answer, Asset, Catalogue, Category, CheckItem, Frequency, ItemNo, Medium, Rating, Settings,
@@ -255,7 +256,40 @@ struct Cached {
     values: Vec<(Column, u32, String, Option<u8>)>,
 }
 
-fn read_register(sheet: &Sheet, problems: &mut Vec<Problem>) -> (Vec<Asset>, Vec<Cached>) {
+/// Notes a text cell that is read as something other than what it says (「USBメモリ」 as 可搬電子媒体,
+/// 「２」 as 2, 「H28.7.1」 as a date), so that no value is reinterpreted silently.
+fn note_reading(sheet: &Sheet, row: u32, col: u32, column: Column, notes: &mut Vec<String>) {
+    if let Some(Data::String(text)) = sheet.get(row, col)
+        && let Ok(Reading {
+            became: Some(became),
+            ..
+        }) = read_cell(column, text)
+    {
+        notes.push(format!(
+            "シート「{}」{}（{}）「{}」を「{}」として読みました",
+            sheet.name,
+            cell_name(row, col as u16),
+            column.header(),
+            text.trim(),
+            became
+        ));
+    }
+}
+
+/// Whether the 評価値 of the data rows are on the 1–3 scale of later editions: some 3 and no 0.
+fn rates_one_to_three(sheet: &Sheet, rows: std::ops::Range<u32>, cols: &[u32]) -> bool {
+    let values: Vec<u8> = rows
+        .flat_map(|r| cols.iter().map(move |&c| (r, c)))
+        .filter_map(|(r, c)| cells::leading_number(sheet.get(r, c)).ok().flatten())
+        .collect();
+    values.contains(&3) && !values.contains(&0)
+}
+
+fn read_register(
+    sheet: &Sheet,
+    problems: &mut Vec<Problem>,
+    notes: &mut Vec<String>,
+) -> (Vec<Asset>, Vec<Cached>) {
     let Some(header_row) = sheet
         .find_row("情報資産名称")
         .or_else(|| sheet.find_row("情報資産名"))
@@ -290,6 +324,19 @@ fn read_register(sheet: &Sheet, problems: &mut Vec<Problem>) -> (Vec<Asset>, Vec
             .any(|col| header_matches(&normalize(&sheet.text(header_row + 1, c)), *col))
     });
     let first = header_row + if second_header { 2 } else { 1 };
+    let rating_cols = [
+        map[&Column::Confidentiality],
+        map[&Column::Integrity],
+        map[&Column::Availability],
+    ];
+    let one_to_three = rates_one_to_three(sheet, first..sheet.rows().end, &rating_cols);
+    if one_to_three {
+        notes.push(format!(
+            "シート「{}」: {}",
+            sheet.name,
+            crate::entry::RatingScale::ONE_TO_THREE_MESSAGE
+        ));
+    }
     let mut assets = Vec::new();
     let mut cached = Vec::new();
     for row in first..sheet.rows().end {
@@ -329,6 +376,7 @@ fn read_register(sheet: &Sheet, problems: &mut Vec<Problem>) -> (Vec<Asset>, Vec
         if let Some(&c) = map.get(&Column::Medium) {
             let t = sheet.text(row, c);
             if !t.is_empty() {
+                note_reading(sheet, row, c, Column::Medium, notes);
                 match crate::domain::cell_text::medium_from_text(&t) {
                     Some(m) => asset.medium = Some(m),
                     None => problems.push(sheet.problem(
@@ -345,6 +393,7 @@ fn read_register(sheet: &Sheet, problems: &mut Vec<Problem>) -> (Vec<Asset>, Vec
             (Column::MyNumber, &mut asset.my_number),
         ] {
             if let Some(&c) = map.get(&column) {
+                note_reading(sheet, row, c, column, notes);
                 match cells::flag(sheet.get(row, c)) {
                     Ok(v) => *slot = v,
                     Err(_) => problems.push(sheet.problem(
@@ -361,7 +410,16 @@ fn read_register(sheet: &Sheet, problems: &mut Vec<Problem>) -> (Vec<Asset>, Vec
             (Column::Availability, &mut asset.availability),
         ] {
             let c = map[&column];
-            match cells::leading_number(sheet.get(row, c)).map(|v| v.map(Rating::new).transpose()) {
+            let number = cells::leading_number(sheet.get(row, c));
+            // On the 1–3 scale 1, 2, 3 are read as 0, 1, 2 (said once above).
+            let number = number.map(|n| match n {
+                Some(n @ 1..=3) if one_to_three => Some(n - 1),
+                other => other,
+            });
+            if !one_to_three {
+                note_reading(sheet, row, c, column, notes);
+            }
+            match number.map(|v| v.map(Rating::new).transpose()) {
                 Ok(Ok(v)) => *slot = v,
                 _ => problems.push(sheet.problem(
                     row,
@@ -371,6 +429,7 @@ fn read_register(sheet: &Sheet, problems: &mut Vec<Problem>) -> (Vec<Asset>, Vec
             }
         }
         if let Some(&c) = map.get(&Column::Registered) {
+            note_reading(sheet, row, c, Column::Registered, notes);
             match cells::date(sheet.get(row, c)) {
                 Ok(d) => asset.registered = d,
                 Err(_) => problems.push(sheet.problem(
@@ -779,7 +838,8 @@ fn read_from<RS: Read + Seek>(
         name: &register_name,
         range: &register,
     };
-    let (assets, cached) = read_register(&register_sheet, &mut problems);
+    let mut readings = Vec::new();
+    let (assets, cached) = read_register(&register_sheet, &mut problems, &mut readings);
     let settings = diagnosis
         .as_ref()
         .map(|range| {
@@ -796,6 +856,7 @@ fn read_from<RS: Read + Seek>(
         return Err(ImportError::Problems(problems));
     }
     let mut notes = notes;
+    notes.append(&mut readings);
     // Questions of the catalogue the workbook lacks come back unanswered, so the 55 stay complete.
     let present: HashSet<ItemNo> = items.iter().map(|i| i.no).collect();
     let missing: Vec<CheckItem> = catalogue
