@@ -50,7 +50,19 @@ fn a_list_with_a_title_a_merged_header_and_a_one_to_three_scale_is_added_as_one_
         ],
     );
     let db = sample_db(dir.path());
+    // Without --scale the 1–3 scale is explained, not guessed.
     let out = riskbook(&["import-register", list.to_str().unwrap(), "--db", &db]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).1.contains("--scale 1-3"), "{}", text(&out).1);
+    assert_eq!(on_disk(Path::new(&db)).assets.len(), 32);
+    let out = riskbook(&[
+        "import-register",
+        list.to_str().unwrap(),
+        "--db",
+        &db,
+        "--scale",
+        "1-3",
+    ]);
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(
@@ -208,7 +220,15 @@ fn the_bundled_example_list_reads_as_its_readme_says() {
         env!("CARGO_MANIFEST_DIR"),
         "/sample-data/自社の情報資産一覧（例）.xlsx"
     );
-    let out = riskbook(&["import-register", list, "--db", &db, "--dry-run"]);
+    let out = riskbook(&[
+        "import-register",
+        list,
+        "--db",
+        &db,
+        "--dry-run",
+        "--scale",
+        "1-3",
+    ]);
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(

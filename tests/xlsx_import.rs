@@ -410,7 +410,7 @@ fn a_hand_kept_workbook_with_every_irregularity_imports() {
 }
 
 #[test]
-fn a_workbook_rated_one_to_three_gets_one_message_and_is_read_down_by_one() {
+fn a_workbook_rated_one_to_three_gets_one_message_instead_of_an_error_per_cell() {
     let dir = tempfile::tempdir().unwrap();
     let rated = |name: &'static str, c: &'static str, i: &'static str, a: &'static str| {
         row([
@@ -424,27 +424,19 @@ fn a_workbook_rated_one_to_three_gets_one_message_and_is_read_down_by_one() {
             rated("見積書", "2", "3", "3"),
         ],
     );
-    let imported = read_workbook(&path, Catalogue::builtin()).unwrap();
-    let scale: Vec<&String> = imported
-        .notes
-        .iter()
-        .filter(|n| n.contains("1〜3 の段階"))
-        .collect();
+    let Err(ImportError::Problems(problems)) = read_workbook(&path, Catalogue::builtin()) else {
+        panic!("a 1–3 workbook is not guessed into 0–2");
+    };
     assert_eq!(
-        scale.len(),
+        problems.len(),
         1,
-        "one message, not one per cell: {:#?}",
-        imported.notes
+        "one message, not one per cell: {problems:#?}"
     );
-    let values: Vec<[Option<u8>; 3]> = imported
-        .workbook
-        .assets
-        .iter()
-        .map(|a| a.ratings().map(|r| r.map(|r| r.value())))
-        .collect();
-    assert_eq!(
-        values,
-        vec![[Some(2), Some(1), Some(0)], [Some(1), Some(2), Some(2)]]
+    let message = problems[0].to_string();
+    assert!(message.contains("1〜3 の段階で書かれています"), "{message}");
+    assert!(
+        message.contains("import-register に --scale 1-3"),
+        "{message}"
     );
 }
 

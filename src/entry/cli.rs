@@ -41,6 +41,13 @@ fn layout_from(
         layout.values = parse_values(spec)?;
     }
     match options.scale.as_deref() {
+        None if layout.scale == RatingScale::OneToThree => {
+            return Err(format!(
+                "シート「{}」: {}",
+                table.sheet,
+                RatingScale::ONE_TO_THREE_REFUSAL
+            ));
+        }
         None => {}
         Some("0-2") => layout.scale = RatingScale::ZeroToTwo,
         Some("1-3") => layout.scale = RatingScale::OneToThree,

@@ -99,6 +99,9 @@ impl RatingScale {
 
     /// One message for the whole list, instead of one error per cell.
     pub const ONE_TO_THREE_MESSAGE: &str = "この表の評価値（機密性・完全性・可用性）は 1〜3 の段階で書かれています（ガイドラインの後の版の書き方です）。riskbook とこの台帳の方法は 0〜2 の段階なので、1→0、2→1、3→2 と読み替えます。";
+    /// The same, where riskbook does not read down on its own (an IPA workbook, the command line
+    /// without --scale): what the user can do.
+    pub const ONE_TO_THREE_REFUSAL: &str = "評価値（機密性・完全性・可用性）が 1〜3 の段階で書かれています（ガイドラインの後の版の書き方です）。riskbook とこの台帳の方法は 0〜2 の段階なので、推測では読み替えずに止めました。1→0、2→1、3→2 と読み替えてよければ、ファイル → ほかの表から台帳へ取り込む（コマンドでは riskbook import-register に --scale 1-3）で読み替えて取り込めます。0〜2 のまま読むなら --scale 0-2 です。";
 
     fn convert(self, column: Column, text: &str) -> Option<String> {
         let rating = matches!(

@@ -329,13 +329,10 @@ fn read_register(
         map[&Column::Integrity],
         map[&Column::Availability],
     ];
+    // A later edition's 1–3 scale: one message, not one error per cell, and no guessing (method §9).
     let one_to_three = rates_one_to_three(sheet, first..sheet.rows().end, &rating_cols);
     if one_to_three {
-        notes.push(format!(
-            "シート「{}」: {}",
-            sheet.name,
-            crate::entry::RatingScale::ONE_TO_THREE_MESSAGE
-        ));
+        problems.push(sheet.sheet_problem(crate::entry::RatingScale::ONE_TO_THREE_REFUSAL));
     }
     let mut assets = Vec::new();
     let mut cached = Vec::new();
@@ -410,16 +407,11 @@ fn read_register(
             (Column::Availability, &mut asset.availability),
         ] {
             let c = map[&column];
-            let number = cells::leading_number(sheet.get(row, c));
-            // On the 1–3 scale 1, 2, 3 are read as 0, 1, 2 (said once above).
-            let number = number.map(|n| match n {
-                Some(n @ 1..=3) if one_to_three => Some(n - 1),
-                other => other,
-            });
-            if !one_to_three {
-                note_reading(sheet, row, c, column, notes);
+            if one_to_three {
+                continue;
             }
-            match number.map(|v| v.map(Rating::new).transpose()) {
+            note_reading(sheet, row, c, column, notes);
+            match cells::leading_number(sheet.get(row, c)).map(|v| v.map(Rating::new).transpose()) {
                 Ok(Ok(v)) => *slot = v,
                 _ => problems.push(sheet.problem(
                     row,
