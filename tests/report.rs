@@ -263,3 +263,41 @@ fn the_report_compares_with_the_last_confirmed_assessment_when_asked() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("前回との比較は作れません"));
 }
+
+/// What a Japanese user may type: a kanji outside JIS X 0208 (𠮷, U+20BB7), company-name variants
+/// (﨑, 髙), an ideographic variation sequence (葛 + U+E0100), a circled number, half-width kana
+/// and an emoji.
+const TYPED: &str = "株式会社𠮷野精工 﨑 髙橋 葛\u{E0100}城支店 ① ｶﾌﾞｼｷ 🍣";
+
+#[test]
+fn every_character_typed_is_printed_with_a_font_that_has_it_and_extracts_back_unchanged() {
+    let mut wb = sample_workbook(Catalogue::builtin());
+    wb.settings.company = TYPED.to_string();
+    // Row 1 is リスク大, so it is listed in the report.
+    wb.assets[0].name = "𠮷田さんの名簿🍣".to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_report(dir.path(), &wb, "r.db", None);
+    let text = text_of(&path);
+    let typed: String = TYPED.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(text.contains(&typed), "{typed} in the extracted text");
+    assert!(text.contains("𠮷田さんの名簿🍣"));
+    let fonts = fonts_of(&path);
+    for (name, font) in &fonts {
+        assert_eq!(
+            font,
+            &FontUse {
+                embedded: true,
+                subset: true,
+                unicode: true
+            },
+            "{name}"
+        );
+    }
+    let names: Vec<&str> = fonts.iter().map(|(n, _)| n.as_str()).collect();
+    for wanted in ["IPAexGothic", "NotoSansCJKjp", "NotoEmoji"] {
+        assert!(
+            names.iter().any(|n| n.contains(wanted)),
+            "{wanted} embedded: {names:?}"
+        );
+    }
+}

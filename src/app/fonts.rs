@@ -1,24 +1,43 @@
-//! The bundled Japanese font (IPAex Gothic, IPA Font License v1.0: assets/fonts/), installed once at
-//! start so that every PC renders the same glyphs.
+//! The window's fonts: the bundled chain (`crate::font::CHAIN`: IPAex Gothic, the supplement for 𠮷 and
+//! other name kanji, Noto Emoji) first, so every PC draws the same glyphs, then the system's own fonts
+//! for anything those lack (Yu Gothic, Meiryo, Segoe UI Emoji on Windows; fontconfig on Linux), found
+//! on demand by egui's system font provider. Installed once at start.
 
 use eframe::egui;
 use std::sync::Arc;
 
-use crate::font::{JAPANESE, NAME as FONT_NAME};
-
 pub fn install(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert(
-        FONT_NAME.to_owned(),
-        Arc::new(egui::FontData::from_static(JAPANESE)),
-    );
-    // Japanese first for proportional text; egui's own fonts stay as fallback for symbols and emoji.
-    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .insert(0, FONT_NAME.to_owned());
+    for (position, font) in crate::font::CHAIN.iter().enumerate() {
+        fonts.font_data.insert(
+            font.name.to_owned(),
+            Arc::new(egui::FontData::from_static(font.bytes)),
+        );
+        for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+            fonts
+                .families
+                .entry(family)
+                .or_default()
+                .insert(position, font.name.to_owned());
+        }
     }
     ctx.set_fonts(fonts);
+    ctx.add_font_provider(Arc::new(
+        egui_system_font_provider::SystemFontProvider::new().with_locale(Some("ja")),
+    ));
+}
+
+/// The characters of `text` that no font of the window can draw (none bundled, none on this PC).
+pub fn undrawable(ctx: &egui::Context, text: &str) -> Vec<char> {
+    let candidates = crate::font::undrawable(text);
+    if candidates.is_empty() {
+        return candidates;
+    }
+    let family = egui::FontFamily::Proportional;
+    ctx.fonts_mut(|f| {
+        candidates
+            .into_iter()
+            .filter(|c| !f.has_glyph(&egui::FontId::new(14.0, family.clone()), *c))
+            .collect()
+    })
 }

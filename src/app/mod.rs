@@ -2,6 +2,7 @@
 //! `views/`, edits are saved and recalculated by `Session`.
 
 mod fonts;
+mod glyphs;
 mod jobs;
 pub mod renderer;
 pub mod session;
@@ -93,6 +94,7 @@ pub struct RiskbookApp {
     pending_import: Option<(PathBuf, Imported)>,
     /// Another program's list being mapped to the 台帳.
     list_import: Option<ListImportView>,
+    glyphs: glyphs::GlyphCheck,
     title: Option<PathBuf>,
 }
 
@@ -126,6 +128,7 @@ impl RiskbookApp {
             dialog,
             pending_import: None,
             list_import: None,
+            glyphs: glyphs::GlyphCheck::default(),
             report_compare: false,
             job: None,
             title: None,
@@ -673,6 +676,11 @@ impl RiskbookApp {
                 d.answered,
                 d.total
             ));
+            if let Some((line, detail)) = self.glyphs.message() {
+                ui.separator();
+                ui.colored_label(ui.visuals().warn_fg_color, line)
+                    .on_hover_text(detail);
+            }
             if let Some(share) = self.session.store().network_location() {
                 ui.separator();
                 ui.label(format!("{share}のファイル（WAL を使わずに保存）"))
@@ -738,6 +746,8 @@ impl eframe::App for RiskbookApp {
             self.commit_drafts();
         }
         self.shortcuts(&ctx);
+        self.glyphs
+            .update(&ctx, self.session.workbook(), self.session.revision());
         let action = egui::Panel::top("menu")
             .show(ui, |ui| {
                 let action = self.menu(ui);

@@ -16,38 +16,43 @@ use layout::{Measure, Op, PAGE_HEIGHT, PAGE_WIDTH};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-/// Text widths from the bundled font's advance widths.
+/// Text widths from the advance widths of the bundled fonts, each character in the font that draws
+/// it (`crate::font::runs`).
 pub struct FontMeasure {
-    face: ttf_parser::Face<'static>,
-    units_per_em: f32,
-    cache: Mutex<HashMap<char, f32>>,
+    cache: Mutex<HashMap<(usize, char), f32>>,
 }
 
 impl FontMeasure {
     pub fn bundled() -> FontMeasure {
-        let face =
-            ttf_parser::Face::parse(crate::font::JAPANESE, 0).expect("the bundled font parses");
         FontMeasure {
-            units_per_em: face.units_per_em() as f32,
-            face,
             cache: Mutex::new(HashMap::new()),
         }
     }
 
-    fn advance(&self, ch: char) -> f32 {
+    fn advance(&self, font: usize, ch: char) -> f32 {
+        if crate::font::modifies_previous(ch) {
+            return 0.0;
+        }
         let mut cache = self.cache.lock().expect("not poisoned");
-        *cache.entry(ch).or_insert_with(|| {
-            self.face
-                .glyph_index(ch)
-                .and_then(|g| self.face.glyph_hor_advance(g))
-                .map_or(0.5, |a| a as f32 / self.units_per_em)
+        *cache.entry((font, ch)).or_insert_with(|| {
+            let face = crate::font::face(font);
+            face.glyph_index(ch)
+                .and_then(|g| face.glyph_hor_advance(g))
+                .map_or(0.5, |a| a as f32 / face.units_per_em() as f32)
         })
+    }
+
+    fn run_width(&self, font: usize, run: &str, size: f32) -> f32 {
+        run.chars().map(|c| self.advance(font, c)).sum::<f32>() * size
     }
 }
 
 impl Measure for FontMeasure {
     fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.advance(c)).sum::<f32>() * size
+        crate::font::runs(text)
+            .into_iter()
+            .map(|(font, run)| self.run_width(font, run, size))
+            .sum()
     }
 }
 
@@ -71,8 +76,14 @@ fn fill(color: (u8, u8, u8)) -> Fill {
 
 /// Renders laid-out pages to PDF bytes.
 pub fn render(pages: &[Vec<Op>]) -> Result<Vec<u8>, ReportError> {
-    let font = Font::new(crate::font::JAPANESE.into(), 0)
-        .ok_or_else(|| ReportError::Pdf("フォントを読み込めません".into()))?;
+    let fonts = crate::font::CHAIN
+        .iter()
+        .map(|f| {
+            Font::new(f.bytes.into(), 0)
+                .ok_or_else(|| ReportError::Pdf(format!("フォント {} を読み込めません", f.name)))
+        })
+        .collect::<Result<Vec<Font>, ReportError>>()?;
+    let measure = FontMeasure::bundled();
     let mut document = krilla::Document::new();
     let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).expect("A4 is a valid size");
     for ops in pages {
@@ -88,14 +99,19 @@ pub fn render(pages: &[Vec<Op>]) -> Result<Vec<u8>, ReportError> {
                     text,
                 } => {
                     surface.set_fill(Some(fill(*color)));
-                    surface.draw_text(
-                        Point::from_xy(*x, *y),
-                        font.clone(),
-                        *size,
-                        text,
-                        false,
-                        TextDirection::Auto,
-                    );
+                    // Each run in the font that has its glyphs; only the fonts used are embedded.
+                    let mut at = *x;
+                    for (font, run) in crate::font::runs(text) {
+                        surface.draw_text(
+                            Point::from_xy(at, *y),
+                            fonts[font].clone(),
+                            *size,
+                            run,
+                            false,
+                            TextDirection::Auto,
+                        );
+                        at += measure.run_width(font, run, *size);
+                    }
                 }
                 Op::Rect {
                     x,
