@@ -1,7 +1,8 @@
 //! The window's fonts: the bundled chain (`crate::font::CHAIN`: IPAex Gothic, the supplement for 𠮷 and
 //! other name kanji, Noto Emoji) first, so every PC draws the same glyphs, then the system's own fonts
 //! for anything those lack (Yu Gothic, Meiryo, Segoe UI Emoji on Windows; fontconfig on Linux), found
-//! on demand by egui's system font provider. Installed once at start.
+//! on demand by the system font provider that eframe installs (its default `system_fonts` feature,
+//! egui_system_font_provider). Installed once at start.
 
 use eframe::egui;
 use std::sync::Arc;
@@ -22,9 +23,6 @@ pub fn install(ctx: &egui::Context) {
         }
     }
     ctx.set_fonts(fonts);
-    ctx.add_font_provider(Arc::new(
-        egui_system_font_provider::SystemFontProvider::new().with_locale(Some("ja")),
-    ));
 }
 
 /// The characters of `text` that no font of the window can draw (none bundled, none on this PC).
