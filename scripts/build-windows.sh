@@ -42,6 +42,8 @@ printf '\xef\xbb\xbf' > "$stage/はじめにお読みください.txt"
 sed "s/VERSION/$version/; s/\$/\r/" "scripts/windows/はじめにお読みください.txt" >> "$stage/はじめにお読みください.txt"
 cp "sample-data/見本-リスク分析シート.xlsx" "$stage/"
 cp assets/fonts/IPAexGothic-copyright.txt "$stage/licenses/IPAexゴシック-IPAフォントライセンス.txt"
+cp assets/fonts/NotoSansCJKjp-Supplement-license.txt "$stage/licenses/NotoSansCJKjp-Supplement-OFL.txt"
+cp assets/fonts/NotoEmoji-OFL.txt "$stage/licenses/NotoEmoji-OFL.txt"
 python3 scripts/windows/third-party-licenses.py "$stage/licenses/ライブラリのライセンス.txt"
 
 zip_file="dist/riskbook-$version-windows-x64.zip"

@@ -206,6 +206,8 @@ fn the_installer_installs_for_the_user_and_the_uninstaller_keeps_the_data() {
         "uninstall.exe",
         "はじめにお読みください.txt",
         "licenses/IPAexゴシック-IPAフォントライセンス.txt",
+        "licenses/NotoSansCJKjp-Supplement-OFL.txt",
+        "licenses/NotoEmoji-OFL.txt",
     ] {
         assert!(program.join(file).exists(), "installed: {file}");
     }
