@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-pub const JAPANESE: &[u8] = include_bytes!("../assets/fonts/ipaexg.ttf");
+pub static JAPANESE: &[u8] = include_bytes!("../assets/fonts/ipaexg.ttf");
 pub const NAME: &str = "IPAexGothic";
 
 /// One bundled font: its name (for egui and messages) and its file.
@@ -20,7 +20,7 @@ pub struct Bundled {
 }
 
 /// The bundled fonts in the order they are tried.
-pub const CHAIN: [Bundled; 3] = [
+pub static CHAIN: [Bundled; 3] = [
     Bundled {
         name: NAME,
         bytes: JAPANESE,
