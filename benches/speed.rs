@@ -46,6 +46,11 @@ fn time(runs: usize, mut f: impl FnMut()) -> Duration {
 }
 
 fn main() {
+    // `cargo bench --bench speed -- edit` runs only the edit-then-frame measurement.
+    if std::env::args().any(|a| a == "edit") {
+        edit_then_frame();
+        return;
+    }
     for n in [1_000, 10_000, 100_000] {
         let wb = workbook_with(n);
         let t = time(21, || {
@@ -138,6 +143,40 @@ fn main() {
         );
     }
     paste_speed(&dir);
+    edit_then_frame();
+}
+
+/// One cell typed into and left (Enter), then the next frame: saving, recalculating and every
+/// per-revision check of the window (the glyph check scans all text).
+fn edit_then_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in [1_000, 10_000, 100_000] {
+        let path = dir.path().join(format!("edit-{n}.db"));
+        let mut store = Store::open(&path).unwrap();
+        store.replace_all(&workbook_with(n)).unwrap();
+        drop(store);
+        let session = Session::open(&path).unwrap();
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1366.0, 768.0))
+            .build_eframe(move |cc| RiskbookApp::new(cc, session));
+        harness.run();
+        let mut k = 0;
+        let t = time(11, || {
+            k += 1;
+            harness.get_by_label("備考 1行目").focus();
+            harness.step();
+            harness.event(egui::Event::Text(format!("メモ{k}")));
+            harness.key_press(egui::Key::Enter);
+            let start = Instant::now();
+            harness.step();
+            harness.step();
+            std::hint::black_box(start.elapsed());
+        });
+        println!(
+            "click into a cell, type, Enter, next frame (台帳; three frames), {n:>6} assets: {:>8.1} ms",
+            t.as_secs_f64() * 1e3
+        );
+    }
 }
 
 /// Pasting 10,000 rows copied from Excel below the register: reading and checking every value,

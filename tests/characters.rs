@@ -63,6 +63,11 @@ fn a_character_no_font_has_is_named_with_its_place() {
         "社外秘\u{10FFFD}",
         "and keeps it"
     );
+    type_into(&mut harness, "備考 2行目", "社外秘");
+    assert!(
+        !shows(&harness, "表示できない文字"),
+        "gone once the character is"
+    );
 }
 
 #[test]

@@ -794,7 +794,15 @@ impl eframe::App for RiskbookApp {
             }
             self.report(result);
         }
-        self.apply(edits);
+        let before = self.session.revision();
+        self.apply(edits.clone());
+        self.glyphs.after_edits(
+            &ctx,
+            &edits,
+            self.session.workbook(),
+            before,
+            self.session.revision(),
+        );
         self.job_dialog(&ctx);
         self.import_preview(&ctx);
         self.list_import_dialog(&ctx);
