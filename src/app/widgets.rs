@@ -4,14 +4,11 @@ use crate::calc::RiskLevel;
 use chrono::{Datelike, NaiveDate};
 use eframe::egui::{self, Color32, RichText, Ui};
 
-/// Fill and text colour of a risk class: 大 red, 中 yellow, 小 green, 未算定 grey.
+/// Fill and text colour of a risk class, from the one palette (`RiskLevel::colors`).
 pub fn level_colors(level: RiskLevel) -> (Color32, Color32) {
-    match level {
-        RiskLevel::High => (Color32::from_rgb(220, 60, 50), Color32::WHITE),
-        RiskLevel::Medium => (Color32::from_rgb(250, 215, 80), Color32::BLACK),
-        RiskLevel::Low => (Color32::from_rgb(130, 195, 120), Color32::BLACK),
-        RiskLevel::Unrated => (Color32::from_rgb(205, 205, 205), Color32::from_gray(60)),
-    }
+    let colors = level.colors();
+    let egui = |(r, g, b): crate::calc::palette::Rgb| Color32::from_rgb(r, g, b);
+    (egui(colors.fill), egui(colors.text))
 }
 
 /// A computed value on its class colour, `width` wide (a table cell passes its whole width).

@@ -2,6 +2,7 @@
 
 pub mod compare;
 pub mod diagnosis;
+pub mod palette;
 pub mod priority;
 pub mod risk;
 

@@ -8,20 +8,6 @@ use crate::calc::{Assessment, Diagnosis, PolicyNeed, RiskLevel, rate_text};
 use crate::domain::{Answer, Workbook};
 use chrono::NaiveDate;
 
-pub const HIGH_FILL: (u8, u8, u8) = (220, 60, 50);
-const MEDIUM_FILL: (u8, u8, u8) = (250, 215, 80);
-const LOW_FILL: (u8, u8, u8) = (130, 195, 120);
-const UNRATED_FILL: (u8, u8, u8) = (205, 205, 205);
-
-pub fn level_fill(level: RiskLevel) -> (u8, u8, u8) {
-    match level {
-        RiskLevel::High => HIGH_FILL,
-        RiskLevel::Medium => MEDIUM_FILL,
-        RiskLevel::Low => LOW_FILL,
-        RiskLevel::Unrated => UNRATED_FILL,
-    }
-}
-
 /// Everything the report is made from.
 pub struct ReportInput<'a> {
     pub workbook: &'a Workbook,
@@ -136,7 +122,7 @@ fn level_chart(c: &mut Composer, input: &ReportInput) {
             y + 1.0,
             bar_max * n as f32 / max,
             11.0,
-            level_fill(level),
+            level.colors().fill,
         );
         c.text_at(
             MARGIN + 66.0 + bar_max,
@@ -189,7 +175,7 @@ fn risky_assets(c: &mut Composer, input: &ReportInput) {
                 Cell::Text(n(r.likelihood())),
                 Cell::Filled(
                     format!("{} {}", n(r.risk), r.level.label()),
-                    level_fill(r.level),
+                    r.level.colors(),
                 ),
             ]
         })

@@ -9,7 +9,8 @@ pub const MARGIN: f32 = 42.0;
 /// Space kept free at the bottom for the footer.
 pub const FOOTER_SPACE: f32 = 28.0;
 
-pub type Rgb = (u8, u8, u8);
+use crate::calc::palette::ClassColors;
+pub use crate::calc::palette::Rgb;
 pub const BLACK: Rgb = (0, 0, 0);
 pub const GREY: Rgb = (110, 110, 110);
 
@@ -93,7 +94,8 @@ impl TableColumn {
 #[derive(Debug, Clone)]
 pub enum Cell {
     Text(String),
-    Filled(String, Rgb),
+    /// Text on a risk class's colours.
+    Filled(String, ClassColors),
     Bar(f32, String),
 }
 
@@ -258,20 +260,15 @@ impl<'a> Composer<'a> {
             for (column, cell) in columns.iter().zip(row) {
                 match cell {
                     Cell::Text(t) => self.cell_text(x, column, t, size, BLACK),
-                    Cell::Filled(t, fill) => {
+                    Cell::Filled(t, colors) => {
                         self.rect(
                             x + 1.0,
                             self.y + 1.0,
                             column.width - 2.0,
                             row_height - 2.0,
-                            *fill,
+                            colors.fill,
                         );
-                        let color = if *fill == super::content::HIGH_FILL {
-                            (255, 255, 255)
-                        } else {
-                            BLACK
-                        };
-                        self.cell_text(x, column, t, size, color);
+                        self.cell_text(x, column, t, size, colors.text);
                     }
                     Cell::Bar(fraction, caption) => {
                         let bar_w = (column.width - 2.0 * CELL_PAD) * 0.62;

@@ -5,7 +5,7 @@
 pub mod content;
 pub mod layout;
 
-pub use content::{HIGH_FILL, ReportInput, compose};
+pub use content::{ReportInput, compose};
 
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect};

@@ -3,6 +3,7 @@
 //! keeps working in Excel or LibreOffice when someone edits it there.
 
 use super::layout::*;
+use crate::calc::palette::hex;
 use crate::calc::{Assessment, Diagnosis, RiskLevel};
 use crate::domain::register::Column;
 use crate::domain::{Answer, CheckItem, Medium, Workbook};
@@ -538,20 +539,13 @@ fn write_register(
         (format!("=AND(ISNUMBER({s}),{s}=0)"), RiskLevel::Low),
         (format!("={s}=\"未算定\""), RiskLevel::Unrated),
     ] {
-        let (r, g, b) = crate::report::content::level_fill(level);
-        let text = if level == RiskLevel::High {
-            Color::White
-        } else {
-            Color::Black
-        };
+        let colors = level.colors();
         let cf = ConditionalFormatFormula::new()
             .set_rule(rule.as_str())
             .set_format(
                 Format::new()
-                    .set_background_color(Color::RGB(
-                        ((r as u32) << 16) | ((g as u32) << 8) | b as u32,
-                    ))
-                    .set_font_color(text),
+                    .set_background_color(Color::RGB(hex(colors.fill)))
+                    .set_font_color(Color::RGB(hex(colors.text))),
             );
         sheet.add_conditional_format(REGISTER_FIRST_ROW, 12, last, 12, &cf)?;
         sheet.add_conditional_format(REGISTER_FIRST_ROW, 15, last, 18, &cf)?;
