@@ -74,9 +74,14 @@ impl Column {
         }
     }
 
+    /// Position 0–18 (A–S) on the original sheet.
+    pub fn index(self) -> usize {
+        Column::ALL.iter().position(|c| *c == self).unwrap_or(0)
+    }
+
     /// Column letter A–S of the original sheet.
     pub fn letter(self) -> char {
-        (b'A' + Column::ALL.iter().position(|c| *c == self).unwrap_or(0) as u8) as char
+        (b'A' + self.index() as u8) as char
     }
 }
 

@@ -14,6 +14,11 @@ use rust_xlsxwriter::{
 use std::collections::HashMap;
 use std::path::Path;
 
+/// The sheet column (0 = A) of a 台帳 column.
+fn col(column: Column) -> u16 {
+    column.index() as u16
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("Excel ファイル「{path}」を書き出せませんでした: {detail}")]
@@ -378,9 +383,13 @@ fn register_headers(sheet: &mut Worksheet, f: &Formats) -> Result<(), XlsxError>
             sheet.merge_range(1, col, 2, col, column.header(), &f.header)?;
         }
     }
-    sheet.merge_range(1, 6, 1, 8, GROUP_PERSONAL, &f.header)?;
-    sheet.merge_range(1, 9, 1, 12, GROUP_RATINGS, &f.header)?;
-    sheet.merge_range(1, 15, 1, 18, GROUP_RISK, &f.header)?;
+    for (first, last, title) in [
+        (Column::Personal, Column::MyNumber, GROUP_PERSONAL),
+        (Column::Confidentiality, Column::Importance, GROUP_RATINGS),
+        (Column::Threat, Column::Risk, GROUP_RISK),
+    ] {
+        sheet.merge_range(1, col(first), 1, col(last), title, &f.header)?;
+    }
     sheet.set_row_height(2, 30.0)?;
     Ok(())
 }
@@ -408,51 +417,54 @@ fn write_register(
     for (i, (a, r)) in wb.assets.iter().zip(&assessment.assets).enumerate() {
         let row = REGISTER_FIRST_ROW + i as u32;
         let texts = [
-            (0, &a.category),
-            (1, &a.name),
-            (2, &a.note),
-            (3, &a.users),
-            (4, &a.department),
-            (13, &a.retention),
+            (Column::Category, &a.category),
+            (Column::Name, &a.name),
+            (Column::Note, &a.note),
+            (Column::Users, &a.users),
+            (Column::Department, &a.department),
+            (Column::Retention, &a.retention),
         ];
         // Always as text: a name like "=売上" must never become a formula.
-        for (col, text) in texts {
-            sheet.write_string_with_format(row, col, text, &f.cell)?;
+        for (column, text) in texts {
+            sheet.write_string_with_format(row, col(column), text, &f.cell)?;
         }
+        let medium = col(Column::Medium);
         match a.medium {
-            Some(m) => sheet.write_string_with_format(row, 5, m.name(), &f.cell)?,
-            None => sheet.write_blank(row, 5, &f.cell)?,
+            Some(m) => sheet.write_string_with_format(row, medium, m.name(), &f.cell)?,
+            None => sheet.write_blank(row, medium, &f.cell)?,
         };
-        for (col, flag) in [
-            (6, a.personal_info),
-            (7, a.sensitive_info),
-            (8, a.my_number),
+        for (column, flag) in [
+            (Column::Personal, a.personal_info),
+            (Column::Sensitive, a.sensitive_info),
+            (Column::MyNumber, a.my_number),
         ] {
             if flag {
-                sheet.write_string_with_format(row, col, "有", &f.center)?;
+                sheet.write_string_with_format(row, col(column), "有", &f.center)?;
             } else {
-                sheet.write_blank(row, col, &f.center)?;
+                sheet.write_blank(row, col(column), &f.center)?;
             }
         }
-        for (col, rating) in [
-            (9, a.confidentiality),
-            (10, a.integrity),
-            (11, a.availability),
+        for (column, rating) in [
+            (Column::Confidentiality, a.confidentiality),
+            (Column::Integrity, a.integrity),
+            (Column::Availability, a.availability),
         ] {
             match rating {
-                Some(v) => sheet.write_number_with_format(row, col, v.value() as f64, &f.center)?,
-                None => sheet.write_blank(row, col, &f.center)?,
+                Some(v) => {
+                    sheet.write_number_with_format(row, col(column), v.value() as f64, &f.center)?
+                }
+                None => sheet.write_blank(row, col(column), &f.center)?,
             };
         }
         let (j, l, mcell, rcell) = (
-            cell_name(row, 9),
-            cell_name(row, 11),
-            cell_name(row, 12),
-            cell_name(row, 17),
+            cell_name(row, col(Column::Confidentiality)),
+            cell_name(row, col(Column::Availability)),
+            cell_name(row, col(Column::Importance)),
+            cell_name(row, col(Column::Likelihood)),
         );
         sheet.write_formula_with_format(
             row,
-            12,
+            col(Column::Importance),
             Formula::new(format!("=IF(COUNT({j}:{l})<3,\"\",MAX({j}:{l}))"))
                 .set_result(opt(r.importance)),
             &f.center,
@@ -464,12 +476,12 @@ fn write_register(
                     chrono::Datelike::month(&d) as u8,
                     chrono::Datelike::day(&d) as u8,
                 )?;
-                sheet.write_datetime_with_format(row, 14, &date, &f.date)?
+                sheet.write_datetime_with_format(row, col(Column::Registered), &date, &f.date)?
             }
-            None => sheet.write_blank(row, 14, &f.date)?,
+            None => sheet.write_blank(row, col(Column::Registered), &f.date)?,
         };
-        let fcell = cell_name(row, 5);
-        for (k, (col, value)) in [
+        let fcell = cell_name(row, medium);
+        for (k, (list_col, value)) in [
             ("M", r.frequency()),
             ("N", r.vulnerability()),
             ("O", r.likelihood()),
@@ -479,10 +491,10 @@ fn write_register(
         {
             sheet.write_formula_with_format(
                 row,
-                15 + k as u16,
+                col(Column::Threat) + k as u16,
                 Formula::new(format!(
                     "=IFERROR(INDEX({},MATCH(${fcell},{medium_names},0)),\"\")",
-                    medium_col(col)
+                    medium_col(list_col)
                 ))
                 .set_result(opt(value)),
                 &f.center,
@@ -491,7 +503,7 @@ fn write_register(
         let risk_cached = r.risk.map_or("未算定".to_string(), |v| v.to_string());
         sheet.write_formula_with_format(
             row,
-            18,
+            col(Column::Risk),
             Formula::new(format!(
                 "=IF(OR({mcell}=\"\",{rcell}=\"\"),\"未算定\",{mcell}*{rcell})"
             ))
@@ -503,16 +515,16 @@ fn write_register(
     let media: Vec<&str> = Medium::ALL.iter().map(|m| m.name()).collect();
     sheet.add_data_validation(
         REGISTER_FIRST_ROW,
-        5,
+        col(Column::Medium),
         last,
-        5,
+        col(Column::Medium),
         &list(&media, "媒体・保存先", "一覧から選んでください。")?,
     )?;
     sheet.add_data_validation(
         REGISTER_FIRST_ROW,
-        6,
+        col(Column::Personal),
         last,
-        8,
+        col(Column::MyNumber),
         &list(
             &["有"],
             "個人情報の種類",
@@ -521,15 +533,15 @@ fn write_register(
     )?;
     sheet.add_data_validation(
         REGISTER_FIRST_ROW,
-        9,
+        col(Column::Confidentiality),
         last,
-        11,
+        col(Column::Availability),
         &list(&["2", "1", "0"], "評価値", "0〜2 から選んでください。")?.set_input_message(
             "2: 深刻な影響（法律で安全管理が義務、漏えい・改ざん・停止が取引先や顧客に大きな影響）\n1: 事業に大きな影響\n0: 影響なし",
         )?,
     )?;
     // Risk classes coloured from S (docs/method.md: 大 red, 中 yellow, 小 green, 未算定 grey).
-    let s = format!("$S{}", REGISTER_FIRST_ROW + 1);
+    let s = format!("${}{}", Column::Risk.letter(), REGISTER_FIRST_ROW + 1);
     for (rule, level) in [
         (format!("=AND(ISNUMBER({s}),{s}>=4)"), RiskLevel::High),
         (
@@ -547,8 +559,13 @@ fn write_register(
                     .set_background_color(Color::RGB(hex(colors.fill)))
                     .set_font_color(Color::RGB(hex(colors.text))),
             );
-        sheet.add_conditional_format(REGISTER_FIRST_ROW, 12, last, 12, &cf)?;
-        sheet.add_conditional_format(REGISTER_FIRST_ROW, 15, last, 18, &cf)?;
+        let (m, p, s) = (
+            col(Column::Importance),
+            col(Column::Threat),
+            col(Column::Risk),
+        );
+        sheet.add_conditional_format(REGISTER_FIRST_ROW, m, last, m, &cf)?;
+        sheet.add_conditional_format(REGISTER_FIRST_ROW, p, last, s, &cf)?;
     }
     for (col, column) in Column::ALL.iter().enumerate() {
         let width = match column {
