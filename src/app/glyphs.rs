@@ -4,23 +4,11 @@
 //! 100,000 assets takes tens of milliseconds). Each character's answer is remembered.
 
 use crate::domain::Workbook;
-use crate::domain::register::Column;
+use crate::domain::register::text_cells;
 use eframe::egui;
 use std::collections::HashMap;
 
 const BMP: usize = 0x1_0000;
-
-/// The free-text cells of an asset.
-fn texts(a: &crate::domain::Asset) -> [(Column, &String); 6] {
-    [
-        (Column::Category, &a.category),
-        (Column::Name, &a.name),
-        (Column::Note, &a.note),
-        (Column::Users, &a.users),
-        (Column::Department, &a.department),
-        (Column::Retention, &a.retention),
-    ]
-}
 
 pub struct GlyphCheck {
     /// The session revision the list is for.
@@ -82,24 +70,23 @@ impl GlyphCheck {
         }
         self.revision = Some(revision);
         self.missing.clear();
-        let settings = &workbook.settings;
+        self.check_settings(ctx, &workbook.settings);
+        for (i, a) in workbook.assets.iter().enumerate() {
+            self.check_asset(ctx, a, i + 1);
+        }
+    }
+
+    fn check_settings(&mut self, ctx: &egui::Context, settings: &crate::domain::Settings) {
         self.check(ctx, &settings.company, || "診断結果の会社名".to_string());
         self.check(ctx, &settings.assessor, || {
             "診断結果の診断実施者".to_string()
         });
-        for (i, a) in workbook.assets.iter().enumerate() {
-            for (column, text) in [
-                (Column::Category, &a.category),
-                (Column::Name, &a.name),
-                (Column::Note, &a.note),
-                (Column::Users, &a.users),
-                (Column::Department, &a.department),
-                (Column::Retention, &a.retention),
-            ] {
-                self.check(ctx, text, || {
-                    format!("台帳 {}行目の{}", i + 1, column.header())
-                });
-            }
+    }
+
+    /// The text cells of the asset on 台帳 row `row` (1-based).
+    fn check_asset(&mut self, ctx: &egui::Context, asset: &crate::domain::Asset, row: usize) {
+        for (column, text) in text_cells(asset) {
+            self.check(ctx, text, || format!("台帳 {row}行目の{}", column.header()));
         }
     }
 
@@ -143,23 +130,10 @@ impl GlyphCheck {
                 }
             }
             Edit::InsertAsset { index, asset } => {
-                let row = (index + 1).min(workbook.assets.len());
-                for (column, text) in texts(asset) {
-                    self.check(ctx, text, || format!("台帳 {row}行目の{}", column.header()));
-                }
+                self.check_asset(ctx, asset, (index + 1).min(workbook.assets.len()));
             }
-            Edit::UpdateAsset(asset) => {
-                let row = row_of(asset.id);
-                for (column, text) in texts(asset) {
-                    self.check(ctx, text, || format!("台帳 {row}行目の{}", column.header()));
-                }
-            }
-            Edit::SetSettings(settings) => {
-                self.check(ctx, &settings.company, || "診断結果の会社名".to_string());
-                self.check(ctx, &settings.assessor, || {
-                    "診断結果の診断実施者".to_string()
-                });
-            }
+            Edit::UpdateAsset(asset) => self.check_asset(ctx, asset, row_of(asset.id)),
+            Edit::SetSettings(settings) => self.check_settings(ctx, settings),
             Edit::Batch(edits) => {
                 for e in edits {
                     self.check_edit(ctx, e, workbook);

@@ -114,6 +114,14 @@ impl Column {
         )
     }
 
+    /// The asset's text in this column, for the free-text columns (A–E, N).
+    pub fn text(self, asset: &Asset) -> Option<&str> {
+        text_cells(asset)
+            .into_iter()
+            .find(|(c, _)| *c == self)
+            .map(|(_, t)| t.as_str())
+    }
+
     /// Whether the column holds free text.
     pub fn is_text(self) -> bool {
         matches!(
@@ -128,6 +136,18 @@ impl Column {
     }
 }
 
+/// The free-text cells of an asset (A–E, N), with their columns.
+pub fn text_cells(a: &Asset) -> [(Column, &String); 6] {
+    [
+        (Column::Category, &a.category),
+        (Column::Name, &a.name),
+        (Column::Note, &a.note),
+        (Column::Users, &a.users),
+        (Column::Department, &a.department),
+        (Column::Retention, &a.retention),
+    ]
+}
+
 impl CellValue {
     pub fn column(&self) -> Column {
         match self {
@@ -140,12 +160,12 @@ impl CellValue {
     /// The asset's value in `column`; None for a computed column.
     pub fn of(asset: &Asset, column: Column) -> Option<CellValue> {
         Some(match column {
-            Column::Category => CellValue::Text(column, asset.category.clone()),
-            Column::Name => CellValue::Text(column, asset.name.clone()),
-            Column::Note => CellValue::Text(column, asset.note.clone()),
-            Column::Users => CellValue::Text(column, asset.users.clone()),
-            Column::Department => CellValue::Text(column, asset.department.clone()),
-            Column::Retention => CellValue::Text(column, asset.retention.clone()),
+            Column::Category
+            | Column::Name
+            | Column::Note
+            | Column::Users
+            | Column::Department
+            | Column::Retention => CellValue::Text(column, column.text(asset)?.to_string()),
             Column::Medium => CellValue::Medium(asset.medium),
             Column::Personal => CellValue::Flag(column, asset.personal_info),
             Column::Sensitive => CellValue::Flag(column, asset.sensitive_info),

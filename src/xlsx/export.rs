@@ -5,7 +5,7 @@
 use super::layout::*;
 use crate::calc::palette::hex;
 use crate::calc::{Assessment, Diagnosis, RiskLevel};
-use crate::domain::register::Column;
+use crate::domain::register::{Column, text_cells};
 use crate::domain::{Answer, CheckItem, Medium, Workbook};
 use rust_xlsxwriter::{
     Color, ConditionalFormatFormula, DataValidation, DataValidationErrorStyle, Format, FormatAlign,
@@ -416,16 +416,8 @@ fn write_register(
     };
     for (i, (a, r)) in wb.assets.iter().zip(&assessment.assets).enumerate() {
         let row = REGISTER_FIRST_ROW + i as u32;
-        let texts = [
-            (Column::Category, &a.category),
-            (Column::Name, &a.name),
-            (Column::Note, &a.note),
-            (Column::Users, &a.users),
-            (Column::Department, &a.department),
-            (Column::Retention, &a.retention),
-        ];
         // Always as text: a name like "=売上" must never become a formula.
-        for (column, text) in texts {
+        for (column, text) in text_cells(a) {
             sheet.write_string_with_format(row, col(column), text, &f.cell)?;
         }
         let medium = col(Column::Medium);

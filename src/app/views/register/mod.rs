@@ -11,6 +11,7 @@ use crate::app::widgets::{choice, date_picker, level_cell};
 use crate::calc::risk::Unrated;
 use crate::calc::{AssetRisk, RiskLevel};
 use crate::domain::criteria::{self, Criteria};
+use crate::domain::register::text_cells;
 pub use crate::domain::register::{CellValue, Column};
 use crate::domain::scales::{likelihood_label, vulnerability_cell_label, vulnerability_label};
 use crate::domain::{Asset, AssetId, Medium, Rating, Workbook};
@@ -40,18 +41,6 @@ impl Column {
             Column::Personal | Column::Sensitive | Column::MyNumber => 36.0,
             Column::Confidentiality | Column::Integrity | Column::Availability => 44.0,
             _ => 40.0,
-        }
-    }
-
-    fn text(self, a: &Asset) -> Option<&str> {
-        match self {
-            Column::Category => Some(&a.category),
-            Column::Name => Some(&a.name),
-            Column::Note => Some(&a.note),
-            Column::Users => Some(&a.users),
-            Column::Department => Some(&a.department),
-            Column::Retention => Some(&a.retention),
-            _ => None,
         }
     }
 
@@ -95,16 +84,9 @@ impl Filter {
         }
         let needle = self.text.trim();
         needle.is_empty()
-            || [
-                &asset.category,
-                &asset.name,
-                &asset.note,
-                &asset.users,
-                &asset.department,
-                &asset.retention,
-            ]
-            .iter()
-            .any(|field| field.contains(needle))
+            || text_cells(asset)
+                .iter()
+                .any(|(_, field)| field.contains(needle))
     }
 }
 
@@ -253,18 +235,11 @@ impl RegisterView {
     /// Text typed into cells but not saved yet (a cell still has focus), as edits. The drafts are
     /// cleared; a cell that still has focus then shows the saved text and goes on from there.
     pub fn take_drafts(&mut self, workbook: &Workbook) -> Vec<Edit> {
-        let mut drafts: Vec<_> = self.drafts.drain().collect();
-        drafts.sort_by_key(|((id, column), _)| (*id, column.letter()));
-        drafts
+        let mut cells: Vec<(AssetId, Column)> = self.drafts.keys().copied().collect();
+        cells.sort_by_key(|(id, column)| (*id, column.index()));
+        cells
             .into_iter()
-            .filter(|((id, column), text)| {
-                workbook
-                    .assets
-                    .iter()
-                    .find(|a| a.id == *id)
-                    .is_some_and(|a| column.text(a) != Some(text.as_str()))
-            })
-            .map(|((id, column), text)| Edit::SetCells(id, vec![CellValue::Text(column, text)]))
+            .filter_map(|(id, column)| self.commit_draft(workbook, id, column))
             .collect()
     }
 
@@ -981,11 +956,8 @@ impl RegisterView {
                 if response.changed() {
                     self.drafts.insert(key, text.clone());
                 }
-                if response.lost_focus()
-                    && let Some(draft) = self.drafts.remove(&key)
-                    && draft != saved
-                {
-                    return set(CellValue::Text(column, draft));
+                if response.lost_focus() {
+                    return self.commit_draft(workbook, asset.id, column);
                 }
                 None
             }
