@@ -64,30 +64,8 @@ pub enum Command {
     ImportRegister {
         /// 取り込む表（.xlsx/.xlsm/.xls/.ods/.csv/.tsv/.txt。CSV は UTF-8 か Shift_JIS）
         file: PathBuf,
-        /// 読むシート（省略時は見出しから情報資産の一覧らしいシートを選ぶ）
-        #[arg(long, value_name = "NAME")]
-        sheet: Option<String>,
-        /// 見出しの行番号（1 から。省略時は見つけた行）
-        #[arg(long, value_name = "N")]
-        header_row: Option<usize>,
-        /// 見出しが 2 行（「評価」の下に 機密性・完全性・可用性 など）
-        #[arg(long)]
-        two_row_header: bool,
-        /// 列の対応（例: "B=情報資産名称,C=媒体・保存先,D=-"）。書かない列は見出しからの推定のまま
-        #[arg(long, value_name = "列=台帳の列,...")]
-        map: Option<String>,
-        /// 値の読み替え（例: "媒体・保存先:金庫=書類;機密性:極秘=2"）
-        #[arg(long, value_name = "台帳の列:元の値=台帳の値;...")]
-        values: Option<String>,
-        /// 評価値の段階: 0-2（この台帳の方法）か 1-3（ガイドラインの後の版。1→0、2→1、3→2 と読む）。省略時は値から判断
-        #[arg(long, value_name = "0-2|1-3")]
-        scale: Option<String>,
-        /// いまの台帳の情報資産を取り込む内容で置き換える（省略時は後ろに追加）
-        #[arg(long)]
-        replace: bool,
-        /// 読み取りと確認だけをして、データベースは変えない
-        #[arg(long)]
-        dry_run: bool,
+        #[command(flatten)]
+        options: crate::entry::cli::ListOptions,
     },
     /// リスク分析シートの形式で Excel ファイルに書き出す
     #[command(help_template = SUB_HELP_TEMPLATE)]
@@ -339,31 +317,10 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
             },
         )),
         Command::Import { file, replace } => import(&require_db(db, "import")?, &file, replace),
-        Command::ImportRegister {
-            file,
-            sheet,
-            header_row,
-            two_row_header,
-            map,
-            values,
-            scale,
-            replace,
-            dry_run,
-        } => crate::entry::cli::import_register(
-            &require_db(db, "import-register")?,
-            &file,
-            &crate::entry::cli::ListOptions {
-                sheet,
-                header_row,
-                two_row_header,
-                map,
-                values,
-                scale,
-                replace,
-                dry_run,
-            },
-        )
-        .map_err(CliError),
+        Command::ImportRegister { file, options } => {
+            crate::entry::cli::import_register(&require_db(db, "import-register")?, &file, &options)
+                .map_err(CliError)
+        }
         Command::Export { out } => export_xlsx(&require_db(db, "export")?, &out),
         Command::Report { out, compare } => report(&require_db(db, "report")?, &out, compare),
     }

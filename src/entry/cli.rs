@@ -10,17 +10,32 @@ use super::problems_message;
 use crate::store::Store;
 use std::path::Path;
 
-/// The command's options, as given.
-#[derive(Debug, Clone, Default)]
+/// The command's options, as given (`riskbook import-register --help` shows these lines).
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct ListOptions {
+    /// 読むシート（省略時は見出しから情報資産の一覧らしいシートを選ぶ）
+    #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
-    /// 1-based, as the user sees rows.
+    /// 見出しの行番号（1 から。省略時は見つけた行）
+    #[arg(long, value_name = "N")]
     pub header_row: Option<usize>,
+    /// 見出しが 2 行（「評価」の下に 機密性・完全性・可用性 など）
+    #[arg(long)]
     pub two_row_header: bool,
+    /// 列の対応（例: "B=情報資産名称,C=媒体・保存先,D=-"）。書かない列は見出しからの推定のまま
+    #[arg(long, value_name = "列=台帳の列,...")]
     pub map: Option<String>,
+    /// 値の読み替え（例: "媒体・保存先:金庫=書類;機密性:極秘=2"）
+    #[arg(long, value_name = "台帳の列:元の値=台帳の値;...")]
     pub values: Option<String>,
+    /// 評価値の段階: 0-2（この台帳の方法）か 1-3（ガイドラインの後の版。1→0、2→1、3→2 と読む）。省略時、1〜3 に見える表は説明を出して止まる
+    #[arg(long, value_name = "0-2|1-3")]
     pub scale: Option<String>,
+    /// いまの台帳の情報資産を取り込む内容で置き換える（省略時は後ろに追加）
+    #[arg(long)]
     pub replace: bool,
+    /// 読み取りと確認だけをして、データベースは変えない
+    #[arg(long)]
     pub dry_run: bool,
 }
 

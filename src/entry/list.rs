@@ -331,16 +331,7 @@ pub fn suggest_layout(table: &Table) -> Layout {
         }
     }
     let (header_row, _, two_row_header) = best;
-    let columns = suggestions(&header_texts(table, header_row, two_row_header));
-    let mut layout = Layout {
-        header_row,
-        two_row_header,
-        columns,
-        scale: RatingScale::ZeroToTwo,
-        values: Vec::new(),
-    };
-    layout.scale = RatingScale::guess(&incoming(table, &layout));
-    layout
+    with_header_row(table, header_row, two_row_header)
 }
 
 /// The column letter of source column `c` as the user sees it in the file.
