@@ -708,7 +708,7 @@ fn read_settings(sheet: &Sheet, problems: &mut Vec<Problem>) -> Settings {
 
 /// Refuses workbooks that would take unbounded memory to open: too large, or a zip whose parts
 /// unpack to far more than they take (a zip bomb).
-pub(super) fn check_size(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
+fn check_size(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
     let too_large = |detail: String| ImportError::TooLarge {
         path: name.to_string(),
         detail,
@@ -755,7 +755,7 @@ pub(super) fn check_size(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
     Ok(())
 }
 
-pub(super) fn check_dimensions(name: &str, range: &Range<Data>) -> Result<(), ImportError> {
+fn check_dimensions(name: &str, range: &Range<Data>) -> Result<(), ImportError> {
     let (rows, cols) = range.get_size();
     if rows as u32 > MAX_ROWS || cols as u32 > MAX_COLUMNS {
         return Err(ImportError::SheetTooLarge {
@@ -800,15 +800,7 @@ fn read_from<RS: Read + Seek>(
     let checks_name = sheet_name(&names, &["対策状況", "チェック"])
         .ok_or(ImportError::MissingSheet("対策状況チェック"))?;
     let diagnosis_name = sheet_name(&names, &["診断結果"]);
-    let mut load = |name: &str| -> Result<Range<Data>, ImportError> {
-        let range =
-            contain_panic(name, || book.worksheet_range(name))?.map_err(|e| ImportError::Open {
-                path: name.to_string(),
-                detail: format!("シートを読めません（{e}）"),
-            })?;
-        check_dimensions(name, &range)?;
-        Ok(range)
-    };
+    let mut load = |name: &str| load_sheet(&mut book, name);
     let register = load(&register_name)?;
     let threats_range = load(&threats_name)?;
     let checks_range = load(&checks_name)?;
@@ -915,7 +907,7 @@ fn read_from<RS: Read + Seek>(
 
 /// Runs a call into calamine, turning a panic inside it (a broken file it does not expect, as the
 /// fuzzer found for .xls) into an error for the user instead of a crash.
-pub(super) fn contain_panic<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, ImportError> {
+fn contain_panic<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, ImportError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| ImportError::Open {
         path: name.to_string(),
         detail: "ブックの中身が壊れているため読めません".into(),
@@ -956,13 +948,36 @@ pub fn read_workbook_bytes(
     bytes: Vec<u8>,
     catalogue: Catalogue,
 ) -> Result<Imported, ImportError> {
+    read_from(open_book(name, bytes, "Excel のブック")?, catalogue)
+}
+
+/// A workbook held in memory, opened after the size checks; `kind` names what it should be in the
+/// message when it is not (「Excel のブック」).
+pub(super) fn open_book(
+    name: &str,
+    bytes: Vec<u8>,
+    kind: &str,
+) -> Result<calamine::Sheets<std::io::Cursor<Vec<u8>>>, ImportError> {
     check_size(name, &bytes)?;
-    let book = contain_panic(name, || {
+    contain_panic(name, || {
         calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
     })?
     .map_err(|e| ImportError::Open {
         path: name.to_string(),
-        detail: format!("Excel のブックとして読めません（{e}）"),
-    })?;
-    read_from(book, catalogue)
+        detail: format!("{kind}として読めません（{e}）"),
+    })
+}
+
+/// One sheet's cells, refused when larger than the limits.
+pub(super) fn load_sheet<RS: Read + Seek>(
+    book: &mut calamine::Sheets<RS>,
+    name: &str,
+) -> Result<Range<Data>, ImportError> {
+    let range =
+        contain_panic(name, || book.worksheet_range(name))?.map_err(|e| ImportError::Open {
+            path: name.to_string(),
+            detail: format!("シートを読めません（{e}）"),
+        })?;
+    check_dimensions(name, &range)?;
+    Ok(range)
 }

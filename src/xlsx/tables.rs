@@ -2,7 +2,7 @@
 //! (`entry::list`). The same size limits and crash containment as the IPA workbook import.
 
 use super::cells;
-use super::import::{ImportError, check_dimensions, check_size, contain_panic, read_limited};
+use super::import::{ImportError, load_sheet, open_book, read_limited};
 use calamine::{Data, Reader};
 use std::path::Path;
 
@@ -28,23 +28,10 @@ fn text(cell: &Data) -> String {
 
 /// Reads every sheet of an .xlsx, .xlsm, .xls or .ods file held in memory.
 pub fn read_tables_bytes(name: &str, bytes: Vec<u8>) -> Result<Vec<Table>, ImportError> {
-    check_size(name, &bytes)?;
-    let mut book = contain_panic(name, || {
-        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-    })?
-    .map_err(|e| ImportError::Open {
-        path: name.to_string(),
-        detail: format!("表計算のブックとして読めません（{e}）"),
-    })?;
+    let mut book = open_book(name, bytes, "表計算のブック")?;
     let mut tables = Vec::new();
     for sheet in book.sheet_names() {
-        let range = contain_panic(&sheet, || book.worksheet_range(&sheet))?.map_err(|e| {
-            ImportError::Open {
-                path: sheet.clone(),
-                detail: format!("シートを読めません（{e}）"),
-            }
-        })?;
-        check_dimensions(&sheet, &range)?;
+        let range = load_sheet(&mut book, &sheet)?;
         let (first_row, first_col) = range.start().unwrap_or((0, 0));
         tables.push(Table {
             rows: range.rows().map(|r| r.iter().map(text).collect()).collect(),
