@@ -27,6 +27,26 @@ fn workbook_with(n: usize) -> Workbook {
     wb
 }
 
+/// A database file in `dir` holding `workbook_with(n)`.
+fn database_with(dir: &std::path::Path, name: &str, n: usize) -> std::path::PathBuf {
+    let path = dir.join(format!("{name}-{n}.db"));
+    Store::open(&path)
+        .unwrap()
+        .replace_all(&workbook_with(n))
+        .unwrap();
+    path
+}
+
+/// The window on `path`, at a small office laptop's size, after its first frames.
+fn window_on(path: &std::path::Path) -> Harness<'static, RiskbookApp> {
+    let session = Session::open(path).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| RiskbookApp::new(cc, session));
+    harness.run();
+    harness
+}
+
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
@@ -115,15 +135,7 @@ fn main() {
         }
     }
     for n in [1_000, 10_000, 100_000] {
-        let path = dir.path().join(format!("bench-{n}.db"));
-        let mut store = Store::open(&path).unwrap();
-        store.replace_all(&workbook_with(n)).unwrap();
-        drop(store);
-        let session = Session::open(&path).unwrap();
-        let mut harness = Harness::builder()
-            .with_size(egui::vec2(1366.0, 768.0))
-            .build_eframe(move |cc| RiskbookApp::new(cc, session));
-        harness.run();
+        let mut harness = window_on(&database_with(dir.path(), "bench", n));
         let t = time(31, || harness.step());
         println!(
             "one frame of 情報資産管理台帳 (1366x768), {n:>6} assets: {:>8.3} ms",
@@ -151,15 +163,7 @@ fn main() {
 fn edit_then_frame() {
     let dir = tempfile::tempdir().unwrap();
     for n in [1_000, 10_000, 100_000] {
-        let path = dir.path().join(format!("edit-{n}.db"));
-        let mut store = Store::open(&path).unwrap();
-        store.replace_all(&workbook_with(n)).unwrap();
-        drop(store);
-        let session = Session::open(&path).unwrap();
-        let mut harness = Harness::builder()
-            .with_size(egui::vec2(1366.0, 768.0))
-            .build_eframe(move |cc| RiskbookApp::new(cc, session));
-        harness.run();
+        let mut harness = window_on(&database_with(dir.path(), "edit", n));
         let mut k = 0;
         let t = time(11, || {
             k += 1;
@@ -188,11 +192,7 @@ fn paste_speed(dir: &tempfile::TempDir) {
         })
         .collect();
     for n in [1_000, 10_000, 100_000] {
-        let path = dir.path().join(format!("paste-{n}.db"));
-        let mut store = Store::open(&path).unwrap();
-        store.replace_all(&workbook_with(n)).unwrap();
-        drop(store);
-        let mut session = Session::open(&path).unwrap();
+        let mut session = Session::open(&database_with(dir.path(), "paste", n)).unwrap();
         let samples: Vec<Duration> = (0..5)
             .map(|_| {
                 let start = Instant::now();

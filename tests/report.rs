@@ -20,6 +20,13 @@ struct FontUse {
     unicode: bool,
 }
 
+/// How every font of the report must be stored.
+const EMBEDDED_SUBSET: FontUse = FontUse {
+    embedded: true,
+    subset: true,
+    unicode: true,
+};
+
 /// The fonts of the PDF at `path`, by their base name without the subset tag.
 fn fonts_of(path: &Path) -> Vec<(String, FontUse)> {
     let doc = Document::load(path).unwrap();
@@ -139,14 +146,7 @@ fn the_report_names_every_category_rate_and_high_risk_asset_with_the_font_embedd
         .collect();
     assert!(!ipaex.is_empty(), "IPAex Gothic is used: {fonts:?}");
     for font in ipaex {
-        assert_eq!(
-            font,
-            &FontUse {
-                embedded: true,
-                subset: true,
-                unicode: true
-            }
-        );
+        assert_eq!(font, &EMBEDDED_SUBSET);
     }
 
     let text = text_of(&pdf_path);
@@ -283,15 +283,7 @@ fn every_character_typed_is_printed_with_a_font_that_has_it_and_extracts_back_un
     assert!(text.contains("𠮷田さんの名簿🍣"));
     let fonts = fonts_of(&path);
     for (name, font) in &fonts {
-        assert_eq!(
-            font,
-            &FontUse {
-                embedded: true,
-                subset: true,
-                unicode: true
-            },
-            "{name}"
-        );
+        assert_eq!(font, &EMBEDDED_SUBSET, "{name}");
     }
     let names: Vec<&str> = fonts.iter().map(|(n, _)| n.as_str()).collect();
     for wanted in ["IPAexGothic", "NotoSansCJKjp", "NotoEmoji"] {

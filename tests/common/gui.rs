@@ -48,11 +48,7 @@ pub fn pick(harness: &mut Harness<'_, RiskbookApp>, dropdown: &str, option: &str
 
 /// Replaces the text of a field and leaves it with Enter, which saves it.
 pub fn type_into(harness: &mut Harness<'_, RiskbookApp>, field: &str, text: &str) {
-    harness.get_by_label(field).focus();
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.get_by_label(field).type_text(text);
-    harness.run();
+    type_without_leaving(harness, field, text);
     harness.key_press(egui::Key::Enter);
     harness.run();
 }
