@@ -5,9 +5,9 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use riskbook::app::RiskbookApp;
-use riskbook::app::session::Session;
-use riskbook::calc::{assess, diagnose};
+use riskbook::calc::{Evaluated, assess, diagnose};
 use riskbook::domain::{Catalogue, Workbook};
+use riskbook::operations::Session;
 use riskbook::report::{ReportInput, pdf};
 use riskbook::sample::sample_workbook;
 use riskbook::store::Store;
@@ -85,13 +85,9 @@ fn main() {
 
     for n in [1_000, 10_000, 100_000] {
         let runs = if n >= 100_000 { 1 } else { 5 };
-        let wb = workbook_with(n);
-        let a = assess(&wb);
-        let d = diagnose(&wb, &a);
+        let results = Evaluated::new(workbook_with(n));
         let input = ReportInput {
-            workbook: &wb,
-            assessment: &a,
-            diagnosis: &d,
+            results: &results,
             file_name: "bench.db",
             created_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
             previous: None,
@@ -108,11 +104,9 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     for n in [1_000, 10_000, 100_000] {
         let runs = if n >= 100_000 { 1 } else { 5 };
-        let wb = workbook_with(n);
-        let a = assess(&wb);
-        let d = diagnose(&wb, &a);
+        let results = Evaluated::new(workbook_with(n));
         let path = dir.path().join(format!("bench-{n}.xlsx"));
-        let t = time(runs, || riskbook::xlsx::export(&wb, &a, &d, &path).unwrap());
+        let t = time(runs, || riskbook::xlsx::export(&results, &path).unwrap());
         println!(
             "Excel export, {n:>6} assets: {:>8.1} ms",
             t.as_secs_f64() * 1e3

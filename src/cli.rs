@@ -1,9 +1,8 @@
 //! The command line of the `riskbook` binary: the GUI by default, batch commands for scripts.
 
-use crate::calc::{assess, diagnose, rate_text};
-use crate::domain::Catalogue;
-use crate::report::{ReportInput, write_pdf};
-use crate::sample::sample_workbook;
+use crate::calc::rate_text;
+use crate::operations::report::ReportRequest;
+use crate::operations::{self, Session};
 use crate::store::{Store, location};
 use crate::summary::summarize;
 use clap::{Parser, Subcommand};
@@ -142,21 +141,13 @@ fn require_db(db: Option<PathBuf>, command: &str) -> Result<PathBuf, CliError> {
 }
 
 fn sample(path: &Path, replace: bool) -> Result<String, CliError> {
-    let mut store = Store::open(path)?;
-    let current = store.load()?;
-    if !current.assets.is_empty() && !replace {
-        return Err(CliError(format!(
-            "「{}」には既に情報資産が {} 件あります。見本で置き換えるには --replace を付けてください。",
-            path.display(),
-            current.assets.len()
-        )));
-    }
-    let wb = sample_workbook(Catalogue::builtin());
-    store.replace_all(&wb)?;
+    let mut session = Session::open(path)?;
+    operations::refuse_to_overwrite(&session, replace, "見本").map_err(CliError)?;
+    operations::load_sample(&mut session)?;
     Ok(format!(
         "見本の会社「{}」の情報資産 {} 件を「{}」に読み込みました。",
-        wb.settings.company,
-        wb.assets.len(),
+        session.workbook().settings.company,
+        session.workbook().assets.len(),
         path.display()
     ))
 }
@@ -168,11 +159,8 @@ fn summary(path: &Path, json: bool) -> Result<String, CliError> {
             path.display()
         )));
     }
-    let store = Store::open_read_only(path)?;
-    let wb = store.load()?;
-    let assessment = assess(&wb);
-    let diagnosis = diagnose(&wb, &assessment);
-    let summary = summarize(&wb, &assessment, &diagnosis);
+    let session = Session::open_read_only(path)?;
+    let summary = summarize(session.results());
     if json {
         return Ok(serde_json::to_string_pretty(&summary)?);
     }
@@ -190,7 +178,7 @@ fn summary(path: &Path, json: bool) -> Result<String, CliError> {
         "対策状況チェック: {} / {} 問回答\n\n診断結果\n",
         summary.checks.answered, summary.checks.total
     ));
-    for c in &diagnosis.categories {
+    for c in &session.diagnosis().categories {
         out.push_str(&format!(
             "({}) {}\t{}\t{}\t{}\n",
             c.no,
@@ -226,75 +214,37 @@ fn restore(path: &Path) -> Result<String, CliError> {
 fn import(path: &Path, file: &Path, replace: bool) -> Result<String, CliError> {
     // The workbook is read completely before the database is touched.
     let imported = crate::xlsx::worker::read(file)?;
-    let mut store = Store::open(path)?;
-    let current = store.load()?;
-    if !current.assets.is_empty() && !replace {
-        return Err(CliError(format!(
-            "「{}」には既に情報資産が {} 件あります。取り込んだ内容で置き換えるには --replace を付けてください。",
-            path.display(),
-            current.assets.len()
-        )));
-    }
-    let backup = store.backup("before-import")?;
-    store.replace_all(&imported.workbook)?;
-    let wb = &imported.workbook;
-    let mut out = format!(
-        "「{}」を取り込みました: 情報資産 {} 件、脅威 {} 件、チェック項目 {} 問（回答済み {} 問）。\n取り込み前のデータベースは「{}」に保存しました。",
-        file.display(),
-        wb.assets.len(),
-        wb.threats.len(),
-        wb.items.len(),
-        wb.answered_count(),
-        backup.display()
-    );
-    for note in imported.notes.iter().chain(&imported.unmatched) {
-        out.push_str(&format!("\n・{note}"));
-    }
-    if imported.differences.is_empty() {
-        out.push_str("\nブックに残っていた計算結果（重要度・リスク値など）は riskbook の計算と一致しました。");
-    } else {
-        out.push_str(&format!(
-            "\nブックに残っていた計算結果のうち {} か所が riskbook の計算と違います:",
-            imported.differences.len()
-        ));
-        for d in &imported.differences {
-            out.push_str(&format!("\n・{d}"));
-        }
-    }
-    Ok(out)
+    let mut session = Session::open(path)?;
+    operations::refuse_to_overwrite(&session, replace, "取り込んだ内容").map_err(CliError)?;
+    let backup = operations::import::replace_with_workbook(&mut session, &imported)?;
+    let mut lines = vec![
+        format!(
+            "「{}」を取り込みました: {}。",
+            file.display(),
+            operations::import::contents(&imported)
+        ),
+        format!(
+            "取り込み前のデータベースは「{}」に保存しました。",
+            backup.display()
+        ),
+    ];
+    lines.extend(operations::import::findings(&imported));
+    Ok(lines.join("\n"))
 }
 
 fn export_xlsx(path: &Path, out: &Path) -> Result<String, CliError> {
-    let wb = Store::open_read_only(path)?.load()?;
-    let assessment = assess(&wb);
-    let diagnosis = diagnose(&wb, &assessment);
-    crate::xlsx::export(&wb, &assessment, &diagnosis, out)?;
+    let session = Session::open_read_only(path)?;
+    crate::xlsx::export(session.results(), out)?;
     Ok(format!(
         "リスク分析シートの形式で「{}」に書き出しました（情報資産 {} 件）。",
         out.display(),
-        wb.assets.len()
+        session.workbook().assets.len()
     ))
 }
 
 fn report(path: &Path, out: &Path, compare: bool) -> Result<String, CliError> {
-    let store = Store::open_read_only(path)?;
-    let wb = store.load()?;
-    let previous = compare.then(|| store.comparison_base()).transpose()?;
-    let assessment = assess(&wb);
-    let diagnosis = diagnose(&wb, &assessment);
-    let file_name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let input = ReportInput {
-        workbook: &wb,
-        assessment: &assessment,
-        diagnosis: &diagnosis,
-        file_name: &file_name,
-        created_on: chrono::Local::now().date_naive(),
-        previous: previous.as_ref().map(|(label, wb)| (label.clone(), wb)),
-    };
-    write_pdf(&input, out)?;
+    let session = Session::open_read_only(path)?;
+    ReportRequest::new(&session, compare)?.write(out)?;
     Ok(format!(
         "診断結果の PDF を「{}」に書き出しました。",
         out.display()

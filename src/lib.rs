@@ -13,6 +13,7 @@ pub mod domain;
 pub mod entry;
 pub mod font;
 pub mod launch;
+pub mod operations;
 pub mod platform;
 pub mod report;
 pub mod sample;

@@ -1,8 +1,7 @@
 //! The computed state as JSON (`riskbook summary --json`): the contract scripts and checks rely on.
 
-use crate::calc::{Assessment, Diagnosis, RiskLevel};
-use crate::domain::Workbook;
-use serde::Serialize;
+use crate::calc::{Evaluated, LevelCounts, RiskLevel};
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Serialize)]
 pub struct AssetSummary {
@@ -41,7 +40,7 @@ pub struct Checks {
     pub total: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Levels {
     #[serde(rename = "大")]
     pub high: usize,
@@ -61,7 +60,40 @@ pub struct Summary {
     pub levels: Levels,
 }
 
-pub fn summarize(workbook: &Workbook, assessment: &Assessment, diagnosis: &Diagnosis) -> Summary {
+/// The part of a recorded summary the 履歴 charts need, read back without the assets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recorded {
+    /// 実施率 per category, in category order.
+    pub rates: Vec<Option<f64>>,
+    pub levels: LevelCounts,
+}
+
+#[derive(Deserialize)]
+struct RecordedCategory {
+    rate: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct RecordedSummary {
+    categories: Vec<RecordedCategory>,
+    levels: Levels,
+}
+
+impl Recorded {
+    /// From the JSON `summarize` wrote when the assessment was confirmed.
+    pub fn from_json(json: &str) -> Result<Recorded, serde_json::Error> {
+        let s: RecordedSummary = serde_json::from_str(json)?;
+        let l = s.levels;
+        Ok(Recorded {
+            rates: s.categories.iter().map(|c| c.rate).collect(),
+            levels: LevelCounts::new(l.high, l.medium, l.low, l.unrated),
+        })
+    }
+}
+
+pub fn summarize(results: &Evaluated) -> Summary {
+    let (workbook, assessment, diagnosis) =
+        (&results.workbook, &results.assessment, &results.diagnosis);
     let assets = workbook
         .assets
         .iter()

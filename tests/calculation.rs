@@ -2,7 +2,8 @@
 
 use riskbook::calc::risk::{Unrated, assess_threats, medium_risk};
 use riskbook::calc::{
-    PolicyNeed, RiskLevel, assess, diagnose, importance, likelihood, rate_text, vulnerability,
+    LevelCounts, PolicyNeed, RiskLevel, assess, diagnose, importance, likelihood, rate_text,
+    vulnerability,
 };
 use riskbook::domain::{
     Answer, Asset, Catalogue, Frequency, ItemNo, Medium, Rating, Threat, ThreatId, Workbook,
@@ -160,7 +161,7 @@ fn unset_frequency_or_missing_input_is_unrated_never_zero() {
         assert_eq!(asset.level, RiskLevel::Unrated);
         assert_eq!(asset.risk, None);
     }
-    assert_eq!(result.level_counts(), [0, 0, 0, 2]);
+    assert_eq!(result.level_counts(), LevelCounts::new(0, 0, 0, 2));
 }
 
 #[test]
@@ -323,7 +324,7 @@ fn sample_diagnosis_counts() {
         "all answers are 2"
     );
     assert_eq!(
-        d.level_counts.iter().sum::<usize>(),
+        d.level_counts.total(),
         wb.assets.len(),
         "every asset is counted once"
     );

@@ -41,7 +41,7 @@ fn typed_characters_reach_the_database_unchanged_and_draw_without_a_warning() {
 fn a_character_no_font_has_is_named_with_its_place() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let session = riskbook::app::session::Session::open(&path).unwrap();
+    let session = riskbook::operations::Session::open(&path).unwrap();
     // This test draws a box on purpose; every other window test fails on one.
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))

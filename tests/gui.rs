@@ -3,8 +3,8 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use riskbook::app::session::Session;
 use riskbook::domain::{Answer, ItemNo, Medium};
+use riskbook::operations::Session;
 use std::path::Path;
 
 use eframe::egui;
@@ -269,10 +269,8 @@ fn excel_import_shows_a_preview_and_applies_only_when_asked() {
             .unwrap();
     }
     let wb = on_disk(&source);
-    let a = riskbook::calc::assess(&wb);
-    let d = riskbook::calc::diagnose(&wb, &a);
     let xlsx = dir.path().join("見本.xlsx");
-    riskbook::xlsx::export(&wb, &a, &d, &xlsx).unwrap();
+    riskbook::xlsx::export(&riskbook::calc::Evaluated::new(wb), &xlsx).unwrap();
 
     let path = dir.path().join("r.db");
     let mut harness = app(&path);
@@ -485,6 +483,26 @@ fn a_history_that_cannot_be_read_says_so_instead_of_showing_none() {
     click(&mut harness, "履歴");
     assert!(shows(&harness, "診断の記録を読めません"));
     assert!(!shows(&harness, "まだ記録がありません"));
+}
+
+#[test]
+fn a_snapshot_that_cannot_be_read_for_the_comparison_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    {
+        let mut session = riskbook::operations::Session::open(&path).unwrap();
+        riskbook::operations::load_sample(&mut session).unwrap();
+        session.take_snapshot("第1回").unwrap();
+    }
+    // The recorded results are fine (the charts show), the saved state is damaged.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE snapshots SET workbook = '{\"assets\":'", [])
+        .unwrap();
+    let mut harness = app(&path);
+    click(&mut harness, "履歴");
+    assert!(shows(&harness, "記録 1 件"));
+    assert!(shows(&harness, "診断の記録を読めません"));
 }
 
 #[test]

@@ -1,9 +1,9 @@
 //! Snapshots (「診断を確定」) and the comparison of two assessments, on the sample company.
 
-use riskbook::app::session::Session;
 use riskbook::calc::compare::compare;
-use riskbook::calc::rate_text;
+use riskbook::calc::{Evaluated, LevelCounts, rate_text};
 use riskbook::domain::{Answer, Asset, Catalogue, Medium, Rating};
+use riskbook::operations::Session;
 use riskbook::sample::sample_workbook;
 
 fn sample_session(path: &std::path::Path) -> Session {
@@ -74,10 +74,10 @@ fn comparison_shows_what_went_down_up_and_away() {
     })
     .unwrap();
 
-    let c = compare(&before, s.workbook());
+    let c = compare(&Evaluated::new(before), s.results());
     // 大 13 → 13 − 6 PC assets + 1 new = 8; 中 18 + 6 = 24; 小 1 → 0 (removed).
-    assert_eq!(c.levels_before, [13, 18, 1, 0]);
-    assert_eq!(c.levels_after, [8, 24, 0, 0]);
+    assert_eq!(c.levels_before, LevelCounts::new(13, 18, 1, 0));
+    assert_eq!(c.levels_after, LevelCounts::new(8, 24, 0, 0));
     assert_eq!(c.answers_changed, virus.len());
     assert_eq!(c.frequencies_changed, 0);
     let rates: Vec<(String, String)> = c

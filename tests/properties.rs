@@ -2,7 +2,8 @@
 //! never rises when an input gets better (lower rating, lower frequency, more implemented answers).
 
 use proptest::prelude::*;
-use riskbook::calc::{assess, likelihood, vulnerability};
+use riskbook::calc::priority::{item_gains, threat_gains};
+use riskbook::calc::{RiskLevel, assess, likelihood, vulnerability};
 use riskbook::domain::{Answer, Asset, Catalogue, Frequency, Medium, Rating, Workbook};
 
 fn answer() -> impl Strategy<Value = Option<Answer>> {
@@ -62,6 +63,22 @@ fn workbook() -> impl Strategy<Value = Workbook> {
             wb.assets = assets;
             wb
         })
+}
+
+/// Total リスク値 and number of リスク大 assets, recomputed asset by asset.
+fn totals(wb: &Workbook) -> (u32, usize) {
+    let a = assess(wb);
+    let risk = a.assets.iter().filter_map(|r| r.risk).map(u32::from).sum();
+    (risk, a.level_counts()[RiskLevel::High])
+}
+
+/// `wb` with these items answered 1.
+fn with_implemented(wb: &Workbook, items: &[riskbook::domain::ItemNo]) -> Workbook {
+    let mut changed = wb.clone();
+    for item in changed.items.iter_mut().filter(|i| items.contains(&i.no)) {
+        item.answer = Some(Answer::Implemented);
+    }
+    changed
 }
 
 fn risks(wb: &Workbook) -> Vec<Option<u8>> {
@@ -135,6 +152,21 @@ proptest! {
         if let Some(r) = slot.filter(|r| r.value() > 0) {
             *slot = Some(Rating::new(r.value() - 1).unwrap());
             prop_assert!(not_higher(&risks(&better), &risks(&wb)));
+        }
+    }
+
+    /// 対策優先度 counts assets per medium and 重要度 instead of recomputing every asset: both give the
+    /// same drop for every candidate.
+    #[test]
+    fn priority_gains_equal_recomputing_every_asset(wb in workbook()) {
+        let before = totals(&wb);
+        for g in item_gains(&wb) {
+            let after = totals(&with_implemented(&wb, &[g.no]));
+            prop_assert_eq!((g.gain.risk_drop, g.gain.high_drop), (before.0 - after.0, before.1 - after.1));
+        }
+        for g in threat_gains(&wb) {
+            let after = totals(&with_implemented(&wb, &g.open_items));
+            prop_assert_eq!((g.gain.risk_drop, g.gain.high_drop), (before.0 - after.0, before.1 - after.1));
         }
     }
 }

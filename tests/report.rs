@@ -2,7 +2,7 @@
 //! and pages with lopdf.
 
 use lopdf::{Document, Object};
-use riskbook::calc::{RiskLevel, assess, diagnose, rate_text};
+use riskbook::calc::{Evaluated, RiskLevel, assess, diagnose, rate_text};
 use riskbook::domain::{Answer, Catalogue, ItemNo, Workbook};
 use riskbook::report::{ReportInput, pdf};
 use riskbook::sample::sample_workbook;
@@ -103,15 +103,12 @@ fn write_report(
     file_name: &str,
     previous: Option<(String, &Workbook)>,
 ) -> PathBuf {
-    let assessment = assess(wb);
-    let diagnosis = diagnose(wb, &assessment);
+    let previous = previous.map(|(label, wb)| (label, Evaluated::new(wb.clone())));
     let bytes = pdf(&ReportInput {
-        workbook: wb,
-        assessment: &assessment,
-        diagnosis: &diagnosis,
+        results: &Evaluated::new(wb.clone()),
         file_name,
         created_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-        previous,
+        previous: previous.as_ref().map(|(label, e)| (label.as_str(), e)),
     })
     .unwrap();
     let path = dir.join("report.pdf");

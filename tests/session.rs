@@ -1,7 +1,7 @@
 //! Edit, undo and redo of the window's session, without a window.
 
-use riskbook::app::session::Session;
 use riskbook::domain::{Answer, Asset, Frequency, ItemNo, ThreatId};
+use riskbook::operations::Session;
 use riskbook::store::{Edit, Store};
 
 #[test]

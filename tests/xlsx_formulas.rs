@@ -119,7 +119,7 @@ fn an_independent_engine_recalculates_the_export_to_riskbooks_values() {
         let counted = value(&model, result, counts_row + k, 1);
         assert_eq!(
             number(&counted).map(usize::from),
-            Some(export.diagnosis.level_counts[level as usize]),
+            Some(export.diagnosis.level_counts[level]),
             "assets counted as {}",
             level.label()
         );

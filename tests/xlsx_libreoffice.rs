@@ -170,7 +170,7 @@ fn libreoffice_recalculates_the_export_to_riskbooks_values() {
     let expected: Vec<String> = diagnosis
         .level_counts
         .iter()
-        .map(|n| n.to_string())
+        .map(|(_, n)| n.to_string())
         .collect();
     assert_eq!(counts, expected, "assets per class");
 }

@@ -2,10 +2,9 @@
 //! runs on a thread while the window shows that it is busy. Jobs get copies of what they need, so
 //! they never touch the session; the app takes their result once per frame.
 
-use crate::calc::{assess, diagnose};
-use crate::domain::Workbook;
+use crate::calc::Evaluated;
 use crate::entry::list::{Source, open_source};
-use crate::report::{ReportInput, write_pdf};
+use crate::operations::report::ReportRequest;
 use crate::xlsx::{ImportError, Imported};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -68,26 +67,9 @@ impl Job {
         })
     }
 
-    /// The PDF report of `workbook` (with `previous` for 前回との比較).
-    pub fn report(
-        workbook: Workbook,
-        previous: Option<(String, Workbook)>,
-        file_name: String,
-        path: PathBuf,
-        open: bool,
-    ) -> Job {
+    pub fn report(request: ReportRequest, path: PathBuf, open: bool) -> Job {
         Job::spawn("PDF を作成しています…", move || {
-            let assessment = assess(&workbook);
-            let diagnosis = diagnose(&workbook, &assessment);
-            let input = ReportInput {
-                workbook: &workbook,
-                assessment: &assessment,
-                diagnosis: &diagnosis,
-                file_name: &file_name,
-                created_on: chrono::Local::now().date_naive(),
-                previous: previous.as_ref().map(|(label, wb)| (label.clone(), wb)),
-            };
-            let result = write_pdf(&input, &path).map_err(|e| e.to_string());
+            let result = request.write(&path).map_err(|e| e.to_string());
             Outcome::Written {
                 what: "PDF",
                 path,
@@ -97,12 +79,9 @@ impl Job {
         })
     }
 
-    pub fn export(workbook: Workbook, path: PathBuf) -> Job {
+    pub fn export(results: Evaluated, path: PathBuf) -> Job {
         Job::spawn("Excel に書き出しています…", move || {
-            let assessment = assess(&workbook);
-            let diagnosis = diagnose(&workbook, &assessment);
-            let result = crate::xlsx::export(&workbook, &assessment, &diagnosis, &path)
-                .map_err(|e| e.to_string());
+            let result = crate::xlsx::export(&results, &path).map_err(|e| e.to_string());
             Outcome::Written {
                 what: "Excel",
                 path,

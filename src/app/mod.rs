@@ -5,17 +5,16 @@ mod fonts;
 mod glyphs;
 mod jobs;
 pub mod renderer;
-pub mod session;
 pub mod views;
 mod widgets;
 
-use crate::domain::Catalogue;
-use crate::sample::sample_workbook;
+use crate::calc::RiskLevel;
+use crate::operations::report::ReportRequest;
+use crate::operations::{self, Session};
 use crate::store::{Edit, StoreError};
 use crate::xlsx::Imported;
 use eframe::egui::{self, RichText};
 use jobs::{Job, Outcome};
-use session::Session;
 use std::path::{Path, PathBuf};
 use views::diagnosis::DiagnosisView;
 use views::history::{HistoryAction, HistoryView};
@@ -309,11 +308,7 @@ impl RiskbookApp {
             None => {}
             Some(ListAction::Cancel) => self.list_import = None,
             Some(ListAction::Apply { edit, message }) => {
-                let result = self
-                    .session
-                    .store()
-                    .backup("before-register-import")
-                    .and_then(|_| self.session.apply(edit));
+                let result = operations::import::apply_list(&mut self.session, edit);
                 let ok = result.is_ok();
                 self.report(result.map(|_| ()));
                 if ok {
@@ -330,13 +325,9 @@ impl RiskbookApp {
         let Some((path, imported)) = self.pending_import.take() else {
             return;
         };
-        let result = self
-            .session
-            .store()
-            .backup("before-import")
-            .and_then(|_| self.session.replace_all(&imported.workbook));
+        let result = operations::import::replace_with_workbook(&mut self.session, &imported);
         let ok = result.is_ok();
-        self.report(result);
+        self.report(result.map(|_| ()));
         if ok {
             self.show_start = false;
             self.tab = Tab::Register;
@@ -355,20 +346,13 @@ impl RiskbookApp {
         let Some((path, imported)) = &self.pending_import else {
             return;
         };
-        let wb = &imported.workbook;
         let existing = self.session.workbook().assets.len();
         let (mut apply, mut cancel) = (false, false);
         let modal = egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {
             ui.set_max_width(640.0);
             ui.heading("Excel取込の確認");
             ui.label(format!("ファイル: {}", path.display()));
-            ui.label(format!(
-                "情報資産 {} 件、脅威 {} 件、チェック項目 {} 問（回答済み {} 問）",
-                wb.assets.len(),
-                wb.threats.len(),
-                wb.items.len(),
-                wb.answered_count()
-            ));
+            ui.label(operations::import::contents(imported));
             if existing > 0 {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
@@ -376,19 +360,8 @@ impl RiskbookApp {
                 );
             }
             egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
-                for line in imported.notes.iter().chain(&imported.unmatched) {
-                    ui.add(egui::Label::new(format!("・{line}")).wrap());
-                }
-                if imported.differences.is_empty() {
-                    ui.label("ブックに残っていた計算結果は riskbook の計算と一致しています。");
-                } else {
-                    ui.label(format!(
-                        "ブックの計算結果と riskbook の計算が違うセル: {} か所",
-                        imported.differences.len()
-                    ));
-                    for d in &imported.differences {
-                        ui.add(egui::Label::new(format!("・{d}")).wrap());
-                    }
+                for line in operations::import::findings(imported) {
+                    ui.add(egui::Label::new(line).wrap());
                 }
             });
             ui.horizontal(|ui| {
@@ -418,13 +391,11 @@ impl RiskbookApp {
     /// Excel出力 to `path` (the file dialog's answer; tests call it directly).
     pub fn export_to(&mut self, path: PathBuf) {
         self.commit_drafts();
-        self.job = Some(Job::export(self.session.workbook().clone(), path));
+        self.job = Some(Job::export(self.session.results().clone(), path));
     }
 
     fn load_sample(&mut self) {
-        let result = self
-            .session
-            .replace_all(&sample_workbook(Catalogue::builtin()));
+        let result = operations::load_sample(&mut self.session);
         self.show_start = false;
         self.report(result);
     }
@@ -497,29 +468,10 @@ impl RiskbookApp {
     /// Starts writing the report to `path`; `open` hands it to the system viewer when done (印刷).
     fn write_report(&mut self, path: PathBuf, open: bool) {
         self.commit_drafts();
-        let previous = if self.report_compare {
-            match self.session.store().comparison_base() {
-                Ok(base) => Some(base),
-                Err(e) => {
-                    self.dialog = Some(("報告書を作成できませんでした".into(), e.to_string()));
-                    return;
-                }
-            }
-        } else {
-            None
-        };
-        let file_name = self
-            .session
-            .path()
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        self.job = Some(Job::report(
-            self.session.workbook().clone(),
-            previous,
-            file_name,
-            path,
-            open,
-        ));
+        match ReportRequest::new(&self.session, self.report_compare) {
+            Ok(request) => self.job = Some(Job::report(request, path, open)),
+            Err(e) => self.dialog = Some(("報告書を作成できませんでした".into(), e.to_string())),
+        }
     }
 
     fn save_report_dialog(&mut self) {
@@ -669,10 +621,10 @@ impl RiskbookApp {
             ui.label(format!(
                 "情報資産 {} 件　リスク大 {}　中 {}　小 {}　未算定 {}　チェック {} / {}",
                 self.session.workbook().assets.len(),
-                d.level_counts[0],
-                d.level_counts[1],
-                d.level_counts[2],
-                d.level_counts[3],
+                d.level_counts[RiskLevel::High],
+                d.level_counts[RiskLevel::Medium],
+                d.level_counts[RiskLevel::Low],
+                d.level_counts[RiskLevel::Unrated],
                 d.answered,
                 d.total
             ));

@@ -1,9 +1,9 @@
 //! What changed between two assessments (two snapshots, or a snapshot and now): rates per category,
 //! assets per class, and every asset whose リスク値 went up or down.
 
-use super::diagnosis::diagnose;
-use super::risk::{RiskLevel, assess};
-use crate::domain::{AssetId, Medium, Workbook};
+use super::Evaluated;
+use super::risk::{LevelCounts, RiskLevel};
+use crate::domain::{AssetId, Medium};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,16 +44,17 @@ impl AssetChange {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     pub rates: Vec<RateChange>,
-    pub levels_before: [usize; 4],
-    pub levels_after: [usize; 4],
+    pub levels_before: LevelCounts,
+    pub levels_after: LevelCounts,
     pub assets: Vec<AssetChange>,
     pub answers_changed: usize,
     pub frequencies_changed: usize,
 }
 
-pub fn compare(before: &Workbook, after: &Workbook) -> Comparison {
-    let (ab, aa) = (assess(before), assess(after));
-    let (db, da) = (diagnose(before, &ab), diagnose(after, &aa));
+pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
+    let (ab, aa) = (&before.assessment, &after.assessment);
+    let (db, da) = (&before.diagnosis, &after.diagnosis);
+    let (before, after) = (&before.workbook, &after.workbook);
     let rates = da
         .categories
         .iter()

@@ -1,6 +1,6 @@
 //! docs/method.md §8: the 診断結果 sheet — per category the implementation rate and whether a policy is needed.
 
-use super::risk::{Assessment, RiskLevel};
+use super::risk::{Assessment, LevelCounts, RiskLevel};
 use crate::domain::{Answer, ItemNo, Workbook};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -56,8 +56,7 @@ pub struct CategoryResult {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnosis {
     pub categories: Vec<CategoryResult>,
-    /// Assets per class, indexed by `RiskLevel as usize` (大, 中, 小, 未算定).
-    pub level_counts: [usize; 4],
+    pub level_counts: LevelCounts,
     pub answered: usize,
     pub total: usize,
 }
@@ -140,6 +139,6 @@ pub fn diagnose(workbook: &Workbook, assessment: &Assessment) -> Diagnosis {
 
 impl Diagnosis {
     pub fn count(&self, level: RiskLevel) -> usize {
-        self.level_counts[level as usize]
+        self.level_counts[level]
     }
 }

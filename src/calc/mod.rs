@@ -2,9 +2,13 @@
 
 pub mod compare;
 pub mod diagnosis;
+pub mod evaluated;
 pub mod palette;
 pub mod priority;
 pub mod risk;
 
 pub use diagnosis::{CategoryResult, Diagnosis, PolicyNeed, diagnose, rate_text};
-pub use risk::{Assessment, AssetRisk, RiskLevel, assess, importance, likelihood, vulnerability};
+pub use evaluated::Evaluated;
+pub use risk::{
+    Assessment, AssetRisk, LevelCounts, RiskLevel, assess, importance, likelihood, vulnerability,
+};

@@ -107,6 +107,46 @@ impl RiskLevel {
     }
 }
 
+/// Assets per risk class, read by class. Serialized as the list 大, 中, 小, 未算定.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct LevelCounts([usize; 4]);
+
+impl LevelCounts {
+    pub fn new(high: usize, medium: usize, low: usize, unrated: usize) -> Self {
+        LevelCounts([high, medium, low, unrated])
+    }
+
+    pub fn of(levels: impl IntoIterator<Item = RiskLevel>) -> Self {
+        let mut counts = LevelCounts::default();
+        for level in levels {
+            counts.0[level as usize] += 1;
+        }
+        counts
+    }
+
+    pub fn total(&self) -> usize {
+        self.0.iter().sum()
+    }
+
+    /// The largest class, for scaling a chart.
+    pub fn largest(&self) -> usize {
+        self.0.iter().copied().max().unwrap_or(0)
+    }
+
+    /// Each class with its count, 大 first.
+    pub fn iter(&self) -> impl Iterator<Item = (RiskLevel, usize)> + '_ {
+        RiskLevel::ALL.into_iter().map(|level| (level, self[level]))
+    }
+}
+
+impl std::ops::Index<RiskLevel> for LevelCounts {
+    type Output = usize;
+    fn index(&self, level: RiskLevel) -> &usize {
+        &self.0[level as usize]
+    }
+}
+
 /// One threat with its computed vulnerability and likelihood.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThreatAssessment {
@@ -171,12 +211,17 @@ impl Assessment {
         self.threats.iter().find(|t| t.threat == id)
     }
 
-    pub fn level_counts(&self) -> [usize; 4] {
-        let mut counts = [0; 4];
-        for a in &self.assets {
-            counts[a.level as usize] += 1;
-        }
-        counts
+    /// Rows (indices into `assets`) of リスク大 and リスク中, highest リスク値 first, then in 台帳 order.
+    pub fn risky_rows(&self) -> Vec<usize> {
+        let mut rows: Vec<usize> = (0..self.assets.len())
+            .filter(|&i| matches!(self.assets[i].level, RiskLevel::High | RiskLevel::Medium))
+            .collect();
+        rows.sort_by_key(|&i| (std::cmp::Reverse(self.assets[i].risk), i));
+        rows
+    }
+
+    pub fn level_counts(&self) -> LevelCounts {
+        LevelCounts::of(self.assets.iter().map(|a| a.level))
     }
 }
 

@@ -34,6 +34,13 @@ pub struct CheckItem {
     pub answer: Option<Answer>,
 }
 
+impl CheckItem {
+    /// Not implemented yet, and applicable (`Answer::leaves_open`).
+    pub fn is_open(&self) -> bool {
+        Answer::leaves_open(self.answer)
+    }
+}
+
 /// One threat of a medium on 脅威の状況.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Threat {

@@ -172,6 +172,12 @@ impl Answer {
             Answer::NotApplicable => "自社には該当しない",
         }
     }
+
+    /// Whether an item with this answer still waits to be implemented: 2, 3 and unanswered do;
+    /// 1 is done and 4 does not apply to the company.
+    pub fn leaves_open(answer: Option<Answer>) -> bool {
+        !matches!(answer, Some(Answer::Implemented | Answer::NotApplicable))
+    }
 }
 
 impl TryFrom<u8> for Answer {

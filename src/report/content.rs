@@ -4,20 +4,17 @@
 use super::layout::{BLACK, Cell, Composer, GREY, MARGIN, Measure, Op, TableColumn};
 use crate::calc::compare::compare;
 use crate::calc::priority::threat_gains;
-use crate::calc::{Assessment, Diagnosis, PolicyNeed, RiskLevel, rate_text};
-use crate::domain::{Answer, Workbook};
+use crate::calc::{Evaluated, PolicyNeed, RiskLevel, rate_text};
 use chrono::NaiveDate;
 
 /// Everything the report is made from.
 pub struct ReportInput<'a> {
-    pub workbook: &'a Workbook,
-    pub assessment: &'a Assessment,
-    pub diagnosis: &'a Diagnosis,
+    pub results: &'a Evaluated,
     /// Shown in the footer of every page.
     pub file_name: &'a str,
     pub created_on: NaiveDate,
     /// The last confirmed assessment, when the comparison (前回との比較) is asked for: its label and state.
-    pub previous: Option<(String, &'a Workbook)>,
+    pub previous: Option<(&'a str, &'a Evaluated)>,
 }
 
 fn date(d: Option<NaiveDate>) -> String {
@@ -35,7 +32,7 @@ fn or_blank(text: &str) -> &str {
 }
 
 fn cover(c: &mut Composer, input: &ReportInput) {
-    let s = &input.workbook.settings;
+    let s = &input.results.workbook.settings;
     c.text_at(
         MARGIN,
         MARGIN + 20.0,
@@ -50,7 +47,7 @@ fn cover(c: &mut Composer, input: &ReportInput) {
         GREY,
     );
     c.space(6.0);
-    let d = input.diagnosis;
+    let d = &input.results.diagnosis;
     let rows = [
         ("会社名", or_blank(&s.company).to_string()),
         ("診断日", date(s.assessed_on)),
@@ -60,7 +57,7 @@ fn cover(c: &mut Composer, input: &ReportInput) {
             "対象",
             format!(
                 "情報資産 {} 件、対策状況チェック {} / {} 問回答",
-                input.workbook.assets.len(),
+                input.results.workbook.assets.len(),
                 d.answered,
                 d.total
             ),
@@ -85,6 +82,7 @@ fn diagnosis_table(c: &mut Composer, input: &ReportInput) {
         TableColumn::left("対策規定の要否", w * 0.28),
     ];
     let rows: Vec<Vec<Cell>> = input
+        .results
         .diagnosis
         .categories
         .iter()
@@ -108,12 +106,12 @@ fn diagnosis_table(c: &mut Composer, input: &ReportInput) {
 
 fn level_chart(c: &mut Composer, input: &ReportInput) {
     c.heading("リスク値ごとの情報資産の数");
-    let counts = input.diagnosis.level_counts;
-    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+    let counts = input.results.diagnosis.level_counts;
+    let max = counts.largest().max(1) as f32;
     let bar_max = c.content_width() - 160.0;
     for level in RiskLevel::ALL {
         c.ensure(18.0);
-        let n = counts[level as usize];
+        let n = counts[level];
         let y = c.y();
         c.text_at(MARGIN, y + 10.0, 9.5, BLACK, level.label());
         c.rect(MARGIN + 60.0, y + 1.0, bar_max, 11.0, (238, 238, 238));
@@ -138,12 +136,9 @@ fn level_chart(c: &mut Composer, input: &ReportInput) {
 
 fn risky_assets(c: &mut Composer, input: &ReportInput) {
     c.heading("リスク大・リスク中の情報資産");
-    let wb = input.workbook;
-    let risks = &input.assessment.assets;
-    let mut rows: Vec<usize> = (0..wb.assets.len())
-        .filter(|&i| matches!(risks[i].level, RiskLevel::High | RiskLevel::Medium))
-        .collect();
-    rows.sort_by_key(|&i| (risks[i].level, std::cmp::Reverse(risks[i].risk), i));
+    let wb = &input.results.workbook;
+    let risks = &input.results.assessment.assets;
+    let rows = input.results.assessment.risky_rows();
     if rows.is_empty() {
         c.paragraph("リスク大・リスク中の情報資産はありません。", 9.5, BLACK);
         return;
@@ -187,13 +182,13 @@ fn comparison(c: &mut Composer, input: &ReportInput) {
     let Some((label, before)) = &input.previous else {
         return;
     };
-    let cmp = compare(before, input.workbook);
+    let cmp = compare(before, input.results);
     c.heading(&format!("前回との比較（前回: {label}）"));
     let (b, a) = (cmp.levels_before, cmp.levels_after);
     c.paragraph(
         &format!(
             "リスク大 {} → {} 件、リスク中 {} → {} 件、リスク小 {} → {} 件、未算定 {} → {} 件。回答の変更 {} 問、脅威の頻度の変更 {} 件。",
-            b[0], a[0], b[1], a[1], b[2], a[2], b[3], a[3], cmp.answers_changed, cmp.frequencies_changed
+            b[RiskLevel::High], a[RiskLevel::High], b[RiskLevel::Medium], a[RiskLevel::Medium], b[RiskLevel::Low], a[RiskLevel::Low], b[RiskLevel::Unrated], a[RiskLevel::Unrated], cmp.answers_changed, cmp.frequencies_changed
         ),
         9.0,
         BLACK,
@@ -245,7 +240,7 @@ fn comparison(c: &mut Composer, input: &ReportInput) {
 }
 
 fn priorities(c: &mut Composer, input: &ReportInput) {
-    let gains: Vec<_> = threat_gains(input.workbook)
+    let gains: Vec<_> = threat_gains(&input.results.workbook)
         .into_iter()
         .filter(|g| g.gain.risk_drop > 0)
         .take(10)
@@ -289,8 +284,9 @@ fn todo_list(c: &mut Composer, input: &ReportInput) {
         8.5,
         GREY,
     );
-    let wb = input.workbook;
+    let wb = &input.results.workbook;
     let mut categories: Vec<_> = input
+        .results
         .diagnosis
         .categories
         .iter()
@@ -299,10 +295,7 @@ fn todo_list(c: &mut Composer, input: &ReportInput) {
     categories.sort_by_key(|cat| (cat.need != PolicyNeed::Essential, cat.no));
     let mut any = false;
     for cat in categories {
-        let open: Vec<_> = wb
-            .items_of(cat.no)
-            .filter(|i| !matches!(i.answer, Some(Answer::Implemented | Answer::NotApplicable)))
-            .collect();
+        let open: Vec<_> = wb.items_of(cat.no).filter(|i| i.is_open()).collect();
         if open.is_empty() {
             continue;
         }

@@ -387,6 +387,10 @@ impl Store {
         snapshots::list(&self.conn)
     }
 
+    pub fn snapshot_results(&self, id: i64) -> StoreResult<String> {
+        snapshots::results(&self.conn, id)
+    }
+
     pub fn snapshot(&self, id: i64) -> StoreResult<Workbook> {
         snapshots::load(&self.conn, id)
     }

@@ -41,6 +41,15 @@ pub fn list(conn: &Connection) -> StoreResult<Vec<SnapshotInfo>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The results recorded with a snapshot (the JSON of `riskbook summary --json` at that time).
+pub fn results(conn: &Connection, id: i64) -> StoreResult<String> {
+    conn.query_row("SELECT results FROM snapshots WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| StoreError::Invalid(format!("診断の記録（id {id}）は見つかりません。")))
+}
+
 pub fn load(conn: &Connection, id: i64) -> StoreResult<Workbook> {
     let json: Option<String> = conn
         .query_row("SELECT workbook FROM snapshots WHERE id = ?1", [id], |r| {

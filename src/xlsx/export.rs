@@ -4,7 +4,7 @@
 
 use super::layout::*;
 use crate::calc::palette::hex;
-use crate::calc::{Assessment, Diagnosis, RiskLevel};
+use crate::calc::{Assessment, Diagnosis, Evaluated, RiskLevel};
 use crate::domain::register::{Column, text_cells};
 use crate::domain::{Answer, CheckItem, Medium, Workbook};
 use rust_xlsxwriter::{
@@ -682,12 +682,8 @@ pub fn xlsx_bytes(
 }
 
 /// Writes the workbook to `path` (through a temporary file beside it).
-pub fn export(
-    wb: &Workbook,
-    assessment: &Assessment,
-    diagnosis: &Diagnosis,
-    path: &Path,
-) -> Result<(), ExportError> {
+pub fn export(results: &Evaluated, path: &Path) -> Result<(), ExportError> {
+    let (wb, assessment, diagnosis) = (&results.workbook, &results.assessment, &results.diagnosis);
     let err = |detail: String| ExportError::Write {
         path: path.to_path_buf(),
         detail,

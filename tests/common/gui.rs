@@ -5,7 +5,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use riskbook::app::RiskbookApp;
-use riskbook::app::session::Session;
+use riskbook::operations::Session;
 use std::path::Path;
 
 pub fn app(path: &Path) -> Harness<'static, RiskbookApp> {

@@ -1,7 +1,7 @@
 //! 対策状況チェック: the questions grouped by category, each answered 1–4.
 
-use crate::app::session::Session;
 use crate::domain::Answer;
+use crate::operations::Session;
 use crate::store::Edit;
 use eframe::egui::{self, RichText, Ui};
 

@@ -1,11 +1,11 @@
 //! 診断結果: per category the implementation rate and whether a policy is needed, the assets per risk
 //! class, and the assets with リスク大 first.
 
-use crate::app::session::Session;
 use crate::app::widgets::{date_picker, level_cell, level_colors};
 use crate::calc::priority::{ItemGain, ThreatGain, item_gains, threat_gains};
-use crate::calc::{RiskLevel, rate_text};
+use crate::calc::{LevelCounts, RiskLevel, rate_text};
 use crate::domain::Settings;
+use crate::operations::Session;
 use crate::store::Edit;
 use eframe::egui::{self, RichText, Ui};
 
@@ -13,11 +13,30 @@ use eframe::egui::{self, RichText, Ui};
 pub struct DiagnosisView {
     company: Option<String>,
     assessor: Option<String>,
-    /// 対策優先度 for the session revision it was computed at (it re-runs the calculation per item).
-    priority: Option<(u64, Vec<ThreatGain>, Vec<ItemGain>)>,
+    /// What the view derives from the session, for the revision it was derived at.
+    derived: Option<Derived>,
     /// How many of the risky assets are listed; more are added on request (a grid of every row of a
     /// large register would make each frame slow).
     listed: Option<usize>,
+}
+
+/// 対策優先度 and the risky assets in order: worked out once per change, not per frame.
+struct Derived {
+    revision: u64,
+    threats: Vec<ThreatGain>,
+    items: Vec<ItemGain>,
+    risky_rows: Vec<usize>,
+}
+
+impl Derived {
+    fn of(session: &Session) -> Derived {
+        Derived {
+            revision: session.revision(),
+            threats: threat_gains(session.workbook()),
+            items: item_gains(session.workbook()),
+            risky_rows: session.assessment().risky_rows(),
+        }
+    }
 }
 
 /// Risky assets listed at first, and added per click of 「さらに表示」.
@@ -108,14 +127,14 @@ fn setting_field(
 }
 
 /// Horizontal bars of the asset count per class.
-fn level_chart(ui: &mut Ui, counts: &[usize; 4]) {
-    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+fn level_chart(ui: &mut Ui, counts: &LevelCounts) {
+    let max = counts.largest().max(1) as f32;
     let bar_width = 320.0;
     egui::Grid::new("level_chart")
         .num_columns(3)
         .show(ui, |ui| {
             for level in RiskLevel::ALL {
-                let n = counts[level as usize];
+                let n = counts[level];
                 ui.label(level.label());
                 let (rect, _) =
                     ui.allocate_exact_size(egui::vec2(bar_width, 18.0), egui::Sense::hover());
@@ -233,29 +252,21 @@ impl DiagnosisView {
                 ui.heading("リスク値ごとの情報資産の数");
                 level_chart(ui, &diagnosis.level_counts);
                 ui.separator();
-                let revision = session.revision();
                 if self
-                    .priority
+                    .derived
                     .as_ref()
-                    .is_none_or(|(r, _, _)| *r != revision)
+                    .is_none_or(|d| d.revision != session.revision())
                 {
-                    self.priority = Some((revision, threat_gains(workbook), item_gains(workbook)));
+                    self.derived = Some(Derived::of(session));
                 }
-                if let Some((_, threats, items)) = &self.priority {
-                    priority_section(ui, threats, items);
-                }
+                let Some(derived) = &self.derived else {
+                    return;
+                };
+                priority_section(ui, &derived.threats, &derived.items);
                 ui.separator();
                 ui.heading("対策が必要な情報資産（リスク大から）");
                 let assessment = session.assessment();
-                let mut rows: Vec<usize> = (0..workbook.assets.len())
-                    .filter(|&i| {
-                        matches!(
-                            assessment.assets[i].level,
-                            RiskLevel::High | RiskLevel::Medium
-                        )
-                    })
-                    .collect();
-                rows.sort_by_key(|&i| std::cmp::Reverse(assessment.assets[i].risk));
+                let rows = &derived.risky_rows;
                 if rows.is_empty() {
                     ui.label("リスク大・リスク中の情報資産はありません。");
                 }

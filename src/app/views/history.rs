@@ -1,30 +1,33 @@
 //! 履歴: the assessments confirmed with 「診断を確定」, charts of each category's 実施率 and the assets per
 //! class over time, and the comparison of two of them (or of one with now).
 
-use crate::app::session::Session;
 use crate::app::widgets::level_colors;
 use crate::calc::compare::{Comparison, compare};
-use crate::calc::{RiskLevel, assess, diagnose, rate_text};
-use crate::domain::Workbook;
+use crate::calc::{Evaluated, LevelCounts, RiskLevel, rate_text};
+use crate::operations::Session;
 use crate::store::snapshots::SnapshotInfo;
+use crate::summary::Recorded;
 use eframe::egui::{self, Color32, RichText, Ui};
 
-/// One confirmed assessment with what the charts need.
+/// One confirmed assessment with what the charts need: the results recorded when it was confirmed
+/// (the whole state is read only for a comparison).
 struct Point {
     info: SnapshotInfo,
     rates: Vec<Option<f64>>,
-    levels: [usize; 4],
-    workbook: Workbook,
+    levels: LevelCounts,
 }
 
-/// What a cached comparison was made for: session revision, 比較元, 比較先 (None: now).
-type ComparisonKey = (u64, usize, Option<usize>);
+/// What a cached comparison was made for: the session revision when it compares with now, 比較元,
+/// 比較先 (None: now).
+type ComparisonKey = (Option<u64>, i64, Option<i64>);
 
 #[derive(Default)]
 pub struct HistoryView {
     note: String,
-    /// Snapshots loaded for the session revision they were read at, or why they could not be read.
+    /// Snapshots loaded when the session had taken this many, or why they could not be read.
     points: Option<(u64, Result<Vec<Point>, String>)>,
+    /// The snapshots being compared, read and evaluated.
+    compared: Vec<(i64, Evaluated)>,
     /// Indices into `points`; `None` on the right side means "now".
     from: Option<usize>,
     to: Option<usize>,
@@ -50,26 +53,71 @@ const PALETTE: [Color32; 11] = [
     Color32::from_rgb(0, 0, 0),
 ];
 
-/// Every snapshot with its results; one that cannot be read makes the history unreadable, said as
-/// such rather than shown as missing.
+fn unreadable(e: crate::store::StoreError) -> String {
+    format!("診断の記録を読めません: {e}")
+}
+
+/// Every snapshot with the results recorded with it; one that cannot be read makes the history
+/// unreadable, said as such rather than shown as missing.
 fn load(session: &Session) -> Result<Vec<Point>, String> {
-    let unreadable = |e: crate::store::StoreError| format!("診断の記録を読めません: {e}");
     session
         .snapshots()
         .map_err(unreadable)?
         .into_iter()
         .map(|info| {
-            let workbook = session.snapshot(info.id).map_err(unreadable)?;
-            let a = assess(&workbook);
-            let d = diagnose(&workbook, &a);
+            let json = session
+                .store()
+                .snapshot_results(info.id)
+                .map_err(unreadable)?;
+            let recorded = Recorded::from_json(&json)
+                .map_err(|e| format!("診断の記録を読めません（{} の結果）: {e}", info.taken_at))?;
             Ok(Point {
-                rates: d.categories.iter().map(|c| c.rate).collect(),
-                levels: d.level_counts,
+                rates: recorded.rates,
+                levels: recorded.levels,
                 info,
-                workbook,
             })
         })
         .collect()
+}
+
+impl HistoryView {
+    /// Reads and evaluates snapshot `id` unless it is kept already.
+    fn evaluated(&mut self, session: &Session, id: i64) -> Result<(), String> {
+        if self.compared.iter().any(|(i, _)| *i == id) {
+            return Ok(());
+        }
+        let results = Evaluated::new(session.snapshot(id).map_err(unreadable)?);
+        self.compared.push((id, results));
+        Ok(())
+    }
+
+    /// The comparison of snapshot `from` with `to` (None: now), worked out when either changed.
+    fn comparison(
+        &mut self,
+        session: &Session,
+        from: i64,
+        to: Option<i64>,
+    ) -> Result<&Comparison, String> {
+        let key = (to.is_none().then(|| session.revision()), from, to);
+        if self.comparison.as_ref().is_none_or(|(k, _)| *k != key) {
+            // Only the two sides are kept; both are read first, then compared by reference.
+            self.compared.retain(|(i, _)| *i == from || Some(*i) == to);
+            self.evaluated(session, from)?;
+            if let Some(to) = to {
+                self.evaluated(session, to)?;
+            }
+            let cached = |id: i64| {
+                self.compared
+                    .iter()
+                    .find(|(i, _)| *i == id)
+                    .map(|(_, e)| e)
+                    .expect("read above")
+            };
+            let c = compare(cached(from), to.map_or(session.results(), cached));
+            self.comparison = Some((key, c));
+        }
+        Ok(&self.comparison.as_ref().expect("just set").1)
+    }
 }
 
 /// 実施率 of every category over time, one line each, 0–100 %.
@@ -122,7 +170,7 @@ fn rate_chart(ui: &mut Ui, points: &[Point], names: &[String]) {
 fn level_bars(ui: &mut Ui, points: &[Point]) {
     let max = points
         .iter()
-        .map(|p| p.levels.iter().sum::<usize>())
+        .map(|p| p.levels.total())
         .max()
         .unwrap_or(1)
         .max(1) as f32;
@@ -135,7 +183,7 @@ fn level_bars(ui: &mut Ui, points: &[Point]) {
                     ui.allocate_exact_size(egui::vec2(360.0, 16.0), egui::Sense::hover());
                 let mut left = rect.left();
                 for level in RiskLevel::ALL {
-                    let w = rect.width() * p.levels[level as usize] as f32 / max;
+                    let w = rect.width() * p.levels[level] as f32 / max;
                     let r = egui::Rect::from_min_size(
                         egui::pos2(left, rect.top()),
                         egui::vec2(w, rect.height()),
@@ -145,7 +193,10 @@ fn level_bars(ui: &mut Ui, points: &[Point]) {
                 }
                 ui.label(format!(
                     "大 {}　中 {}　小 {}　未算定 {}",
-                    p.levels[0], p.levels[1], p.levels[2], p.levels[3]
+                    p.levels[RiskLevel::High],
+                    p.levels[RiskLevel::Medium],
+                    p.levels[RiskLevel::Low],
+                    p.levels[RiskLevel::Unrated]
                 ));
                 ui.end_row();
             }
@@ -155,14 +206,14 @@ fn level_bars(ui: &mut Ui, points: &[Point]) {
 fn comparison_ui(ui: &mut Ui, c: &Comparison) {
     ui.label(format!(
         "リスク大 {} → {}　中 {} → {}　小 {} → {}　未算定 {} → {}　（回答の変更 {} 問、頻度の変更 {} 件）",
-        c.levels_before[0],
-        c.levels_after[0],
-        c.levels_before[1],
-        c.levels_after[1],
-        c.levels_before[2],
-        c.levels_after[2],
-        c.levels_before[3],
-        c.levels_after[3],
+        c.levels_before[RiskLevel::High],
+        c.levels_after[RiskLevel::High],
+        c.levels_before[RiskLevel::Medium],
+        c.levels_after[RiskLevel::Medium],
+        c.levels_before[RiskLevel::Low],
+        c.levels_after[RiskLevel::Low],
+        c.levels_before[RiskLevel::Unrated],
+        c.levels_after[RiskLevel::Unrated],
         c.answers_changed,
         c.frequencies_changed
     ));
@@ -222,22 +273,28 @@ impl HistoryView {
                 action = Some(HistoryAction::Confirm(std::mem::take(&mut self.note)));
             }
         });
-        let revision = session.revision();
-        if self.points.as_ref().is_none_or(|(r, _)| *r != revision) {
-            self.points = Some((revision, load(session)));
+        let taken = session.snapshots_taken();
+        if self.points.as_ref().is_none_or(|(t, _)| *t != taken) {
+            self.points = Some((taken, load(session)));
         }
-        let points = match &self.points {
-            Some((_, Ok(points))) => points,
-            Some((_, Err(why))) => {
-                ui.colored_label(ui.visuals().error_fg_color, why);
-                return action;
-            }
-            None => return action,
-        };
-        if points.is_empty() {
-            ui.label("まだ記録がありません。「診断を確定」で、いまの診断を記録できます。");
+        let Some((taken, loaded)) = self.points.take() else {
             return action;
+        };
+        match &loaded {
+            Err(why) => {
+                ui.colored_label(ui.visuals().error_fg_color, why);
+            }
+            Ok(points) if points.is_empty() => {
+                ui.label("まだ記録がありません。「診断を確定」で、いまの診断を記録できます。");
+            }
+            Ok(points) => self.records(ui, session, points),
         }
+        self.points = Some((taken, loaded));
+        action
+    }
+
+    /// The list of confirmed assessments, the charts and the comparison.
+    fn records(&mut self, ui: &mut Ui, session: &Session, points: &[Point]) {
         let names: Vec<String> = session
             .workbook()
             .categories
@@ -257,7 +314,9 @@ impl HistoryView {
                             ui.label(&p.info.note);
                             ui.label(format!(
                                 "大 {}　中 {}　小 {}",
-                                p.levels[0], p.levels[1], p.levels[2]
+                                p.levels[RiskLevel::High],
+                                p.levels[RiskLevel::Medium],
+                                p.levels[RiskLevel::Low]
                             ));
                             ui.end_row();
                         }
@@ -301,19 +360,13 @@ impl HistoryView {
                         .accessible_name("比較先");
                 });
                 let from = self.from.unwrap_or(from).min(points.len() - 1);
-                let key = (revision, from, self.to);
-                if self.comparison.as_ref().is_none_or(|(k, _)| *k != key) {
-                    let before = &points[from].workbook;
-                    let after = self
-                        .to
-                        .and_then(|i| points.get(i))
-                        .map_or(session.workbook(), |p| &p.workbook);
-                    self.comparison = Some((key, compare(before, after)));
-                }
-                if let Some((_, c)) = &self.comparison {
-                    comparison_ui(ui, c);
+                let to = self.to.and_then(|i| points.get(i)).map(|p| p.info.id);
+                match self.comparison(session, points[from].info.id, to) {
+                    Ok(c) => comparison_ui(ui, c),
+                    Err(why) => {
+                        ui.colored_label(ui.visuals().error_fg_color, why);
+                    }
                 }
             });
-        action
     }
 }

@@ -1,10 +1,10 @@
 //! 脅威の状況: per medium its threats, each with a 1–3 frequency and the vulnerability computed from the
 //! check items that counter it.
 
-use crate::app::session::Session;
 use crate::app::widgets::choice;
 use crate::domain::scales::{likelihood_label, vulnerability_label};
 use crate::domain::{Frequency, Medium};
+use crate::operations::Session;
 use crate::store::Edit;
 use eframe::egui::{self, RichText, Ui};
 

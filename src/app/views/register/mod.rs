@@ -6,7 +6,6 @@
 mod keys;
 pub mod selection;
 
-use crate::app::session::Session;
 use crate::app::widgets::{choice, date_picker, level_cell};
 use crate::calc::risk::Unrated;
 use crate::calc::{AssetRisk, RiskLevel};
@@ -17,6 +16,7 @@ use crate::domain::scales::{likelihood_label, vulnerability_cell_label, vulnerab
 use crate::domain::{Asset, AssetId, Medium, Rating, Workbook};
 use crate::entry::block::{PastePlan, copy_text, plan_clear, plan_fill_down, plan_paste};
 use crate::entry::{Problem, problems_message, tsv};
+use crate::operations::Session;
 use crate::store::Edit;
 use eframe::egui::{self, RichText, Ui};
 use egui_extras::{Column as TableColumn, TableBuilder};

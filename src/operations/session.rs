@@ -1,7 +1,8 @@
-//! One open database as the window sees it: the workbook in memory, its calculation, and undo/redo.
-//! No egui here, so that edit and undo logic is tested without a window.
+//! One open database: the workbook in memory, its calculation, and undo/redo. The window edits
+//! through it and the command line reads through it; no egui here, so edit and undo are tested
+//! without a window.
 
-use crate::calc::{Assessment, Diagnosis, assess, diagnose};
+use crate::calc::{Assessment, Diagnosis, Evaluated};
 use crate::domain::register::CellValue;
 use crate::domain::{AssetId, Workbook};
 use crate::store::snapshots::SnapshotInfo;
@@ -14,13 +15,13 @@ const UNDO_LIMIT: usize = 200;
 
 pub struct Session {
     store: Store,
-    workbook: Workbook,
-    assessment: Assessment,
-    diagnosis: Diagnosis,
+    current: Evaluated,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
     /// Grows with every change, so views can tell when their caches are stale.
     revision: u64,
+    /// Grows with every snapshot taken: the 履歴 reloads only then.
+    snapshots_taken: u64,
 }
 
 impl Session {
@@ -28,18 +29,21 @@ impl Session {
         Session::from_store(Store::open(path)?)
     }
 
+    /// The database for reading only (the command line's summary, export and report); every
+    /// edit is refused by the store.
+    pub fn open_read_only(path: &Path) -> StoreResult<Session> {
+        Session::from_store(Store::open_read_only(path)?)
+    }
+
     pub fn from_store(store: Store) -> StoreResult<Session> {
-        let workbook = store.load()?;
-        let assessment = assess(&workbook);
-        let diagnosis = diagnose(&workbook, &assessment);
+        let current = Evaluated::new(store.load()?);
         Ok(Session {
             store,
-            workbook,
-            assessment,
-            diagnosis,
+            current,
             undo: Vec::new(),
             redo: Vec::new(),
             revision: 0,
+            snapshots_taken: 0,
         })
     }
 
@@ -47,16 +51,21 @@ impl Session {
         self.store.path()
     }
 
+    /// The workbook with its assessment and diagnosis.
+    pub fn results(&self) -> &Evaluated {
+        &self.current
+    }
+
     pub fn workbook(&self) -> &Workbook {
-        &self.workbook
+        &self.current.workbook
     }
 
     pub fn assessment(&self) -> &Assessment {
-        &self.assessment
+        &self.current.assessment
     }
 
     pub fn diagnosis(&self) -> &Diagnosis {
-        &self.diagnosis
+        &self.current.diagnosis
     }
 
     pub fn revision(&self) -> u64 {
@@ -162,21 +171,24 @@ impl Session {
             _ => None,
         };
         // An insert's inverse only knows the new row's id once it is saved.
-        let inverse = match (inverse(&self.workbook, edit), inserted) {
+        let inverse = match (inverse(&self.current.workbook, edit), inserted) {
             (Edit::DeleteAsset(_), Some(id)) => Edit::DeleteAsset(id),
             (other, _) => other,
         };
-        mirror(&mut self.workbook, edit, inserted);
+        mirror(&mut self.current.workbook, edit, inserted);
         (inserted, inverse)
     }
 
     /// 「診断を確定」: stores the whole state with its results, dated. Returns the snapshot's id.
     pub fn take_snapshot(&mut self, note: &str) -> StoreResult<i64> {
-        let summary = summarize(&self.workbook, &self.assessment, &self.diagnosis);
+        let summary = summarize(&self.current);
         let results = serde_json::to_string(&summary)
             .map_err(|e| StoreError::Invalid(format!("診断結果を記録の形にできません: {e}")))?;
-        let id = self.store.take_snapshot(&self.workbook, &results, note)?;
+        let id = self
+            .store
+            .take_snapshot(&self.current.workbook, &results, note)?;
         self.revision += 1;
+        self.snapshots_taken += 1;
         Ok(id)
     }
 
@@ -188,19 +200,23 @@ impl Session {
         self.store.snapshot(id)
     }
 
+    /// How many snapshots this session took; the list of snapshots changes only with it.
+    pub fn snapshots_taken(&self) -> u64 {
+        self.snapshots_taken
+    }
+
     /// Replaces the whole workbook (sample data, import). The undo history is cleared.
     pub fn replace_all(&mut self, workbook: &Workbook) -> StoreResult<()> {
         self.store.replace_all(workbook)?;
-        self.workbook = self.store.load()?;
+        self.current = Evaluated::new(self.store.load()?);
         self.undo.clear();
         self.redo.clear();
-        self.recalculate();
+        self.revision += 1;
         Ok(())
     }
 
     fn recalculate(&mut self) {
-        self.assessment = assess(&self.workbook);
-        self.diagnosis = diagnose(&self.workbook, &self.assessment);
+        self.current.recalculate();
         self.revision += 1;
     }
 }

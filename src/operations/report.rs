@@ -1,0 +1,53 @@
+//! The PDF report of a session: what it is made from, gathered once so the window (on a worker
+//! thread) and the command line write the same report.
+
+use super::{Session, file_label};
+use crate::calc::Evaluated;
+use crate::report::{ReportError, ReportInput, write_pdf};
+use crate::store::StoreResult;
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// Everything a report needs, owned so it can be written on another thread.
+pub struct ReportRequest {
+    pub results: Evaluated,
+    /// The last confirmed assessment (label and results), for 前回との比較.
+    pub previous: Option<(String, Evaluated)>,
+    pub file_name: String,
+    pub created_on: NaiveDate,
+}
+
+impl ReportRequest {
+    /// The report of `session` as it is now, dated today; with `compare`, against the last
+    /// confirmed assessment (an error when there is none).
+    pub fn new(session: &Session, compare: bool) -> StoreResult<ReportRequest> {
+        let previous = if compare {
+            let (label, workbook) = session.store().comparison_base()?;
+            Some((label, Evaluated::new(workbook)))
+        } else {
+            None
+        };
+        Ok(ReportRequest {
+            results: session.results().clone(),
+            previous,
+            file_name: file_label(session.path()),
+            created_on: chrono::Local::now().date_naive(),
+        })
+    }
+
+    pub fn input(&self) -> ReportInput<'_> {
+        ReportInput {
+            results: &self.results,
+            file_name: &self.file_name,
+            created_on: self.created_on,
+            previous: self
+                .previous
+                .as_ref()
+                .map(|(label, results)| (label.as_str(), results)),
+        }
+    }
+
+    pub fn write(&self, path: &Path) -> Result<(), ReportError> {
+        write_pdf(&self.input(), path)
+    }
+}
