@@ -66,11 +66,42 @@ fn time(runs: usize, mut f: impl FnMut()) -> Duration {
 }
 
 fn main() {
-    // `cargo bench --bench speed -- edit` runs only the edit-then-frame measurement.
+    // `cargo bench --bench speed -- views` runs only the window measurements (frames and edits
+    // in every view); `-- edit` only the 台帳 edit.
     if std::env::args().any(|a| a == "edit") {
         edit_then_frame();
         return;
     }
+    if std::env::args().any(|a| a == "profile") {
+        // For a profiler: only the 診断結果 edit at 100,000 assets, many times.
+        let dir = tempfile::tempdir().unwrap();
+        let mut harness = window_on(&database_with(dir.path(), "profile", 100_000));
+        harness.get_by_label("診断結果").click();
+        harness.run();
+        for k in 0..60 {
+            harness.get_by_label("会社名").focus();
+            harness.run();
+            harness.event(egui::Event::Text(format!("{k}")));
+            harness.run();
+            harness.key_press(egui::Key::Enter);
+            let t = two_frames(&mut harness);
+            harness.run();
+            if k % 10 == 0 {
+                println!("{}", ms(t));
+            }
+        }
+        return;
+    }
+    if std::env::args().any(|a| a == "calc") {
+        calculation_parts();
+        return;
+    }
+    if std::env::args().any(|a| a == "views") {
+        priority_speed();
+        views_speed();
+        return;
+    }
+    priority_speed();
     for n in [1_000, 10_000, 100_000] {
         let wb = workbook_with(n);
         let t = time(21, || {
@@ -150,6 +181,214 @@ fn main() {
     }
     paste_speed(&dir);
     edit_then_frame();
+    views_speed();
+}
+
+/// The parts of a recalculation and of the comparison with a snapshot, each on its own.
+fn calculation_parts() {
+    for n in [1_000, 10_000, 100_000] {
+        let wb = workbook_with(n);
+        let a = assess(&wb);
+        let now = Evaluated::new(wb.clone());
+        let mut then = Evaluated::new(wb.clone());
+        then.workbook.items[0].answer = Some(riskbook::domain::Answer::Implemented);
+        then.recalculate();
+        println!(
+            "{n:>7} assets: assess {}; diagnose {}; risky rows in order {}; compare with a snapshot {}",
+            ms(time(11, || {
+                std::hint::black_box(assess(&wb));
+            })),
+            ms(time(11, || {
+                std::hint::black_box(diagnose(&wb, &a));
+            })),
+            ms(time(11, || {
+                std::hint::black_box(a.risky_rows());
+            })),
+            ms(time(5, || {
+                std::hint::black_box(riskbook::calc::compare::compare(&then, &now));
+            })),
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = Session::open(&database_with(dir.path(), "edit", n)).unwrap();
+        let mut k = 0;
+        let settings = time(11, || {
+            k += 1;
+            let mut s = session.workbook().settings.clone();
+            s.company = format!("会社{k}");
+            session
+                .apply(riskbook::store::Edit::SetSettings(s))
+                .unwrap();
+        });
+        let answer = time(11, || {
+            k += 1;
+            let no = session.workbook().items[0].no;
+            let a = riskbook::domain::Answer::new(1 + (k % 2) as u8).unwrap();
+            session
+                .apply(riskbook::store::Edit::SetAnswer(no, Some(a)))
+                .unwrap();
+        });
+        println!(
+            "{n:>7} assets: save and recalculate: 会社名 {}; an answer {}",
+            ms(settings),
+            ms(answer)
+        );
+    }
+}
+
+/// 対策優先度: the gain of every open item and of every threat's group of items.
+fn priority_speed() {
+    for n in [1_000, 10_000, 100_000] {
+        let wb = workbook_with(n);
+        let t = time(21, || {
+            std::hint::black_box(riskbook::calc::priority::threat_gains(&wb));
+            std::hint::black_box(riskbook::calc::priority::item_gains(&wb));
+        });
+        println!(
+            "対策優先度 (every item and threat), {n:>7} assets: {:>8.3} ms",
+            t.as_secs_f64() * 1e3
+        );
+    }
+}
+
+fn ms(t: Duration) -> String {
+    format!("{:>8.3} ms", t.as_secs_f64() * 1e3)
+}
+
+/// A database of `n` assets with ten confirmed assessments, answers differing between them.
+fn database_with_history(dir: &std::path::Path, n: usize) -> std::path::PathBuf {
+    let path = database_with(dir, "views", n);
+    let mut session = Session::open(&path).unwrap();
+    for k in 0..10u8 {
+        let no = session.workbook().items[k as usize].no;
+        session
+            .apply(riskbook::store::Edit::SetAnswer(
+                no,
+                Some(riskbook::domain::Answer::Implemented),
+            ))
+            .unwrap();
+        session.take_snapshot(&format!("第{}回", k + 1)).unwrap();
+    }
+    path
+}
+
+/// The input's frame and the one after it, timed: what the user waits for after an edit.
+fn two_frames(harness: &mut Harness<'static, RiskbookApp>) -> Duration {
+    let start = Instant::now();
+    harness.step();
+    harness.step();
+    start.elapsed()
+}
+
+/// Median of the part of each run that `f` timed itself (after one warm-up run).
+fn time_part(runs: usize, mut f: impl FnMut() -> Duration) -> Duration {
+    f();
+    median((0..runs).map(|_| f()).collect())
+}
+
+/// One frame of each view, and an edit in each view followed by the next frame, at 1k/10k/100k
+/// assets with ten confirmed assessments. An edit's time is its input frame and the next one.
+fn views_speed() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in [1_000, 10_000, 100_000] {
+        let path = database_with_history(dir.path(), n);
+        let mut harness = window_on(&path);
+        let frame = time(31, || harness.step());
+        println!(
+            "{n:>7} assets: one frame of 情報資産管理台帳: {}",
+            ms(frame)
+        );
+
+        harness.get_by_label("脅威の状況").click();
+        harness.run();
+        let frame = time(31, || harness.step());
+        let mut k = 0;
+        let edit = time_part(11, || {
+            k += 1;
+            harness
+                .get_by_label("脅威の発生頻度 書類の盗難・紛失・誤廃棄による情報漏えい")
+                .click();
+            harness.run();
+            let option = if k % 2 == 0 { "2：" } else { "1：" };
+            harness
+                .query_all_by(|n| {
+                    n.label().is_some_and(|l| l.starts_with(option))
+                        && n.role() == egui::accesskit::Role::Button
+                })
+                .next()
+                .unwrap()
+                .click();
+            let took = two_frames(&mut harness);
+            harness.run();
+            took
+        });
+        println!(
+            "{n:>7} assets: one frame of 脅威の状況: {}; pick a frequency, two frames: {}",
+            ms(frame),
+            ms(edit)
+        );
+
+        harness.get_by_label("対策状況チェック").click();
+        harness.run();
+        let frame = time(31, || harness.step());
+        let mut k = 0;
+        let edit = time_part(11, || {
+            k += 1;
+            let answer = if k % 2 == 0 {
+                "No.1 1 実施している"
+            } else {
+                "No.1 2 一部実施している"
+            };
+            harness.get_by_label(answer).click();
+            let took = two_frames(&mut harness);
+            harness.run();
+            took
+        });
+        println!(
+            "{n:>7} assets: one frame of 対策状況チェック: {}; answer a question, two frames: {}",
+            ms(frame),
+            ms(edit)
+        );
+
+        harness.get_by_label("診断結果").click();
+        harness.run();
+        let frame = time(31, || harness.step());
+        let mut k = 0;
+        let edit = time_part(11, || {
+            k += 1;
+            harness.get_by_label("会社名").focus();
+            harness.run();
+            harness.event(egui::Event::Text(format!("{k}")));
+            harness.run();
+            harness.key_press(egui::Key::Enter);
+            let took = two_frames(&mut harness);
+            harness.run();
+            took
+        });
+        println!(
+            "{n:>7} assets: one frame of 診断結果: {}; type into 会社名, Enter, two frames: {}",
+            ms(frame),
+            ms(edit)
+        );
+
+        let start = Instant::now();
+        harness.get_by_label("履歴").click();
+        harness.run();
+        let opening = start.elapsed();
+        let frame = time(31, || harness.step());
+        let undo = time_part(11, || {
+            harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+            let took = two_frames(&mut harness);
+            harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+            harness.run();
+            took
+        });
+        println!(
+            "{n:>7} assets: opening 履歴 (10 records, until it settles): {}; one frame: {}; Ctrl+Z, two frames: {}",
+            ms(opening),
+            ms(frame),
+            ms(undo)
+        );
+    }
 }
 
 /// One cell typed into and left (Enter), then the next frame: saving, recalculating and every
@@ -159,19 +398,18 @@ fn edit_then_frame() {
     for n in [1_000, 10_000, 100_000] {
         let mut harness = window_on(&database_with(dir.path(), "edit", n));
         let mut k = 0;
-        let t = time(11, || {
+        let t = time_part(11, || {
             k += 1;
             harness.get_by_label("備考 1行目").focus();
             harness.step();
             harness.event(egui::Event::Text(format!("メモ{k}")));
             harness.key_press(egui::Key::Enter);
-            let start = Instant::now();
-            harness.step();
-            harness.step();
-            std::hint::black_box(start.elapsed());
+            let took = two_frames(&mut harness);
+            harness.run();
+            took
         });
         println!(
-            "click into a cell, type, Enter, next frame (台帳; three frames), {n:>6} assets: {:>8.1} ms",
+            "type into a 台帳 cell, Enter: its frame and the next, {n:>6} assets: {:>8.1} ms",
             t.as_secs_f64() * 1e3
         );
     }

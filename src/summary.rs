@@ -1,6 +1,7 @@
 //! The computed state as JSON (`riskbook summary --json`): the contract scripts and checks rely on.
 
 use crate::calc::{Evaluated, LevelCounts, RiskLevel};
+use crate::domain::register::Column;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Serialize)]
@@ -107,10 +108,10 @@ pub fn summarize(results: &Evaluated) -> Summary {
             confidentiality: a.confidentiality.map(|r| r.value()),
             integrity: a.integrity.map(|r| r.value()),
             availability: a.availability.map(|r| r.value()),
-            importance: r.importance,
-            threat: r.frequency(),
-            vulnerability: r.vulnerability(),
-            likelihood: r.likelihood(),
+            importance: r.number(Column::Importance),
+            threat: r.number(Column::Threat),
+            vulnerability: r.number(Column::Vulnerability),
+            likelihood: r.number(Column::Likelihood),
             risk: r.risk,
             level: r.level.short(),
         })

@@ -5,6 +5,8 @@ use riskbook::calc::{
     LevelCounts, PolicyNeed, RiskLevel, assess, diagnose, importance, likelihood, rate_text,
     vulnerability,
 };
+use riskbook::domain::register::Column;
+use riskbook::domain::scales::{Importance, Vulnerability};
 use riskbook::domain::{
     Answer, Asset, Catalogue, Frequency, ItemNo, Medium, Rating, Threat, ThreatId, Workbook,
 };
@@ -25,10 +27,22 @@ fn a(v: u8) -> Option<Answer> {
 #[test]
 fn importance_is_the_highest_of_the_three_ratings() {
     // Seed 002's 重要度の算出例.
-    assert_eq!(importance([r(2), r(1), r(0)]), Some(2));
-    assert_eq!(importance([r(1), r(1), r(1)]), Some(1));
-    assert_eq!(importance([r(0), r(1), r(0)]), Some(1));
-    assert_eq!(importance([r(0), r(0), r(0)]), Some(0));
+    assert_eq!(
+        importance([r(2), r(1), r(0)]).map(Importance::value),
+        Some(2)
+    );
+    assert_eq!(
+        importance([r(1), r(1), r(1)]).map(Importance::value),
+        Some(1)
+    );
+    assert_eq!(
+        importance([r(0), r(1), r(0)]).map(Importance::value),
+        Some(1)
+    );
+    assert_eq!(
+        importance([r(0), r(0), r(0)]).map(Importance::value),
+        Some(0)
+    );
     assert_eq!(
         importance([r(2), None, r(0)]),
         None,
@@ -42,7 +56,11 @@ fn every_cell_of_the_conversion_table() {
     let table = [[3, 2, 1], [2, 1, 1], [1, 1, 1]];
     for (row, t) in [3u8, 2, 1].into_iter().enumerate() {
         for (col, v) in [3u8, 2, 1].into_iter().enumerate() {
-            assert_eq!(likelihood(f(t), v), table[row][col], "t={t} v={v}");
+            assert_eq!(
+                likelihood(f(t), Vulnerability::new(v).unwrap()).value(),
+                table[row][col],
+                "t={t} v={v}"
+            );
         }
     }
 }
@@ -61,19 +79,31 @@ fn class_boundaries() {
 
 #[test]
 fn vulnerability_rule() {
-    assert_eq!(vulnerability([a(1), a(1), a(1)]), 1, "all implemented");
-    assert_eq!(vulnerability([a(3), a(3)]), 3, "none implemented");
-    assert_eq!(vulnerability([None, None]), 3, "unanswered counts as 3");
-    assert_eq!(vulnerability([a(3), None]), 3);
-    assert_eq!(vulnerability([a(1), a(3)]), 2, "a mix");
-    assert_eq!(vulnerability([a(1), None]), 2, "implemented and unanswered");
-    assert_eq!(vulnerability([a(2), a(2)]), 2, "partly");
-    assert_eq!(vulnerability([a(1), a(2)]), 2);
+    assert_eq!(
+        vulnerability([a(1), a(1), a(1)]).value(),
+        1,
+        "all implemented"
+    );
+    assert_eq!(vulnerability([a(3), a(3)]).value(), 3, "none implemented");
+    assert_eq!(
+        vulnerability([None, None]).value(),
+        3,
+        "unanswered counts as 3"
+    );
+    assert_eq!(vulnerability([a(3), None]).value(), 3);
+    assert_eq!(vulnerability([a(1), a(3)]).value(), 2, "a mix");
+    assert_eq!(
+        vulnerability([a(1), None]).value(),
+        2,
+        "implemented and unanswered"
+    );
+    assert_eq!(vulnerability([a(2), a(2)]).value(), 2, "partly");
+    assert_eq!(vulnerability([a(1), a(2)]).value(), 2);
     // Answers of 4 are ignored.
-    assert_eq!(vulnerability([a(1), a(4)]), 1);
-    assert_eq!(vulnerability([a(3), a(4)]), 3);
-    assert_eq!(vulnerability([a(4), a(4)]), 1, "no remaining items");
-    assert_eq!(vulnerability([]), 1, "no linked items");
+    assert_eq!(vulnerability([a(1), a(4)]).value(), 1);
+    assert_eq!(vulnerability([a(3), a(4)]).value(), 3);
+    assert_eq!(vulnerability([a(4), a(4)]).value(), 1, "no remaining items");
+    assert_eq!(vulnerability([]).value(), 1, "no linked items");
 }
 
 fn threat(id: i64, medium: Medium, freq: Option<u8>, items: &[u16]) -> Threat {
@@ -105,8 +135,8 @@ fn worst_threat_of_a_medium_with_ties() {
     assert_eq!(
         (
             worst.frequency.value(),
-            worst.vulnerability,
-            worst.likelihood
+            worst.vulnerability.value(),
+            worst.likelihood.value()
         ),
         (3, 2, 2)
     );
@@ -210,10 +240,14 @@ fn worked_example_of_the_spec_comes_out_exactly() {
         let got = &result.assets[i];
         assert_eq!(asset.name, name);
         assert_eq!(asset.medium.unwrap().name(), medium);
-        assert_eq!(got.importance, Some(imp), "{name}/{medium}");
-        assert_eq!(got.frequency(), Some(t), "{name}/{medium}");
-        assert_eq!(got.vulnerability(), Some(v), "{name}/{medium}");
-        assert_eq!(got.likelihood(), Some(p), "{name}/{medium}");
+        assert_eq!(got.number(Column::Importance), Some(imp), "{name}/{medium}");
+        assert_eq!(got.number(Column::Threat), Some(t), "{name}/{medium}");
+        assert_eq!(
+            got.number(Column::Vulnerability),
+            Some(v),
+            "{name}/{medium}"
+        );
+        assert_eq!(got.number(Column::Likelihood), Some(p), "{name}/{medium}");
         assert_eq!(got.risk, Some(risk), "{name}/{medium}");
         assert_eq!(got.level, level, "{name}/{medium}");
     }

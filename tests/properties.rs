@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 use riskbook::calc::priority::{item_gains, threat_gains};
 use riskbook::calc::{RiskLevel, assess, likelihood, vulnerability};
+use riskbook::domain::scales::Vulnerability;
 use riskbook::domain::{Answer, Asset, Catalogue, Frequency, Medium, Rating, Workbook};
 
 fn answer() -> impl Strategy<Value = Option<Answer>> {
@@ -101,17 +102,18 @@ proptest! {
         for r in assess(&wb).assets {
             if let Some(v) = r.risk {
                 prop_assert!(v <= 6);
-                prop_assert_eq!(Some(v), r.importance.zip(r.likelihood()).map(|(i, p)| i * p));
+                prop_assert_eq!(Some(v), r.importance.zip(r.likelihood()).map(|(i, p)| i.value() * p.value()));
             }
         }
     }
 
     #[test]
-    fn likelihood_is_1_to_3_and_monotone(t in 1u8..=3, v in 1u8..=3) {
-        let p = likelihood(Frequency::new(t).unwrap(), v);
-        prop_assert!((1..=3).contains(&p));
-        if t < 3 { prop_assert!(likelihood(Frequency::new(t + 1).unwrap(), v) >= p); }
-        if v < 3 { prop_assert!(likelihood(Frequency::new(t).unwrap(), v + 1) >= p); }
+    fn likelihood_is_1_to_3_and_monotone(t in 1u8..=3, v_ in 1u8..=3) {
+        let (f, v) = (|t| Frequency::new(t).unwrap(), |v| Vulnerability::new(v).unwrap());
+        let p = likelihood(f(t), v(v_));
+        prop_assert!((1..=3).contains(&p.value()));
+        if t < 3 { prop_assert!(likelihood(f(t + 1), v(v_)) >= p); }
+        if v_ < 3 { prop_assert!(likelihood(f(t), v(v_ + 1)) >= p); }
     }
 
     #[test]

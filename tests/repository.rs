@@ -3,6 +3,7 @@
 
 use riskbook::calc::assess;
 use riskbook::domain::Catalogue;
+use riskbook::domain::register::Column;
 use riskbook::sample::sample_workbook;
 use std::path::{Path, PathBuf};
 
@@ -85,12 +86,24 @@ fn the_worked_example_of_the_method_page_is_what_riskbook_computes() {
         assert_eq!(cia, ratings.join(" "), "{name}/{medium} C I A");
         assert_eq!(
             importance,
-            show(computed.importance),
+            show(computed.number(Column::Importance)),
             "{name}/{medium} 重要度"
         );
-        assert_eq!(t, show(computed.frequency()), "{name}/{medium} t");
-        assert_eq!(v, show(computed.vulnerability()), "{name}/{medium} v");
-        assert_eq!(p, show(computed.likelihood()), "{name}/{medium} p");
+        assert_eq!(
+            t,
+            show(computed.number(Column::Threat)),
+            "{name}/{medium} t"
+        );
+        assert_eq!(
+            v,
+            show(computed.number(Column::Vulnerability)),
+            "{name}/{medium} v"
+        );
+        assert_eq!(
+            p,
+            show(computed.number(Column::Likelihood)),
+            "{name}/{medium} p"
+        );
         assert_eq!(
             risk,
             format!("{} {}", show(computed.risk), computed.level.label()),

@@ -60,22 +60,22 @@ fn an_independent_engine_recalculates_the_export_to_riskbooks_values() {
         let name = &asset.name;
         assert_eq!(
             number(&at(row, Column::Importance)),
-            risk.importance,
+            risk.number(Column::Importance),
             "M of {name}"
         );
         assert_eq!(
             number(&at(row, Column::Threat)),
-            risk.frequency(),
+            risk.number(Column::Threat),
             "P of {name}"
         );
         assert_eq!(
             number(&at(row, Column::Vulnerability)),
-            risk.vulnerability(),
+            risk.number(Column::Vulnerability),
             "Q of {name}"
         );
         assert_eq!(
             number(&at(row, Column::Likelihood)),
-            risk.likelihood(),
+            risk.number(Column::Likelihood),
             "R of {name}"
         );
         match risk.risk {

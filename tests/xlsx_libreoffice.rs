@@ -10,6 +10,7 @@ mod common;
 use common::stale_export::{DIAGNOSIS_FIRST_ROW, REGISTER_FIRST_ROW, stale_export};
 use riskbook::calc::{assess, diagnose, rate_text};
 use riskbook::domain::Catalogue;
+use riskbook::domain::register::Column;
 use riskbook::sample::sample_workbook;
 use riskbook::xlsx::xlsx_bytes;
 use std::path::Path;
@@ -123,25 +124,25 @@ fn libreoffice_recalculates_the_export_to_riskbooks_values() {
         let cell = |col: usize| row.get(col).cloned().unwrap_or_default();
         assert_eq!(
             leading_number(&cell(12)),
-            risk.importance,
+            risk.number(Column::Importance),
             "M of {}",
             asset.name
         );
         assert_eq!(
             leading_number(&cell(15)),
-            risk.frequency(),
+            risk.number(Column::Threat),
             "P of {}",
             asset.name
         );
         assert_eq!(
             leading_number(&cell(16)),
-            risk.vulnerability(),
+            risk.number(Column::Vulnerability),
             "Q of {}",
             asset.name
         );
         assert_eq!(
             leading_number(&cell(17)),
-            risk.likelihood(),
+            risk.number(Column::Likelihood),
             "R of {}",
             asset.name
         );

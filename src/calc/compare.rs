@@ -4,7 +4,7 @@
 use super::Evaluated;
 use super::risk::{LevelCounts, RiskLevel};
 use crate::domain::{AssetId, Medium};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RateChange {
@@ -70,34 +70,53 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
         })
         .collect();
 
-    // Assets are matched by id; ones re-created by an import, by name and medium.
-    let mut by_id: HashMap<AssetId, usize> = HashMap::new();
-    let mut by_name: HashMap<(&str, Option<Medium>), Vec<usize>> = HashMap::new();
-    for (j, b) in before.assets.iter().enumerate() {
-        if b.id != AssetId::default() {
-            by_id.insert(b.id, j);
+    // Assets are matched by id first; ones re-created by an import, by name and medium.
+    let by_id: HashMap<AssetId, usize> = before
+        .assets
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.id != AssetId::default())
+        .map(|(j, b)| (b.id, j))
+        .collect();
+    let mut matched_before = vec![false; before.assets.len()];
+    let mut by_index: Vec<Option<usize>> = after
+        .assets
+        .iter()
+        .map(|a| {
+            let j = by_id
+                .get(&a.id)
+                .copied()
+                .filter(|_| a.id != AssetId::default())?;
+            (!std::mem::replace(&mut matched_before[j], true)).then_some(j)
+        })
+        .collect();
+    if by_index.iter().any(Option::is_none) {
+        // Only the assets left over are matched by name (usually none are left).
+        let mut by_name: HashMap<(&str, Option<Medium>), Vec<usize>> = HashMap::new();
+        for (j, b) in before.assets.iter().enumerate().rev() {
+            if !matched_before[j] {
+                by_name
+                    .entry((b.name.as_str(), b.medium))
+                    .or_default()
+                    .push(j);
+            }
         }
-        by_name
-            .entry((b.name.as_str(), b.medium))
-            .or_default()
-            .push(j);
+        for (i, a) in after.assets.iter().enumerate() {
+            if by_index[i].is_none() {
+                by_index[i] = by_name
+                    .get_mut(&(a.name.as_str(), a.medium))
+                    .and_then(|js| js.pop());
+                if let Some(j) = by_index[i] {
+                    matched_before[j] = true;
+                }
+            }
+        }
     }
-    let mut matched_before: HashSet<usize> = HashSet::new();
     let mut assets = Vec::new();
     for (i, a) in after.assets.iter().enumerate() {
-        let j = by_id
-            .get(&a.id)
-            .copied()
-            .filter(|j| a.id != AssetId::default() && !matched_before.contains(j))
-            .or_else(|| {
-                by_name
-                    .get(&(a.name.as_str(), a.medium))
-                    .and_then(|js| js.iter().copied().find(|j| !matched_before.contains(j)))
-            });
         let now = &aa.assets[i];
-        match j {
+        match by_index[i] {
             Some(j) => {
-                matched_before.insert(j);
                 let then = &ab.assets[j];
                 if then.risk != now.risk {
                     assets.push(AssetChange {
@@ -121,7 +140,7 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
         }
     }
     for (j, b) in before.assets.iter().enumerate() {
-        if !matched_before.contains(&j) {
+        if !matched_before[j] {
             assets.push(AssetChange {
                 name: b.name.clone(),
                 medium: b.medium,

@@ -1,6 +1,6 @@
 //! docs/method.md §8: the 診断結果 sheet — per category the implementation rate and whether a policy is needed.
 
-use super::risk::{Assessment, LevelCounts, RiskLevel};
+use super::risk::{Assessment, LevelCounts, RiskLevel, risk_value};
 use crate::domain::{Answer, ItemNo, Workbook};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -74,14 +74,19 @@ fn items_behind_high_risk(workbook: &Workbook, assessment: &Assessment) -> HashS
     let mut max_importance = std::collections::HashMap::new();
     for (asset, risk) in workbook.assets.iter().zip(&assessment.assets) {
         if let (Some(m), Some(i), Some(_)) = (asset.medium, risk.importance, risk.risk) {
-            let e = max_importance.entry(m).or_insert(0u8);
+            let e = max_importance.entry(m).or_insert(i);
             *e = (*e).max(i);
         }
     }
     let mut items = HashSet::new();
     for (threat, ta) in workbook.threats.iter().zip(&assessment.threats) {
-        let importance = max_importance.get(&threat.medium).copied().unwrap_or(0);
-        if ta.likelihood.is_some_and(|p| importance * p >= 4) {
+        let Some(&importance) = max_importance.get(&threat.medium) else {
+            continue;
+        };
+        if ta
+            .likelihood
+            .is_some_and(|p| RiskLevel::of(Some(risk_value(importance, p))) == RiskLevel::High)
+        {
             items.extend(threat.items.iter().copied());
         }
     }

@@ -6,8 +6,9 @@
 //! company, so "implementing" it means nothing). 未算定 assets count as 0 and stay 未算定, because no
 //! answer changes a missing frequency or rating.
 
-use super::risk::{RiskLevel, assess_threats, importance, medium_risk};
-use crate::domain::{Answer, ItemNo, Medium, Rating, ThreatId, Workbook};
+use super::risk::{RiskLevel, assess_threats, importance, medium_risk, risk_value};
+use crate::domain::scales::Importance;
+use crate::domain::{Answer, ItemNo, Medium, ThreatId, Workbook};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,16 +52,16 @@ pub struct ThreatGain {
 struct WhatIf<'a> {
     workbook: &'a Workbook,
     answers: HashMap<ItemNo, Option<Answer>>,
-    /// Assets whose 重要度 is known, per medium, indexed by 重要度.
-    rated: HashMap<Medium, [usize; Rating::MAX as usize + 1]>,
+    /// Assets whose 重要度 is known, per medium (in `Medium::ALL` order), indexed by 重要度.
+    rated: [[usize; Importance::MAX as usize + 1]; Medium::ALL.len()],
 }
 
 impl<'a> WhatIf<'a> {
     fn new(workbook: &'a Workbook) -> Self {
-        let mut rated: HashMap<Medium, [usize; Rating::MAX as usize + 1]> = HashMap::new();
+        let mut rated = [[0; Importance::MAX as usize + 1]; Medium::ALL.len()];
         for asset in &workbook.assets {
             if let (Some(medium), Some(i)) = (asset.medium, importance(asset.ratings())) {
-                rated.entry(medium).or_default()[i as usize] += 1;
+                rated[medium as usize][i.value() as usize] += 1;
             }
         }
         WhatIf {
@@ -80,12 +81,12 @@ impl<'a> WhatIf<'a> {
             }
         });
         let (mut risk, mut high) = (0, 0);
-        for (&medium, counts) in &self.rated {
+        for (medium, counts) in Medium::ALL.into_iter().zip(&self.rated) {
             let Ok(worst) = medium_risk(medium, &threats) else {
                 continue;
             };
-            for (importance, &n) in counts.iter().enumerate() {
-                let value = importance as u8 * worst.likelihood;
+            for (importance, &n) in Importance::all().zip(counts.iter().rev()) {
+                let value = risk_value(importance, worst.likelihood);
                 risk += u32::from(value) * n as u32;
                 if RiskLevel::of(Some(value)) == RiskLevel::High {
                     high += n;

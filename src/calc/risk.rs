@@ -3,6 +3,8 @@
 //! The work per asset is constant: threats are assessed once per medium, so recalculating
 //! 100,000 assets is a single pass.
 
+use crate::domain::register::Column;
+use crate::domain::scales::{Importance, Likelihood, Vulnerability};
 use crate::domain::{
     Answer, Asset, CheckItem, Frequency, ItemNo, Medium, Rating, Threat, ThreatId, Workbook,
 };
@@ -11,20 +13,27 @@ use std::collections::HashMap;
 
 /// 重要度 = max(機密性, 完全性, 可用性); unknown until all three are chosen (decision: a half-rated
 /// row is shown as 未算定 rather than guessed).
-pub fn importance(ratings: [Option<Rating>; 3]) -> Option<u8> {
+pub fn importance(ratings: [Option<Rating>; 3]) -> Option<Importance> {
     ratings
         .into_iter()
-        .try_fold(0u8, |max, r| r.map(|r| max.max(r.value())))
+        .try_fold(None::<Rating>, |max, r| r.map(|r| max.max(Some(r))))
+        .map(|max| Importance::from(max.expect("three ratings")))
 }
 
-/// 被害発生可能性 from the 換算表: p = max(1, t + v − 3). `v` is 1–3.
-pub fn likelihood(t: Frequency, v: u8) -> u8 {
-    (t.value() + v).saturating_sub(3).max(1)
+/// 被害発生可能性 from the 換算表: p = max(1, t + v − 3).
+pub fn likelihood(t: Frequency, v: Vulnerability) -> Likelihood {
+    let p = (t.value() + v.value()).saturating_sub(3).max(1);
+    Likelihood::new(p).expect("t and v are at most 3, so p is at most 3")
+}
+
+/// リスク値 = 重要度 × 被害発生可能性 (0–6).
+pub fn risk_value(importance: Importance, likelihood: Likelihood) -> u8 {
+    importance.value() * likelihood.value()
 }
 
 /// Vulnerability (1–3) of a threat from the answers of its linked items (docs/method.md §4.2): items answered 4
 /// are ignored; all remaining 1 → 1; all remaining 3 or unanswered → 3; a mix → 2; none left → 1.
-pub fn vulnerability(answers: impl IntoIterator<Item = Option<Answer>>) -> u8 {
+pub fn vulnerability(answers: impl IntoIterator<Item = Option<Answer>>) -> Vulnerability {
     let mut any = false;
     let mut all_implemented = true;
     let mut all_missing = true;
@@ -41,11 +50,11 @@ pub fn vulnerability(answers: impl IntoIterator<Item = Option<Answer>>) -> u8 {
         any = true;
     }
     if !any || all_implemented {
-        1
+        Vulnerability::PROTECTED
     } else if all_missing {
-        3
+        Vulnerability::EXPOSED
     } else {
-        2
+        Vulnerability::PARTLY
     }
 }
 
@@ -153,9 +162,9 @@ pub struct ThreatAssessment {
     pub threat: ThreatId,
     pub medium: Medium,
     pub frequency: Option<Frequency>,
-    pub vulnerability: u8,
+    pub vulnerability: Vulnerability,
     /// None while the frequency is not chosen.
-    pub likelihood: Option<u8>,
+    pub likelihood: Option<Likelihood>,
 }
 
 /// Why a medium (and so its assets) has no risk yet.
@@ -171,14 +180,14 @@ pub enum Unrated {
 pub struct MediumRisk {
     pub threat: ThreatId,
     pub frequency: Frequency,
-    pub vulnerability: u8,
-    pub likelihood: u8,
+    pub vulnerability: Vulnerability,
+    pub likelihood: Likelihood,
 }
 
 /// Columns M and P–S of one asset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssetRisk {
-    pub importance: Option<u8>,
+    pub importance: Option<Importance>,
     /// The threat, t, v, p of P–R; `Err` says why they are not known.
     pub driver: Result<MediumRisk, Unrated>,
     pub risk: Option<u8>,
@@ -186,14 +195,27 @@ pub struct AssetRisk {
 }
 
 impl AssetRisk {
-    pub fn frequency(&self) -> Option<u8> {
-        self.driver.as_ref().ok().map(|d| d.frequency.value())
+    pub fn frequency(&self) -> Option<Frequency> {
+        self.driver.as_ref().ok().map(|d| d.frequency)
     }
-    pub fn vulnerability(&self) -> Option<u8> {
+    pub fn vulnerability(&self) -> Option<Vulnerability> {
         self.driver.as_ref().ok().map(|d| d.vulnerability)
     }
-    pub fn likelihood(&self) -> Option<u8> {
+    pub fn likelihood(&self) -> Option<Likelihood> {
         self.driver.as_ref().ok().map(|d| d.likelihood)
+    }
+
+    /// The number a computed column of the 台帳 shows (重要度, 脅威, 脆弱性, 被害発生可能性, リスク値);
+    /// None for 未算定 and for the input columns.
+    pub fn number(&self, column: Column) -> Option<u8> {
+        match column {
+            Column::Importance => self.importance.map(Importance::value),
+            Column::Threat => self.frequency().map(Frequency::value),
+            Column::Vulnerability => self.vulnerability().map(Vulnerability::value),
+            Column::Likelihood => self.likelihood().map(Likelihood::value),
+            Column::Risk => self.risk,
+            _ => None,
+        }
     }
 }
 
@@ -204,9 +226,16 @@ pub struct Assessment {
     pub media: HashMap<Medium, Result<MediumRisk, Unrated>>,
     /// In the order of `Workbook::assets`.
     pub assets: Vec<AssetRisk>,
+    /// Assets kept on each medium, in `Medium::ALL` order.
+    on_medium: [usize; Medium::ALL.len()],
 }
 
 impl Assessment {
+    /// How many assets are kept on `medium`.
+    pub fn assets_on(&self, medium: Medium) -> usize {
+        self.on_medium[medium as usize]
+    }
+
     pub fn threat(&self, id: ThreatId) -> Option<&ThreatAssessment> {
         self.threats.iter().find(|t| t.threat == id)
     }
@@ -278,7 +307,7 @@ pub fn assess_asset(
         Some(m) => media[&m].clone(),
     };
     let risk = match (&driver, importance) {
-        (Ok(d), Some(i)) => Some(i * d.likelihood),
+        (Ok(d), Some(i)) => Some(risk_value(i, d.likelihood)),
         _ => None,
     };
     AssetRisk {
@@ -302,10 +331,15 @@ pub fn assess_parts(items: &[CheckItem], threats: &[Threat], assets: &[Asset]) -
         .into_iter()
         .map(|m| (m, medium_risk(m, &threats)))
         .collect();
+    let mut on_medium = [0; Medium::ALL.len()];
+    for medium in assets.iter().filter_map(|a| a.medium) {
+        on_medium[medium as usize] += 1;
+    }
     let assets = assets.iter().map(|a| assess_asset(a, &media)).collect();
     Assessment {
         threats,
         media,
         assets,
+        on_medium,
     }
 }

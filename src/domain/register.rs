@@ -26,6 +26,14 @@ pub enum Column {
     Risk,
 }
 
+/// The computed columns the 診断結果 and the report list for each risky asset, before its リスク値.
+pub const COMPUTED_SHOWN: [Column; 4] = [
+    Column::Importance,
+    Column::Threat,
+    Column::Vulnerability,
+    Column::Likelihood,
+];
+
 impl Column {
     pub const ALL: [Column; 19] = [
         Column::Category,

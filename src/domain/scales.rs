@@ -87,43 +87,78 @@ impl Frequency {
 
 impl Rating {
     pub fn importance_label(self) -> &'static str {
-        importance_label(self.0)
+        Importance::from(self).label()
     }
 }
 
-/// 重要度 (0–2) as the guideline words it.
-pub fn importance_label(importance: u8) -> &'static str {
-    match importance {
-        2 => "事業に深刻な影響",
-        1 => "事業に重大な影響",
-        _ => "影響なし",
+// The computed values of the calculation (docs/method.md §4) have scales of their own, so that a
+// label or a table can only be asked for a value that can occur.
+
+bounded_scale!(
+    /// 重要度: the largest of 機密性・完全性・可用性.
+    Importance, "重要度", 0..=2
+);
+
+impl From<Rating> for Importance {
+    fn from(rating: Rating) -> Importance {
+        Importance(rating.0)
     }
 }
 
-/// 脆弱性 (1–3) as the scale words it.
-pub fn vulnerability_label(v: u8) -> &'static str {
-    match v {
-        3 => "対策を実施していない（ほぼ無防備）",
-        2 => "部分的に対策を実施している",
-        _ => "必要な対策をすべて実施している",
+impl Importance {
+    /// As the guideline words it.
+    pub fn label(self) -> &'static str {
+        match self.0 {
+            2 => "事業に深刻な影響",
+            1 => "事業に重大な影響",
+            _ => "影響なし",
+        }
     }
 }
 
-/// 脆弱性 as the 台帳's computed cell shows it after its number. The original shows
-/// `2部分的に脆弱性未対策` for 2 (JNSA 解説資料); for 3 and 1 it uses the scale's words (decision).
-pub fn vulnerability_cell_label(v: u8) -> &'static str {
-    match v {
-        2 => "部分的に脆弱性未対策",
-        _ => vulnerability_label(v),
+bounded_scale!(
+    /// 脆弱性 of a threat, from the answers of its check items.
+    Vulnerability, "脆弱性", 1..=3
+);
+
+impl Vulnerability {
+    /// Every linked item implemented (or none applies).
+    pub const PROTECTED: Vulnerability = Vulnerability(1);
+    pub const PARTLY: Vulnerability = Vulnerability(2);
+    /// No linked item implemented.
+    pub const EXPOSED: Vulnerability = Vulnerability(3);
+
+    /// As the scale words it.
+    pub fn label(self) -> &'static str {
+        match self.0 {
+            3 => "対策を実施していない（ほぼ無防備）",
+            2 => "部分的に対策を実施している",
+            _ => "必要な対策をすべて実施している",
+        }
+    }
+
+    /// As the 台帳's computed cell shows it after its number. The original shows
+    /// `2部分的に脆弱性未対策` for 2 (JNSA 解説資料); for 3 and 1 it uses the scale's words (decision).
+    pub fn cell_label(self) -> &'static str {
+        match self.0 {
+            2 => "部分的に脆弱性未対策",
+            _ => self.label(),
+        }
     }
 }
 
-/// 被害発生可能性 (1–3).
-pub fn likelihood_label(p: u8) -> &'static str {
-    match p {
-        3 => "可能性：高",
-        2 => "可能性：中",
-        _ => "可能性：低",
+bounded_scale!(
+    /// 被害発生可能性, from the 換算表 of 脅威の発生頻度 and 脆弱性.
+    Likelihood, "被害発生可能性", 1..=3
+);
+
+impl Likelihood {
+    pub fn label(self) -> &'static str {
+        match self.0 {
+            3 => "可能性：高",
+            2 => "可能性：中",
+            _ => "可能性：低",
+        }
     }
 }
 
@@ -197,6 +232,7 @@ impl From<Answer> for u8 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub enum Medium {
+    // In the order of `Medium::ALL`: `medium as usize` indexes per-medium arrays.
     Paper,
     PortableMedia,
     OfficePc,

@@ -32,14 +32,7 @@ pub fn cell_text(asset: &Asset, risk: &AssetRisk, column: Column) -> String {
     if let Some(value) = CellValue::of(asset, column) {
         return shown(&value);
     }
-    let number = match column {
-        Column::Importance => risk.importance,
-        Column::Threat => risk.frequency(),
-        Column::Vulnerability => risk.vulnerability(),
-        Column::Likelihood => risk.likelihood(),
-        _ => risk.risk,
-    };
-    number.map_or(String::new(), |n| n.to_string())
+    risk.number(column).map_or(String::new(), |n| n.to_string())
 }
 
 /// The block `rows` × `columns` (indices into the workbook's assets, columns in order) as clipboard text.

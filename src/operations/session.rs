@@ -20,6 +20,8 @@ pub struct Session {
     redo: Vec<Edit>,
     /// Grows with every change, so views can tell when their caches are stale.
     revision: u64,
+    /// Grows with every change the calculation reads (not 会社名 and the like).
+    calculation_revision: u64,
     /// Grows with every snapshot taken: the 履歴 reloads only then.
     snapshots_taken: u64,
 }
@@ -43,6 +45,7 @@ impl Session {
             undo: Vec::new(),
             redo: Vec::new(),
             revision: 0,
+            calculation_revision: 0,
             snapshots_taken: 0,
         })
     }
@@ -70,6 +73,12 @@ impl Session {
 
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// Changes only when the results can have changed: what is derived from the results alone
+    /// (対策優先度, the comparison with now) is kept across other edits.
+    pub fn calculation_revision(&self) -> u64 {
+        self.calculation_revision
     }
 
     pub fn can_undo(&self) -> bool {
@@ -144,7 +153,11 @@ impl Session {
     fn save_with_inverse(&mut self, edit: &Edit) -> StoreResult<(Option<AssetId>, Edit)> {
         let outcome = self.store.apply(edit)?;
         let saved = self.mirror_with_inverse(edit, &outcome);
-        self.recalculate();
+        if edit.changes_results() {
+            self.recalculate();
+        } else {
+            self.revision += 1;
+        }
         Ok(saved)
     }
 
@@ -212,12 +225,14 @@ impl Session {
         self.undo.clear();
         self.redo.clear();
         self.revision += 1;
+        self.calculation_revision += 1;
         Ok(())
     }
 
     fn recalculate(&mut self) {
         self.current.recalculate();
         self.revision += 1;
+        self.calculation_revision += 1;
     }
 }
 

@@ -5,6 +5,7 @@ use super::layout::{BLACK, Cell, Composer, GREY, MARGIN, Measure, Op, TableColum
 use crate::calc::compare::compare;
 use crate::calc::priority::threat_gains;
 use crate::calc::{Evaluated, PolicyNeed, RiskLevel, rate_text};
+use crate::domain::register::COMPUTED_SHOWN;
 use chrono::NaiveDate;
 
 /// Everything the report is made from.
@@ -160,19 +161,17 @@ fn risky_assets(c: &mut Composer, input: &ReportInput) {
         .map(|i| {
             let a = &wb.assets[i];
             let r = &risks[i];
-            vec![
+            let mut cells = vec![
                 Cell::Text((i + 1).to_string()),
                 Cell::Text(a.name.clone()),
                 Cell::Text(a.medium.map_or("", |m| m.name()).into()),
-                Cell::Text(n(r.importance)),
-                Cell::Text(n(r.frequency())),
-                Cell::Text(n(r.vulnerability())),
-                Cell::Text(n(r.likelihood())),
-                Cell::Filled(
-                    format!("{} {}", n(r.risk), r.level.label()),
-                    r.level.colors(),
-                ),
-            ]
+            ];
+            cells.extend(COMPUTED_SHOWN.map(|c| Cell::Text(n(r.number(c)))));
+            cells.push(Cell::Filled(
+                format!("{} {}", n(r.risk), r.level.label()),
+                r.level.colors(),
+            ));
+            cells
         })
         .collect();
     c.table(&columns, &table, 8.5);

@@ -29,6 +29,18 @@ pub enum Edit {
     SetSettings(Settings),
 }
 
+impl Edit {
+    /// Whether the calculation reads what this edit changes: everything but the settings
+    /// (会社名, 診断実施者, 診断日).
+    pub fn changes_results(&self) -> bool {
+        match self {
+            Edit::SetSettings(_) => false,
+            Edit::Batch(edits) => edits.iter().any(Edit::changes_results),
+            _ => true,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum EditOutcome {
     Inserted(AssetId),

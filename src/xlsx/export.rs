@@ -6,7 +6,8 @@ use super::layout::*;
 use crate::calc::palette::hex;
 use crate::calc::{Assessment, Diagnosis, Evaluated, RiskLevel};
 use crate::domain::register::{Column, text_cells};
-use crate::domain::{Answer, CheckItem, Medium, Workbook};
+use crate::domain::scales::{Likelihood, Vulnerability};
+use crate::domain::{Answer, CheckItem, Frequency, Medium, Workbook};
 use rust_xlsxwriter::{
     Color, ConditionalFormatFormula, DataValidation, DataValidationErrorStyle, Format, FormatAlign,
     FormatBorder, Formula, Workbook as XlsxBook, Worksheet, XlsxError,
@@ -83,6 +84,13 @@ fn list(items: &[&str], title: &str, message: &str) -> Result<DataValidation, Xl
 
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map_or(String::new(), |v| v.to_string())
+}
+
+/// The key 脅威の状況's column F gives each threat, as its formula
+/// `p*100000+t*10000+9999-ROW()` does: unique per row, so the worst threat of a medium is the one
+/// with the higher p, then the higher t, then the first listed (docs/method.md §4.4).
+fn ranking_key(p: Likelihood, t: Frequency, sheet_row: u32) -> i64 {
+    p.value() as i64 * 100_000 + t.value() as i64 * 10_000 + 9_999 - (sheet_row as i64 + 1)
 }
 
 fn threat_sheet_ref(range: &str) -> String {
@@ -212,7 +220,7 @@ fn write_threats(
             .filter_map(|no| rows.get(no))
             .map(|r| format!("'{CHECKS}'!$D${}", r + 1))
             .collect();
-        let v = ta.map_or(1, |t| t.vulnerability);
+        let v = ta.map_or(Vulnerability::PROTECTED, |t| t.vulnerability);
         sheet.write_formula_with_format(
             row,
             3,
@@ -227,12 +235,9 @@ fn write_threats(
             Formula::new(format!("=IF({c}=\"\",\"\",MAX(1,{c}+{d}-3))")).set_result(opt(p)),
             &f.center,
         )?;
-        // Unique per row: higher p, then higher t, then the first listed wins (docs/method.md §4.4).
         let e = cell_name(row, 4);
         let key = match (p, threat.frequency) {
-            (Some(p), Some(t)) => {
-                p as i64 * 100_000 + t.value() as i64 * 10_000 + 9_999 - (row as i64 + 1)
-            }
+            (Some(p), Some(t)) => ranking_key(p, t, row),
             _ => 0,
         };
         sheet.write_formula_with_format(
@@ -299,13 +304,12 @@ fn write_threats(
             &f.center,
         )?;
         let best_key = driver.map_or(0, |d| {
-            let row = wb
+            let k = wb
                 .threats
                 .iter()
                 .position(|t| t.id == d.threat)
-                .unwrap_or(0) as i64;
-            d.likelihood as i64 * 100_000 + d.frequency.value() as i64 * 10_000 + 9_999
-                - (row + LIST_FIRST_ROW as i64 + 1)
+                .unwrap_or(0);
+            ranking_key(d.likelihood, d.frequency, LIST_FIRST_ROW + k as u32)
         });
         sheet.write_formula_with_format(
             row,
@@ -320,8 +324,8 @@ fn write_threats(
         )?;
         let cached = [
             driver.map(|d| d.frequency.value()),
-            driver.map(|d| d.vulnerability),
-            driver.map(|d| d.likelihood),
+            driver.map(|d| d.vulnerability.value()),
+            driver.map(|d| d.likelihood.value()),
         ];
         for (k, source_col) in [2u16, 3, 4].into_iter().enumerate() {
             sheet.write_formula_with_format(
@@ -474,9 +478,9 @@ fn write_register(
         };
         let fcell = cell_name(row, medium);
         for (k, (list_col, value)) in [
-            ("M", r.frequency()),
-            ("N", r.vulnerability()),
-            ("O", r.likelihood()),
+            ("M", r.number(Column::Threat)),
+            ("N", r.number(Column::Vulnerability)),
+            ("O", r.number(Column::Likelihood)),
         ]
         .into_iter()
         .enumerate()

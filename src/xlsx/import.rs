@@ -880,13 +880,7 @@ fn read_from<RS: Read + Seek>(
     let mut differences = Vec::new();
     for (c, risk) in cached.iter().zip(&assessment.assets) {
         for (column, col, shown, excel) in &c.values {
-            let ours = match column {
-                Column::Importance => risk.importance,
-                Column::Threat => risk.frequency(),
-                Column::Vulnerability => risk.vulnerability(),
-                Column::Likelihood => risk.likelihood(),
-                _ => risk.risk,
-            };
+            let ours = risk.number(*column);
             if *excel != ours {
                 differences.push(Difference {
                     cell: format!("シート「{register_name}」{}", cell_name(c.row, *col as u16)),

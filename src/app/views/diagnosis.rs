@@ -2,12 +2,15 @@
 //! class, and the assets with リスク大 first.
 
 use crate::app::widgets::{date_picker, level_cell, level_colors};
+use crate::calc::Assessment;
 use crate::calc::priority::{ItemGain, ThreatGain, item_gains, threat_gains};
 use crate::calc::{LevelCounts, RiskLevel, rate_text};
-use crate::domain::Settings;
+use crate::domain::register::COMPUTED_SHOWN;
+use crate::domain::{Settings, Workbook};
 use crate::operations::Session;
 use crate::store::Edit;
 use eframe::egui::{self, RichText, Ui};
+use egui_extras::{Column as TableColumn, TableBuilder};
 
 #[derive(Default)]
 pub struct DiagnosisView {
@@ -15,9 +18,6 @@ pub struct DiagnosisView {
     assessor: Option<String>,
     /// What the view derives from the session, for the revision it was derived at.
     derived: Option<Derived>,
-    /// How many of the risky assets are listed; more are added on request (a grid of every row of a
-    /// large register would make each frame slow).
-    listed: Option<usize>,
 }
 
 /// 対策優先度 and the risky assets in order: worked out once per change, not per frame.
@@ -31,7 +31,7 @@ struct Derived {
 impl Derived {
     fn of(session: &Session) -> Derived {
         Derived {
-            revision: session.revision(),
+            revision: session.calculation_revision(),
             threats: threat_gains(session.workbook()),
             items: item_gains(session.workbook()),
             risky_rows: session.assessment().risky_rows(),
@@ -39,8 +39,65 @@ impl Derived {
     }
 }
 
-/// Risky assets listed at first, and added per click of 「さらに表示」.
-const LISTED_PER_STEP: usize = 500;
+/// The risky assets, every one of them: the table lays out only the rows in view, so a frame
+/// costs the same at 100 or 100,000 rows.
+fn risky_table(ui: &mut Ui, workbook: &Workbook, assessment: &Assessment, rows: &[usize]) {
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let headers = [
+        "No.",
+        "情報資産名称",
+        "媒体・保存先",
+        "重要度",
+        "脅威",
+        "脆弱性",
+        "可能性",
+        "リスク値",
+    ];
+    let mut table = TableBuilder::new(ui)
+        .id_salt("risky_assets")
+        .striped(true)
+        .max_scroll_height(420.0)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for width in [56.0, 260.0, 110.0, 50.0, 40.0, 50.0, 50.0] {
+        table = table.column(TableColumn::initial(width).clip(true));
+    }
+    table
+        .column(TableColumn::remainder().at_least(110.0))
+        .header(row_height, |mut header| {
+            for h in headers {
+                header.col(|ui| {
+                    ui.strong(h);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut row| {
+                let i = rows[row.index()];
+                let a = &workbook.assets[i];
+                let r = &assessment.assets[i];
+                let n = |v: Option<u8>| v.map_or("—".to_string(), |v| v.to_string());
+                let computed = COMPUTED_SHOWN.map(|c| n(r.number(c)));
+                let texts = [
+                    (i + 1).to_string(),
+                    a.name.clone(),
+                    a.medium.map_or("", |m| m.name()).to_string(),
+                ];
+                for text in texts.into_iter().chain(computed) {
+                    row.col(|ui| {
+                        ui.label(text);
+                    });
+                }
+                row.col(|ui| {
+                    level_cell(
+                        ui,
+                        &format!("{} {}", n(r.risk), r.level.label()),
+                        r.level,
+                        100.0,
+                    );
+                });
+            });
+        });
+}
 
 /// The 対策優先度 tables: threats, then single items, each only where something would drop.
 fn priority_section(ui: &mut Ui, threats: &[ThreatGain], items: &[ItemGain]) {
@@ -255,7 +312,7 @@ impl DiagnosisView {
                 if self
                     .derived
                     .as_ref()
-                    .is_none_or(|d| d.revision != session.revision())
+                    .is_none_or(|d| d.revision != session.calculation_revision())
                 {
                     self.derived = Some(Derived::of(session));
                 }
@@ -265,60 +322,16 @@ impl DiagnosisView {
                 priority_section(ui, &derived.threats, &derived.items);
                 ui.separator();
                 ui.heading("対策が必要な情報資産（リスク大から）");
-                let assessment = session.assessment();
                 let rows = &derived.risky_rows;
                 if rows.is_empty() {
                     ui.label("リスク大・リスク中の情報資産はありません。");
                 }
-                let listed = self.listed.unwrap_or(LISTED_PER_STEP).min(rows.len());
-                if listed < rows.len() {
+                if !rows.is_empty() {
                     ui.label(format!(
-                        "リスクの高い順に {} 件中 {listed} 件を表示しています。すべては情報資産管理台帳で「リスク」の絞り込みと並べ替えでも見られます。",
+                        "{} 件（リスクの高い順）。台帳の「リスク」の絞り込みと並べ替えでも見られます。",
                         rows.len()
                     ));
-                }
-                egui::Grid::new("risky_assets")
-                    .striped(true)
-                    .num_columns(8)
-                    .show(ui, |ui| {
-                        for h in [
-                            "No.",
-                            "情報資産名称",
-                            "媒体・保存先",
-                            "重要度",
-                            "脅威",
-                            "脆弱性",
-                            "可能性",
-                            "リスク値",
-                        ] {
-                            ui.label(RichText::new(h).strong());
-                        }
-                        ui.end_row();
-                        for &i in rows.iter().take(listed) {
-                            let a = &workbook.assets[i];
-                            let r = &assessment.assets[i];
-                            let n = |v: Option<u8>| v.map_or("—".to_string(), |v| v.to_string());
-                            ui.label((i + 1).to_string());
-                            ui.label(&a.name);
-                            ui.label(a.medium.map_or("", |m| m.name()));
-                            ui.label(n(r.importance));
-                            ui.label(n(r.frequency()));
-                            ui.label(n(r.vulnerability()));
-                            ui.label(n(r.likelihood()));
-                            level_cell(
-                                ui,
-                                &format!("{} {}", n(r.risk), r.level.label()),
-                                r.level,
-                                100.0,
-                            );
-                            ui.end_row();
-                        }
-                    });
-                if listed < rows.len() {
-                    let more = LISTED_PER_STEP.min(rows.len() - listed);
-                    if ui.button(format!("さらに {more} 件表示")).clicked() {
-                        self.listed = Some(listed + more);
-                    }
+                    risky_table(ui, workbook, session.assessment(), rows);
                 }
             });
         edits

@@ -98,7 +98,11 @@ impl HistoryView {
         from: i64,
         to: Option<i64>,
     ) -> Result<&Comparison, String> {
-        let key = (to.is_none().then(|| session.revision()), from, to);
+        let key = (
+            to.is_none().then(|| session.calculation_revision()),
+            from,
+            to,
+        );
         if self.comparison.as_ref().is_none_or(|(k, _)| *k != key) {
             // Only the two sides are kept; both are read first, then compared by reference.
             self.compared.retain(|(i, _)| *i == from || Some(*i) == to);

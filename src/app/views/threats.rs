@@ -2,7 +2,6 @@
 //! check items that counter it.
 
 use crate::app::widgets::choice;
-use crate::domain::scales::{likelihood_label, vulnerability_label};
 use crate::domain::{Frequency, Medium};
 use crate::operations::Session;
 use crate::store::Edit;
@@ -24,11 +23,7 @@ pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {
         .show(ui, |ui| {
             for medium in Medium::ALL {
                 let threats: Vec<_> = workbook.threats_of(medium).collect();
-                let assets = workbook
-                    .assets
-                    .iter()
-                    .filter(|a| a.medium == Some(medium))
-                    .count();
+                let assets = assessment.assets_on(medium);
                 ui.add_space(8.0);
                 ui.heading(format!("{medium}（情報資産 {assets} 件）"));
                 if threats.is_empty() {
@@ -71,13 +66,9 @@ pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {
                             if let Some(f) = picked {
                                 edits.push(Edit::SetFrequency(threat.id, f));
                             }
-                            ui.label(format!(
-                                "{} {}",
-                                ta.vulnerability,
-                                vulnerability_label(ta.vulnerability)
-                            ));
+                            ui.label(format!("{} {}", ta.vulnerability, ta.vulnerability.label()));
                             ui.label(match ta.likelihood {
-                                Some(p) => format!("{p} {}", likelihood_label(p)),
+                                Some(p) => format!("{p} {}", p.label()),
                                 None => "未算定".into(),
                             });
                             egui::CollapsingHeader::new(format!("{} 項目", threat.items.len()))

@@ -12,7 +12,6 @@ use crate::calc::{AssetRisk, RiskLevel};
 use crate::domain::criteria::{self, Criteria};
 use crate::domain::register::text_cells;
 pub use crate::domain::register::{CellValue, Column};
-use crate::domain::scales::{likelihood_label, vulnerability_cell_label, vulnerability_label};
 use crate::domain::{Asset, AssetId, Medium, Rating, Workbook};
 use crate::entry::block::{PastePlan, copy_text, plan_clear, plan_fill_down, plan_paste};
 use crate::entry::{Problem, problems_message, tsv};
@@ -1061,17 +1060,13 @@ impl RegisterView {
                 format!(
                     "{}{}（{}）",
                     driver.vulnerability,
-                    vulnerability_cell_label(driver.vulnerability),
-                    vulnerability_label(driver.vulnerability)
+                    driver.vulnerability.cell_label(),
+                    driver.vulnerability.label()
                 ),
             ),
             Column::Likelihood => (
                 driver.likelihood.to_string(),
-                format!(
-                    "{}{}",
-                    driver.likelihood,
-                    likelihood_label(driver.likelihood)
-                ),
+                format!("{}{}", driver.likelihood, driver.likelihood.label()),
             ),
             _ => match risk.risk {
                 Some(r) => (
