@@ -12,6 +12,14 @@ pub fn level_colors(level: RiskLevel) -> (Color32, Color32) {
 }
 
 /// A computed value on its class colour, `width` wide (a table cell passes its whole width).
+/// The bold header row of a grid, ended.
+pub fn header_row(ui: &mut Ui, headers: &[&str]) {
+    for h in headers {
+        ui.label(RichText::new(*h).strong());
+    }
+    ui.end_row();
+}
+
 pub fn level_cell(ui: &mut Ui, text: &str, level: RiskLevel, width: f32) -> egui::Response {
     let (fill, color) = level_colors(level);
     egui::Frame::new()

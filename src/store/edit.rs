@@ -41,6 +41,14 @@ impl Edit {
     }
 }
 
+/// An UPDATE that changed no row names something that is not there.
+fn updated(changed: usize, what: impl FnOnce() -> String) -> StoreResult<EditOutcome> {
+    if changed == 0 {
+        return Err(StoreError::Invalid(format!("{}は見つかりません。", what())));
+    }
+    Ok(EditOutcome::Done)
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum EditOutcome {
     Inserted(AssetId),
@@ -186,26 +194,14 @@ pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
                 "UPDATE threats SET frequency = ?1 WHERE id = ?2",
                 params![frequency.map(|f| f.value()), threat.0],
             )?;
-            if changed == 0 {
-                return Err(StoreError::Invalid(format!(
-                    "脅威（id {}）は見つかりません。",
-                    threat.0
-                )));
-            }
-            Ok(EditOutcome::Done)
+            updated(changed, || format!("脅威（id {}）", threat.0))
         }
         Edit::SetAnswer(no, answer) => {
             let changed = tx.execute(
                 "UPDATE check_items SET answer = ?1 WHERE no = ?2",
                 params![answer.map(|a| a.value()), no.0],
             )?;
-            if changed == 0 {
-                return Err(StoreError::Invalid(format!(
-                    "チェック項目 {} は見つかりません。",
-                    no.0
-                )));
-            }
-            Ok(EditOutcome::Done)
+            updated(changed, || format!("チェック項目 {}", no.0))
         }
         Edit::SetSettings(settings) => {
             save_settings(tx, settings)?;

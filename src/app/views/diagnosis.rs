@@ -1,7 +1,7 @@
 //! 診断結果: per category the implementation rate and whether a policy is needed, the assets per risk
 //! class, and the assets with リスク大 first.
 
-use crate::app::widgets::{date_picker, level_cell, level_colors};
+use crate::app::widgets::{date_picker, header_row, level_cell, level_colors};
 use crate::calc::Assessment;
 use crate::calc::priority::{ItemGain, ThreatGain, item_gains, threat_gains};
 use crate::calc::{LevelCounts, RiskLevel, rate_text};
@@ -115,16 +115,16 @@ fn priority_section(ui: &mut Ui, threats: &[ThreatGain], items: &[ItemGain]) {
             .striped(true)
             .num_columns(5)
             .show(ui, |ui| {
-                for h in [
-                    "媒体・保存先",
-                    "脅威",
-                    "リスク大の減少",
-                    "リスク値合計の減少",
-                    "実施が必要な項目",
-                ] {
-                    ui.label(RichText::new(h).strong());
-                }
-                ui.end_row();
+                header_row(
+                    ui,
+                    &[
+                        "媒体・保存先",
+                        "脅威",
+                        "リスク大の減少",
+                        "リスク値合計の減少",
+                        "実施が必要な項目",
+                    ],
+                );
                 for g in useful {
                     ui.label(g.medium.name());
                     ui.label(&g.name);
@@ -269,15 +269,12 @@ impl DiagnosisView {
                     .num_columns(4)
                     .min_col_width(80.0)
                     .show(ui, |ui| {
-                        for h in [
+                        header_row(ui, &[
                             "対策の種類（情報セキュリティポリシー名称）",
                             "策定の必要性",
                             "対策の実施率",
                             "対策規定の要否",
-                        ] {
-                            ui.label(RichText::new(h).strong());
-                        }
-                        ui.end_row();
+                        ]);
                         for c in &diagnosis.categories {
                             ui.label(format!("({}) {}", c.no, c.name));
                             ui.label(RichText::new(c.need.mark()).size(18.0))

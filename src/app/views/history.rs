@@ -1,13 +1,13 @@
 //! 履歴: the assessments confirmed with 「診断を確定」, charts of each category's 実施率 and the assets per
 //! class over time, and the comparison of two of them (or of one with now).
 
-use crate::app::widgets::level_colors;
+use crate::app::widgets::{header_row, level_colors};
 use crate::calc::compare::{Comparison, compare};
 use crate::calc::{Evaluated, LevelCounts, RiskLevel, rate_text};
 use crate::operations::Session;
 use crate::store::snapshots::SnapshotInfo;
 use crate::summary::Recorded;
-use eframe::egui::{self, Color32, RichText, Ui};
+use eframe::egui::{self, Color32, Ui};
 
 /// One confirmed assessment with what the charts need: the results recorded when it was confirmed
 /// (the whole state is read only for a comparison).
@@ -225,10 +225,7 @@ fn comparison_ui(ui: &mut Ui, c: &Comparison) {
         .striped(true)
         .num_columns(3)
         .show(ui, |ui| {
-            for h in ["対策の種類", "比較元", "比較先"] {
-                ui.label(RichText::new(h).strong());
-            }
-            ui.end_row();
+            header_row(ui, &["対策の種類", "比較元", "比較先"]);
             for r in &c.rates {
                 ui.label(format!("({}) {}", r.no, r.name));
                 ui.label(rate_text(r.before));
@@ -245,11 +242,10 @@ fn comparison_ui(ui: &mut Ui, c: &Comparison) {
         .striped(true)
         .num_columns(5)
         .show(ui, |ui| {
-            for h in ["情報資産名称", "媒体・保存先", "比較元", "比較先", "変化"]
-            {
-                ui.label(RichText::new(h).strong());
-            }
-            ui.end_row();
+            header_row(
+                ui,
+                &["情報資産名称", "媒体・保存先", "比較元", "比較先", "変化"],
+            );
             let n = |v: Option<u8>| v.map_or("—".to_string(), |v| v.to_string());
             for a in c.assets.iter().take(300) {
                 ui.label(&a.name);

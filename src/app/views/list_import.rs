@@ -2,7 +2,7 @@
 //! sheet, header row, each column's 台帳 column, words mapped to the dropdown words, the rating scale
 //! — with a preview and the same messages as a paste, before anything is saved.
 
-use crate::app::widgets::choice;
+use crate::app::widgets::{choice, header_row};
 use crate::domain::register::Column;
 use crate::domain::{AssetId, Medium};
 use crate::entry::list::{
@@ -167,10 +167,7 @@ impl ListImportView {
             .striped(true)
             .num_columns(4)
             .show(ui, |ui| {
-                for h in ["列", "見出し", "最初の値", "台帳の列"] {
-                    ui.label(RichText::new(h).strong());
-                }
-                ui.end_row();
+                header_row(ui, &["列", "見出し", "最初の値", "台帳の列"]);
                 for (c, header) in headers.iter().enumerate() {
                     let letter = column_letter(table, c);
                     ui.label(&letter);
@@ -297,17 +294,17 @@ impl ListImportView {
                 egui::Grid::new("list_preview")
                     .striped(true)
                     .show(ui, |ui| {
-                        for h in [
-                            "情報資産名称",
-                            "媒体・保存先",
-                            "機密性",
-                            "完全性",
-                            "可用性",
-                            "管理部署",
-                        ] {
-                            ui.label(RichText::new(h).strong());
-                        }
-                        ui.end_row();
+                        header_row(
+                            ui,
+                            &[
+                                "情報資産名称",
+                                "媒体・保存先",
+                                "機密性",
+                                "完全性",
+                                "可用性",
+                                "管理部署",
+                            ],
+                        );
                         let rating = |r: Option<crate::domain::Rating>| {
                             r.map_or("—".into(), |r| r.value().to_string())
                         };

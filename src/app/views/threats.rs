@@ -1,11 +1,11 @@
 //! 脅威の状況: per medium its threats, each with a 1–3 frequency and the vulnerability computed from the
 //! check items that counter it.
 
-use crate::app::widgets::choice;
+use crate::app::widgets::{choice, header_row};
 use crate::domain::{Frequency, Medium};
 use crate::operations::Session;
 use crate::store::Edit;
-use eframe::egui::{self, RichText, Ui};
+use eframe::egui::{self, Ui};
 
 pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {
     let mut edits = Vec::new();
@@ -35,16 +35,16 @@ pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {
                     .num_columns(5)
                     .min_col_width(60.0)
                     .show(ui, |ui| {
-                        for h in [
-                            "個別の脅威",
-                            "脅威の発生頻度",
-                            "脆弱性",
-                            "被害発生可能性",
-                            "対策状況チェックの関連項目",
-                        ] {
-                            ui.label(RichText::new(h).strong());
-                        }
-                        ui.end_row();
+                        header_row(
+                            ui,
+                            &[
+                                "個別の脅威",
+                                "脅威の発生頻度",
+                                "脆弱性",
+                                "被害発生可能性",
+                                "対策状況チェックの関連項目",
+                            ],
+                        );
                         for threat in threats {
                             let Some(ta) = assessment.threat(threat.id) else {
                                 continue;
