@@ -10,6 +10,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub fn main() -> ExitCode {
+    crate::platform::startup_trace::begin();
     // Workbooks are read in a worker process of this program, whatever its file is called.
     if let Ok(exe) = std::env::current_exe() {
         crate::xlsx::worker::isolate_with(exe);

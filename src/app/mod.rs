@@ -83,7 +83,9 @@ pub(super) fn window_title(path: &Path) -> String {
 
 impl RiskbookApp {
     pub fn new(cc: &eframe::CreationContext<'_>, session: Session) -> Self {
+        crate::platform::startup_trace::mark("データベースを開き、計算しました");
         fonts::install(&cc.egui_ctx);
+        crate::platform::startup_trace::mark("フォントを登録しました");
         // Light, like the Excel sheet the users know; the risk colours are chosen for it.
         cc.egui_ctx.set_theme(egui::Theme::Light);
         RiskbookApp::with_session(session)

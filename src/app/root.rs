@@ -3,6 +3,7 @@
 
 use super::{RiskbookApp, fonts, renderer, window_title};
 use crate::operations::Session;
+use crate::platform::startup_trace::mark;
 use eframe::egui;
 use std::path::{Path, PathBuf};
 
@@ -76,8 +77,12 @@ impl Root {
 
 impl eframe::App for Root {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        crate::platform::startup_trace::frame();
         match self {
-            Root::Running(app) => app.ui(ui, frame),
+            Root::Running(app) => {
+                app.ui(ui, frame);
+                crate::platform::startup_trace::laid_out();
+            }
             Root::Failed(failed) => {
                 if let Some(session) = failed.ui(ui) {
                     *self = Root::Running(Box::new(RiskbookApp::with_session(session)));
@@ -110,11 +115,14 @@ pub fn run(path: PathBuf, import_list: Option<PathBuf>) -> Result<(), String> {
         ..Default::default()
     };
     chosen.apply(&mut options);
+    mark("ウィンドウを作ります（eframe::run_native）");
     let opened = eframe::run_native(
         "riskbook",
         options,
         Box::new(move |cc| {
+            mark("ウィンドウと描画の準備ができました");
             let mut root = Root::new(cc, &path);
+            mark("画面の準備ができました");
             if let (Root::Running(app), Some(list)) = (&mut root, &import_list) {
                 app.import_list_file(list);
             }

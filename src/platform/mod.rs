@@ -1,6 +1,7 @@
 //! What differs between operating systems, behind one small interface: the console of the windowless
 //! Windows program, Wine, and whether a file lives on a network share.
 
+pub mod startup_trace;
 #[cfg(windows)]
 mod windows;
 #[cfg(windows)]
