@@ -67,3 +67,47 @@ fn a_new_edit_clears_redo() {
         .unwrap();
     assert!(!s.can_redo());
 }
+
+/// A cell edit re-assesses only its asset; the results must be those of recalculating everything.
+#[test]
+fn a_cell_edit_gives_the_same_results_as_recalculating_everything() {
+    use riskbook::calc::Evaluated;
+    use riskbook::domain::register::{CellValue, Column};
+    use riskbook::domain::{Medium, Rating};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::open(&dir.path().join("r.db")).unwrap();
+    riskbook::operations::load_sample(&mut s).unwrap();
+    let first = s.workbook().assets[0].id;
+    let edits = [
+        CellValue::Rating(Column::Confidentiality, Some(Rating::new(0).unwrap())),
+        CellValue::Medium(Some(Medium::Cloud)),
+        CellValue::Rating(Column::Integrity, None),
+    ];
+    for value in edits {
+        let before = (s.assessment().clone(), s.diagnosis().clone());
+        s.apply(Edit::SetCells(first, vec![value.clone()])).unwrap();
+        let full = Evaluated::new(s.workbook().clone());
+        assert!(
+            s.assessment() == &full.assessment,
+            "assessment after {value:?}"
+        );
+        assert!(
+            s.diagnosis() == &full.diagnosis,
+            "diagnosis after {value:?}"
+        );
+        assert!(
+            (s.assessment().clone(), s.diagnosis().clone()) != before,
+            "{value:?} changed a result"
+        );
+    }
+    for medium in Medium::ALL {
+        assert_eq!(
+            s.assessment().assets_on(medium),
+            s.workbook()
+                .assets
+                .iter()
+                .filter(|a| a.medium == Some(medium))
+                .count()
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! A workbook together with everything the calculation derives from it. The window, the command
 //! line, the report and the export all read this, so none of them recomputes on its own.
 
+use super::risk::assess_asset;
 use super::{Assessment, Diagnosis, assess, diagnose};
 use crate::domain::Workbook;
 
@@ -20,6 +21,15 @@ impl Evaluated {
             assessment,
             diagnosis,
         }
+    }
+
+    /// Recomputes after the cells of the asset at `index` changed in place, and nothing else: the
+    /// threats and media stay as they were, so only that asset is assessed again.
+    pub fn reassess_asset(&mut self, index: usize) {
+        self.assessment.assets[index] =
+            assess_asset(&self.workbook.assets[index], &self.assessment.media);
+        self.assessment.count_media(&self.workbook.assets);
+        self.diagnosis = diagnose(&self.workbook, &self.assessment);
     }
 
     /// Recomputes after `workbook` was changed in place.

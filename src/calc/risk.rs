@@ -231,6 +231,14 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// Counts again how many assets are kept on each medium.
+    pub fn count_media(&mut self, assets: &[Asset]) {
+        self.on_medium = [0; Medium::ALL.len()];
+        for medium in assets.iter().filter_map(|a| a.medium) {
+            self.on_medium[medium as usize] += 1;
+        }
+    }
+
     /// How many assets are kept on `medium`.
     pub fn assets_on(&self, medium: Medium) -> usize {
         self.on_medium[medium as usize]
@@ -331,15 +339,12 @@ pub fn assess_parts(items: &[CheckItem], threats: &[Threat], assets: &[Asset]) -
         .into_iter()
         .map(|m| (m, medium_risk(m, &threats)))
         .collect();
-    let mut on_medium = [0; Medium::ALL.len()];
-    for medium in assets.iter().filter_map(|a| a.medium) {
-        on_medium[medium as usize] += 1;
-    }
-    let assets = assets.iter().map(|a| assess_asset(a, &media)).collect();
-    Assessment {
+    let mut assessment = Assessment {
         threats,
+        assets: assets.iter().map(|a| assess_asset(a, &media)).collect(),
         media,
-        assets,
-        on_medium,
-    }
+        on_medium: [0; Medium::ALL.len()],
+    };
+    assessment.count_media(assets);
+    assessment
 }

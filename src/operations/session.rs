@@ -153,10 +153,27 @@ impl Session {
     fn save_with_inverse(&mut self, edit: &Edit) -> StoreResult<(Option<AssetId>, Edit)> {
         let outcome = self.store.apply(edit)?;
         let saved = self.mirror_with_inverse(edit, &outcome);
-        if edit.changes_results() {
-            self.recalculate();
-        } else {
-            self.revision += 1;
+        match edit {
+            Edit::SetSettings(_) => self.revision += 1,
+            // One asset's cells: only that asset is assessed again.
+            Edit::SetCells(id, _) | Edit::UpdateAsset(crate::domain::Asset { id, .. }) => {
+                match self
+                    .current
+                    .workbook
+                    .assets
+                    .iter()
+                    .position(|a| a.id == *id)
+                {
+                    Some(index) => {
+                        self.current.reassess_asset(index);
+                        self.revision += 1;
+                        self.calculation_revision += 1;
+                    }
+                    None => self.recalculate(),
+                }
+            }
+            _ if edit.changes_results() => self.recalculate(),
+            _ => self.revision += 1,
         }
         Ok(saved)
     }
