@@ -74,7 +74,8 @@ fn comparison_shows_what_went_down_up_and_away() {
     })
     .unwrap();
 
-    let c = compare(&Evaluated::new(before), s.results());
+    let before = Evaluated::new(before);
+    let c = compare(&before, s.results());
     // 大 13 → 13 − 6 PC assets + 1 new = 8; 中 18 + 6 = 24; 小 1 → 0 (removed).
     assert_eq!(c.levels_before, LevelCounts::new(13, 18, 1, 0));
     assert_eq!(c.levels_after, LevelCounts::new(8, 24, 0, 0));
@@ -97,7 +98,10 @@ fn comparison_shows_what_went_down_up_and_away() {
     let changes: Vec<(String, &str, Option<u8>, Option<u8>)> = c
         .assets
         .iter()
-        .map(|a| (a.name.clone(), a.direction(), a.before, a.after))
+        .map(|a| {
+            let name = a.asset(&before.workbook, s.workbook()).name.clone();
+            (name, a.direction(), a.before, a.after)
+        })
         .collect();
     assert_eq!(changes.len(), 8, "{changes:#?}");
     assert_eq!(

@@ -3,7 +3,7 @@
 
 use super::Evaluated;
 use super::risk::{LevelCounts, RiskLevel};
-use crate::domain::{AssetId, Medium};
+use crate::domain::{Asset, AssetId, Medium, Workbook};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -17,8 +17,10 @@ pub struct RateChange {
 /// An asset whose risk differs, or that exists on one side only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssetChange {
-    pub name: String,
-    pub medium: Option<Medium>,
+    /// Its row on each side (None: not on that side); `asset` finds it. Rows rather than copies
+    /// of the names keep comparing 100,000 assets quick.
+    pub before_row: Option<usize>,
+    pub after_row: Option<usize>,
     /// None: the asset did not exist (or had no risk) on that side.
     pub before: Option<u8>,
     pub after: Option<u8>,
@@ -27,6 +29,15 @@ pub struct AssetChange {
 }
 
 impl AssetChange {
+    /// The asset, as on the later side where it is on both.
+    pub fn asset<'a>(&self, before: &'a Workbook, after: &'a Workbook) -> &'a Asset {
+        match (self.after_row, self.before_row) {
+            (Some(i), _) => &after.assets[i],
+            (None, Some(j)) => &before.assets[j],
+            (None, None) => unreachable!("a change is on one side at least"),
+        }
+    }
+
     /// 上昇 / 低下 / 追加 / 削除 / 変化
     pub fn direction(&self) -> &'static str {
         match (self.before_level, self.after_level) {
@@ -70,26 +81,33 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
         })
         .collect();
 
-    // Assets are matched by id first; ones re-created by an import, by name and medium.
-    let by_id: HashMap<AssetId, usize> = before
-        .assets
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.id != AssetId::default())
-        .map(|(j, b)| (b.id, j))
-        .collect();
+    // Assets are matched by id first (usually at the same row, else through a map of the rows);
+    // ones re-created by an import, by name and medium.
+    let same_row = |i: usize| {
+        let id = after.assets[i].id;
+        (id != AssetId::default() && before.assets.get(i).is_some_and(|b| b.id == id)).then_some(i)
+    };
+    let mut by_id: Option<HashMap<AssetId, usize>> = None;
     let mut matched_before = vec![false; before.assets.len()];
-    let mut by_index: Vec<Option<usize>> = after
-        .assets
-        .iter()
-        .map(|a| {
-            let j = by_id
-                .get(&a.id)
-                .copied()
-                .filter(|_| a.id != AssetId::default())?;
-            (!std::mem::replace(&mut matched_before[j], true)).then_some(j)
-        })
-        .collect();
+    let mut by_index: Vec<Option<usize>> = Vec::with_capacity(after.assets.len());
+    for (i, a) in after.assets.iter().enumerate() {
+        let j = same_row(i).or_else(|| {
+            if a.id == AssetId::default() {
+                return None;
+            }
+            let by_id = by_id.get_or_insert_with(|| {
+                before
+                    .assets
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| b.id != AssetId::default())
+                    .map(|(j, b)| (b.id, j))
+                    .collect()
+            });
+            by_id.get(&a.id).copied()
+        });
+        by_index.push(j.filter(|&j| !std::mem::replace(&mut matched_before[j], true)));
+    }
     if by_index.iter().any(Option::is_none) {
         // Only the assets left over are matched by name (usually none are left).
         let mut by_name: HashMap<(&str, Option<Medium>), Vec<usize>> = HashMap::new();
@@ -113,15 +131,15 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
         }
     }
     let mut assets = Vec::new();
-    for (i, a) in after.assets.iter().enumerate() {
+    for i in 0..after.assets.len() {
         let now = &aa.assets[i];
         match by_index[i] {
             Some(j) => {
                 let then = &ab.assets[j];
                 if then.risk != now.risk {
                     assets.push(AssetChange {
-                        name: a.name.clone(),
-                        medium: a.medium,
+                        before_row: Some(j),
+                        after_row: Some(i),
                         before: then.risk,
                         after: now.risk,
                         before_level: Some(then.level),
@@ -130,8 +148,8 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
                 }
             }
             None => assets.push(AssetChange {
-                name: a.name.clone(),
-                medium: a.medium,
+                before_row: None,
+                after_row: Some(i),
                 before: None,
                 after: now.risk,
                 before_level: None,
@@ -139,11 +157,11 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
             }),
         }
     }
-    for (j, b) in before.assets.iter().enumerate() {
+    for j in 0..before.assets.len() {
         if !matched_before[j] {
             assets.push(AssetChange {
-                name: b.name.clone(),
-                medium: b.medium,
+                before_row: Some(j),
+                after_row: None,
                 before: ab.assets[j].risk,
                 after: None,
                 before_level: Some(ab.assets[j].level),
@@ -152,7 +170,7 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
         }
     }
     // Largest rise first, then largest fall.
-    assets.sort_by_key(|c| {
+    assets.sort_by_cached_key(|c| {
         let delta = c.after.unwrap_or(0) as i16 - c.before.unwrap_or(0) as i16;
         std::cmp::Reverse(delta)
     });

@@ -226,9 +226,10 @@ fn comparison(c: &mut Composer, input: &ReportInput) {
         .assets
         .iter()
         .map(|x| {
+            let asset = x.asset(&before.workbook, &input.results.workbook);
             vec![
-                Cell::Text(x.name.clone()),
-                Cell::Text(x.medium.map_or("", |m| m.name()).into()),
+                Cell::Text(asset.name.clone()),
+                Cell::Text(asset.medium.map_or("", |m| m.name()).into()),
                 Cell::Text(n(x.before)),
                 Cell::Text(n(x.after)),
                 Cell::Text(x.direction().into()),

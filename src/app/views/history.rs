@@ -4,6 +4,7 @@
 use crate::app::widgets::{header_row, level_colors};
 use crate::calc::compare::{Comparison, compare};
 use crate::calc::{Evaluated, LevelCounts, RiskLevel, rate_text};
+use crate::domain::Workbook;
 use crate::operations::Session;
 use crate::store::snapshots::SnapshotInfo;
 use crate::summary::Recorded;
@@ -92,12 +93,13 @@ impl HistoryView {
     }
 
     /// The comparison of snapshot `from` with `to` (None: now), worked out when either changed.
-    fn comparison(
-        &mut self,
-        session: &Session,
+    /// The comparison with the two sides' workbooks (the changed assets are rows of them).
+    fn comparison<'a>(
+        &'a mut self,
+        session: &'a Session,
         from: i64,
         to: Option<i64>,
-    ) -> Result<&Comparison, String> {
+    ) -> Result<(&'a Comparison, &'a Workbook, &'a Workbook), String> {
         let key = (
             to.is_none().then(|| session.calculation_revision()),
             from,
@@ -120,7 +122,20 @@ impl HistoryView {
             let c = compare(cached(from), to.map_or(session.results(), cached));
             self.comparison = Some((key, c));
         }
-        Ok(&self.comparison.as_ref().expect("just set").1)
+        let side = |id: i64| {
+            self.compared
+                .iter()
+                .find(|(i, _)| *i == id)
+                .map(|(_, e)| &e.workbook)
+                .expect("read when compared")
+        };
+        let before = side(from);
+        let after = to.map_or(session.workbook(), side);
+        Ok((
+            &self.comparison.as_ref().expect("just set").1,
+            before,
+            after,
+        ))
     }
 }
 
@@ -207,7 +222,7 @@ fn level_bars(ui: &mut Ui, points: &[Point]) {
         });
 }
 
-fn comparison_ui(ui: &mut Ui, c: &Comparison) {
+fn comparison_ui(ui: &mut Ui, c: &Comparison, before: &Workbook, after: &Workbook) {
     ui.label(format!(
         "リスク大 {} → {}　中 {} → {}　小 {} → {}　未算定 {} → {}　（回答の変更 {} 問、頻度の変更 {} 件）",
         c.levels_before[RiskLevel::High],
@@ -248,8 +263,9 @@ fn comparison_ui(ui: &mut Ui, c: &Comparison) {
             );
             let n = |v: Option<u8>| v.map_or("—".to_string(), |v| v.to_string());
             for a in c.assets.iter().take(300) {
-                ui.label(&a.name);
-                ui.label(a.medium.map_or("", |m| m.name()));
+                let asset = a.asset(before, after);
+                ui.label(&asset.name);
+                ui.label(asset.medium.map_or("", |m| m.name()));
                 ui.label(n(a.before));
                 ui.label(n(a.after));
                 ui.label(a.direction());
@@ -362,7 +378,7 @@ impl HistoryView {
                 let from = self.from.unwrap_or(from).min(points.len() - 1);
                 let to = self.to.and_then(|i| points.get(i)).map(|p| p.info.id);
                 match self.comparison(session, points[from].info.id, to) {
-                    Ok(c) => comparison_ui(ui, c),
+                    Ok((c, before, after)) => comparison_ui(ui, c, before, after),
                     Err(why) => {
                         ui.colored_label(ui.visuals().error_fg_color, why);
                     }
