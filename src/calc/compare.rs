@@ -131,9 +131,8 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
         }
     }
     let mut assets = Vec::new();
-    for i in 0..after.assets.len() {
-        let now = &aa.assets[i];
-        match by_index[i] {
+    for (i, (now, matched)) in aa.assets.iter().zip(&by_index).enumerate() {
+        match *matched {
             Some(j) => {
                 let then = &ab.assets[j];
                 if then.risk != now.risk {
@@ -157,17 +156,16 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
             }),
         }
     }
-    for j in 0..before.assets.len() {
-        if !matched_before[j] {
-            assets.push(AssetChange {
-                before_row: Some(j),
-                after_row: None,
-                before: ab.assets[j].risk,
-                after: None,
-                before_level: Some(ab.assets[j].level),
-                after_level: None,
-            });
-        }
+    // Those only before: removed since.
+    for (j, _) in matched_before.iter().enumerate().filter(|(_, m)| !**m) {
+        assets.push(AssetChange {
+            before_row: Some(j),
+            after_row: None,
+            before: ab.assets[j].risk,
+            after: None,
+            before_level: Some(ab.assets[j].level),
+            after_level: None,
+        });
     }
     // Largest rise first, then largest fall.
     assets.sort_by_cached_key(|c| {
