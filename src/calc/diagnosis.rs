@@ -1,7 +1,7 @@
 //! docs/method.md §8: the 診断結果 sheet — per category the implementation rate and whether a policy is needed.
 
 use super::risk::{Assessment, LevelCounts, RiskLevel, risk_value};
-use crate::domain::{Answer, ItemNo, Workbook};
+use crate::domain::{Answer, ItemNo, ThreatId, Workbook};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -69,8 +69,9 @@ pub fn rate_text(rate: Option<f64>) -> String {
     }
 }
 
-/// Items linked to some threat that gives some rated asset リスク大 (importance × p ≥ 4).
-fn items_behind_high_risk(workbook: &Workbook, assessment: &Assessment) -> HashSet<ItemNo> {
+/// Threats that give some rated asset of their medium リスク大 (重要度 × their p ≥ 4), whether or not
+/// they are the medium's worst: their items make a category ◎.
+pub fn threats_behind_high_risk(workbook: &Workbook, assessment: &Assessment) -> Vec<ThreatId> {
     let mut max_importance = std::collections::HashMap::new();
     for (asset, risk) in workbook.assets.iter().zip(&assessment.assets) {
         if let (Some(m), Some(i), Some(_)) = (asset.medium, risk.importance, risk.risk) {
@@ -78,7 +79,7 @@ fn items_behind_high_risk(workbook: &Workbook, assessment: &Assessment) -> HashS
             *e = (*e).max(i);
         }
     }
-    let mut items = HashSet::new();
+    let mut threats = Vec::new();
     for (threat, ta) in workbook.threats.iter().zip(&assessment.threats) {
         let Some(&importance) = max_importance.get(&threat.medium) else {
             continue;
@@ -87,10 +88,20 @@ fn items_behind_high_risk(workbook: &Workbook, assessment: &Assessment) -> HashS
             .likelihood
             .is_some_and(|p| RiskLevel::of(Some(risk_value(importance, p))) == RiskLevel::High)
         {
-            items.extend(threat.items.iter().copied());
+            threats.push(threat.id);
         }
     }
-    items
+    threats
+}
+
+fn items_behind_high_risk(workbook: &Workbook, assessment: &Assessment) -> HashSet<ItemNo> {
+    let threats = threats_behind_high_risk(workbook, assessment);
+    workbook
+        .threats
+        .iter()
+        .filter(|t| threats.contains(&t.id))
+        .flat_map(|t| t.items.iter().copied())
+        .collect()
 }
 
 pub fn diagnose(workbook: &Workbook, assessment: &Assessment) -> Diagnosis {

@@ -3,6 +3,7 @@
 pub mod compare;
 pub mod diagnosis;
 pub mod evaluated;
+pub mod explain;
 pub mod palette;
 pub mod priority;
 pub mod risk;

@@ -6,7 +6,9 @@
 //! company, so "implementing" it means nothing). 未算定 assets count as 0 and stay 未算定, because no
 //! answer changes a missing frequency or rating.
 
-use super::risk::{RiskLevel, assess_threats, importance, medium_risk, risk_value};
+use super::risk::{
+    RiskLevel, ThreatAssessment, assess_threats, importance, medium_risk, risk_value,
+};
 use crate::domain::scales::Importance;
 use crate::domain::{Answer, ItemNo, Medium, ThreatId, Workbook};
 use std::collections::HashMap;
@@ -71,15 +73,20 @@ impl<'a> WhatIf<'a> {
         }
     }
 
-    /// Total リスク値 and number of リスク大 assets with `implemented` answered 1, all else as it is.
-    fn totals(&self, implemented: &[ItemNo]) -> (u32, usize) {
-        let threats = assess_threats(&self.workbook.threats, |no| {
+    /// Every threat assessed with `implemented` answered 1, all else as it is.
+    fn threats_with(&self, implemented: &[ItemNo]) -> Vec<ThreatAssessment> {
+        assess_threats(&self.workbook.threats, |no| {
             if implemented.contains(&no) {
                 Some(Answer::Implemented)
             } else {
                 self.answers.get(&no).copied().flatten()
             }
-        });
+        })
+    }
+
+    /// Total リスク値 and number of リスク大 assets with `implemented` answered 1, all else as it is.
+    fn totals(&self, implemented: &[ItemNo]) -> (u32, usize) {
+        let threats = self.threats_with(implemented);
         let (mut risk, mut high) = (0, 0);
         for (medium, counts) in Medium::ALL.into_iter().zip(&self.rated) {
             let Ok(worst) = medium_risk(medium, &threats) else {
@@ -151,5 +158,66 @@ pub fn threat_gains(wb: &Workbook) -> Vec<ThreatGain> {
         })
         .collect();
     gains.sort_by_key(|g| (g.gain.rank(), g.threat));
+    gains
+}
+
+/// What implementing a measure would do to one asset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssetGain {
+    /// One item (`threat` None), or every open item of `threat`.
+    pub threat: Option<ThreatId>,
+    /// The items that would become 「1 実施している」.
+    pub items: Vec<ItemNo>,
+    /// The asset's リスク値 afterwards.
+    pub risk_after: u8,
+}
+
+/// The measures that lower the リスク値 of the asset at `index`, by the same what-if as 対策優先度:
+/// each open item linked to a threat of its medium, then each such threat's open items together,
+/// lowest リスク値 afterwards first. Empty for 未算定 or when nothing lowers it.
+pub fn asset_gains(wb: &Workbook, index: usize) -> Vec<AssetGain> {
+    let asset = &wb.assets[index];
+    let (Some(medium), Some(importance)) = (asset.medium, importance(asset.ratings())) else {
+        return Vec::new();
+    };
+    let what_if = WhatIf::new(wb);
+    let risk_with = |implemented: &[ItemNo]| {
+        medium_risk(medium, &what_if.threats_with(implemented))
+            .ok()
+            .map(|worst| risk_value(importance, worst.likelihood))
+    };
+    let Some(now) = risk_with(&[]) else {
+        return Vec::new();
+    };
+    let threats: Vec<_> = wb.threats_of(medium).collect();
+    let mut items: Vec<ItemNo> = threats
+        .iter()
+        .flat_map(|t| t.items.iter().copied())
+        .filter(|no| Answer::leaves_open(wb.answer(*no)))
+        .collect();
+    items.sort();
+    items.dedup();
+    let singles = items.into_iter().map(|no| (None, vec![no]));
+    let groups = threats.iter().map(|t| {
+        let open: Vec<ItemNo> = t
+            .items
+            .iter()
+            .copied()
+            .filter(|no| Answer::leaves_open(wb.answer(*no)))
+            .collect();
+        (Some(t.id), open)
+    });
+    let mut gains: Vec<AssetGain> = singles
+        .chain(groups.filter(|(_, open)| open.len() > 1))
+        .filter_map(|(threat, items)| {
+            let after = risk_with(&items)?;
+            (after < now).then_some(AssetGain {
+                threat,
+                items,
+                risk_after: after,
+            })
+        })
+        .collect();
+    gains.sort_by_key(|g| (g.risk_after, g.items.len()));
     gains
 }

@@ -31,9 +31,55 @@ pub fn risk_value(importance: Importance, likelihood: Likelihood) -> u8 {
     importance.value() * likelihood.value()
 }
 
+/// Which case of the vulnerability rule (docs/method.md §4.2) the answers of a threat's items fall in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VulnerabilityRule {
+    /// No linked item, or every one answered 4: v = 1.
+    NoneApplies,
+    /// Every remaining item answered 1: v = 1.
+    AllImplemented,
+    /// Every remaining item answered 3 or unanswered: v = 3.
+    NoneImplemented,
+    /// Anything else (some 1 with some 3, or any 2): v = 2.
+    Mixed,
+}
+
+impl VulnerabilityRule {
+    pub fn vulnerability(self) -> Vulnerability {
+        match self {
+            VulnerabilityRule::NoneApplies | VulnerabilityRule::AllImplemented => {
+                Vulnerability::PROTECTED
+            }
+            VulnerabilityRule::NoneImplemented => Vulnerability::EXPOSED,
+            VulnerabilityRule::Mixed => Vulnerability::PARTLY,
+        }
+    }
+
+    /// The case in words.
+    pub fn text(self) -> &'static str {
+        match self {
+            VulnerabilityRule::NoneApplies => {
+                "該当する項目がない（すべて「4 自社には該当しない」）ので 1"
+            }
+            VulnerabilityRule::AllImplemented => "該当する項目がすべて「1 実施している」なので 1",
+            VulnerabilityRule::NoneImplemented => {
+                "該当する項目がすべて「3 実施していない」か未回答なので 3"
+            }
+            VulnerabilityRule::Mixed => {
+                "「1 実施している」以外の回答（一部実施・未実施の混在など）があるので 2"
+            }
+        }
+    }
+}
+
 /// Vulnerability (1–3) of a threat from the answers of its linked items (docs/method.md §4.2): items answered 4
 /// are ignored; all remaining 1 → 1; all remaining 3 or unanswered → 3; a mix → 2; none left → 1.
 pub fn vulnerability(answers: impl IntoIterator<Item = Option<Answer>>) -> Vulnerability {
+    vulnerability_rule(answers).vulnerability()
+}
+
+/// The case of the vulnerability rule that `answers` fall in.
+pub fn vulnerability_rule(answers: impl IntoIterator<Item = Option<Answer>>) -> VulnerabilityRule {
     let mut any = false;
     let mut all_implemented = true;
     let mut all_missing = true;
@@ -49,12 +95,14 @@ pub fn vulnerability(answers: impl IntoIterator<Item = Option<Answer>>) -> Vulne
         }
         any = true;
     }
-    if !any || all_implemented {
-        Vulnerability::PROTECTED
+    if !any {
+        VulnerabilityRule::NoneApplies
+    } else if all_implemented {
+        VulnerabilityRule::AllImplemented
     } else if all_missing {
-        Vulnerability::EXPOSED
+        VulnerabilityRule::NoneImplemented
     } else {
-        Vulnerability::PARTLY
+        VulnerabilityRule::Mixed
     }
 }
 

@@ -1,8 +1,10 @@
 //! 診断結果: per category the implementation rate and whether a policy is needed, the assets per risk
 //! class, and the assets with リスク大 first.
 
+use crate::app::views::explain::show_lines;
 use crate::app::widgets::{date_picker, header_row, level_cell, level_colors};
 use crate::calc::Assessment;
+use crate::calc::explain::{Line, explain_category};
 use crate::calc::priority::{ItemGain, ThreatGain, item_gains, threat_gains};
 use crate::calc::{LevelCounts, RiskLevel, rate_text};
 use crate::domain::register::COMPUTED_SHOWN;
@@ -18,6 +20,9 @@ pub struct DiagnosisView {
     assessor: Option<String>,
     /// What the view derives from the session, for the revision it was derived at.
     derived: Option<Derived>,
+    /// The category whose 実施率 and mark are explained, with its explanation (made for the
+    /// results revision it holds).
+    explained: Option<(u8, u64, Vec<Line>)>,
 }
 
 /// 対策優先度 and the risky assets in order: worked out once per change, not per frame.
@@ -209,6 +214,34 @@ fn level_chart(ui: &mut Ui, counts: &LevelCounts) {
 }
 
 impl DiagnosisView {
+    /// The explanation of the category clicked (`toggled`: a click this frame; None: none).
+    fn category_explanation(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        toggled: Option<Option<u8>>,
+    ) {
+        let revision = session.calculation_revision();
+        let wanted = match toggled {
+            Some(choice) => choice,
+            None => self.explained.as_ref().map(|(no, _, _)| *no),
+        };
+        self.explained = wanted.and_then(|no| match self.explained.take() {
+            Some(kept) if kept.0 == no && kept.1 == revision => Some(kept),
+            _ => {
+                let wb = session.workbook();
+                let e = explain_category(wb, session.assessment(), session.diagnosis(), no)?;
+                Some((no, revision, e.lines(wb)))
+            }
+        });
+        if let Some((_, _, lines)) = &self.explained {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_max_width(760.0);
+                show_lines(ui, lines);
+            });
+        }
+    }
+
     /// The 会社名 / 診断実施者 being typed but not saved yet, as one edit; the drafts are cleared.
     pub fn take_drafts(&mut self, settings: &Settings) -> Option<Edit> {
         let mut changed = settings.clone();
@@ -223,6 +256,8 @@ impl DiagnosisView {
 
     pub fn ui(&mut self, ui: &mut Ui, session: &Session) -> Vec<Edit> {
         let mut edits = Vec::new();
+        // A category name clicked this frame: Some(Some(no)) to show it, Some(None) to hide.
+        let mut explain: Option<Option<u8>> = None;
         let workbook = session.workbook();
         let diagnosis = session.diagnosis();
         let settings = &workbook.settings;
@@ -276,7 +311,14 @@ impl DiagnosisView {
                             "対策規定の要否",
                         ]);
                         for c in &diagnosis.categories {
-                            ui.label(format!("({}) {}", c.no, c.name));
+                            let shown = self.explained.as_ref().is_some_and(|(no, _, _)| *no == c.no);
+                            if ui
+                                .selectable_label(shown, format!("({}) {}", c.no, c.name))
+                                .on_hover_text("クリックで、実施率と策定の必要性がどう決まったかを下に示します")
+                                .clicked()
+                            {
+                                explain = Some(if shown { None } else { Some(c.no) });
+                            }
                             ui.label(RichText::new(c.need.mark()).size(18.0))
                                 .on_hover_text(match c.need {
                                     crate::calc::PolicyNeed::Essential => {
@@ -302,6 +344,7 @@ impl DiagnosisView {
                             ui.end_row();
                         }
                     });
+                self.category_explanation(ui, session, explain);
                 ui.separator();
                 ui.heading("リスク値ごとの情報資産の数");
                 level_chart(ui, &diagnosis.level_counts);

@@ -2,6 +2,7 @@
 
 pub mod checks;
 pub mod diagnosis;
+pub mod explain;
 pub mod history;
 pub mod list_import;
 pub mod register;

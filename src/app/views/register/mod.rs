@@ -6,6 +6,7 @@
 mod keys;
 pub mod selection;
 
+use crate::app::views::explain::ExplainPanel;
 use crate::app::widgets::{choice, date_picker, level_cell};
 use crate::calc::risk::Unrated;
 use crate::calc::{AssetRisk, RiskLevel};
@@ -136,6 +137,8 @@ pub struct RegisterView {
     notice: Option<(String, String)>,
     /// Keys typed ahead, for the next frame (`keys::one_step_per_frame`).
     deferred: Vec<egui::Event>,
+    /// 「なぜこのリスク値か」 for the current row.
+    explain: ExplainPanel,
 }
 
 /// A text cell with the keyboard focus. `Ready`: the cell is current and typing replaces its text,
@@ -272,6 +275,7 @@ impl RegisterView {
         ui.separator();
         self.delete_dialog(ui, workbook, &mut edits);
         self.notice_dialog(ui);
+        self.explain.ui(ui, session, self.current_index());
         egui::ScrollArea::horizontal()
             .id_salt("register_h")
             .show(ui, |ui| self.table(ui, session, &mut edits));
@@ -304,6 +308,13 @@ impl RegisterView {
                     index: i + 1,
                     asset: copy,
                 });
+            }
+            if ui
+                .selectable_label(self.explain.open, "なぜこのリスク値か")
+                .on_hover_text("選んだ行のリスク値がどう決まったか、何をすれば下がるかを右に示します（リスク値のセルのクリックでも開きます）")
+                .clicked()
+            {
+                self.explain.open = !self.explain.open;
             }
             if ui
                 .add_enabled(enabled, egui::Button::new("削除…"))
@@ -832,6 +843,9 @@ impl RegisterView {
             Some((cell, extend)) => {
                 self.selection.set(cell, extend);
                 let column = Column::ALL[cell.col];
+                if column == Column::Risk {
+                    self.explain.open = true;
+                }
                 // A click into a text cell gives its field the keyboard itself.
                 if let (true, Some(&index)) = (column.is_text(), self.rows.get(cell.row)) {
                     let asset = workbook.assets[index].id;
