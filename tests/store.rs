@@ -241,6 +241,7 @@ fn an_older_file_is_migrated_after_a_backup_copy_is_written_beside_it() {
     );
     assert_eq!(wb.items[0].answer, Some(Answer::Partly));
     assert_eq!(wb.settings, Settings::default());
+    assert!(wb.plan.is_empty(), "schema 4 adds an empty 対策計画");
 
     let backup = store
         .migration_backup()

@@ -4,11 +4,13 @@ pub mod asset;
 pub mod catalogue;
 pub mod cell_text;
 pub mod criteria;
+pub mod plan;
 pub mod register;
 pub mod scales;
 pub mod workbook;
 
 pub use asset::{Asset, AssetError, AssetId};
 pub use catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat, ThreatId};
+pub use plan::{Measure, PlanEntry, PlanId, PlanStatus};
 pub use scales::{Answer, Frequency, Medium, Rating, ScaleError};
 pub use workbook::{Settings, Workbook};

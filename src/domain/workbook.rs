@@ -2,6 +2,7 @@
 
 use super::asset::Asset;
 use super::catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat};
+use super::plan::PlanEntry;
 use super::scales::{Answer, Medium};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,9 @@ pub struct Workbook {
     pub threats: Vec<Threat>,
     pub assets: Vec<Asset>,
     pub settings: Settings,
+    /// 対策計画 (absent from snapshots taken before it existed).
+    #[serde(default)]
+    pub plan: Vec<PlanEntry>,
 }
 
 impl Workbook {
@@ -35,6 +39,7 @@ impl Workbook {
             threats: catalogue.threats,
             assets: Vec::new(),
             settings: Settings::default(),
+            plan: Vec::new(),
         }
     }
 

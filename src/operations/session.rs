@@ -4,7 +4,7 @@
 
 use crate::calc::{Assessment, Diagnosis, Evaluated};
 use crate::domain::register::CellValue;
-use crate::domain::{AssetId, Workbook};
+use crate::domain::{AssetId, PlanEntry, Workbook};
 use crate::store::snapshots::SnapshotInfo;
 use crate::store::{Edit, EditOutcome, Store, StoreError, StoreResult};
 use crate::summary::summarize;
@@ -200,12 +200,29 @@ impl Session {
             EditOutcome::Inserted(id) => Some(*id),
             _ => None,
         };
+        let inserted_plan = match outcome {
+            EditOutcome::InsertedPlan(id) => Some(*id),
+            _ => None,
+        };
         // An insert's inverse only knows the new row's id once it is saved.
-        let inverse = match (inverse(&self.current.workbook, edit), inserted) {
-            (Edit::DeleteAsset(_), Some(id)) => Edit::DeleteAsset(id),
-            (other, _) => other,
+        let inverse = match (
+            inverse(&self.current.workbook, edit),
+            inserted,
+            inserted_plan,
+        ) {
+            (Edit::DeleteAsset(_), Some(id), _) => Edit::DeleteAsset(id),
+            (Edit::DeletePlan(_), _, Some(id)) => Edit::DeletePlan(id),
+            (other, ..) => other,
         };
         mirror(&mut self.current.workbook, edit, inserted);
+        if let (Edit::InsertPlan { index, entry }, Some(id)) = (edit, inserted_plan) {
+            let at = (*index).min(self.current.workbook.plan.len());
+            let entry = PlanEntry {
+                id,
+                ..entry.clone()
+            };
+            self.current.workbook.plan.insert(at, entry);
+        }
         (inserted, inverse)
     }
 
@@ -290,6 +307,18 @@ fn inverse(workbook: &Workbook, edit: &Edit) -> Edit {
         ),
         Edit::SetAnswer(no, _) => Edit::SetAnswer(*no, workbook.answer(*no)),
         Edit::SetSettings(_) => Edit::SetSettings(workbook.settings.clone()),
+        Edit::InsertPlan { entry, .. } => Edit::DeletePlan(entry.id),
+        Edit::UpdatePlan(entry) => match workbook.plan.iter().find(|e| e.id == entry.id) {
+            Some(old) => Edit::UpdatePlan(old.clone()),
+            None => edit.clone(),
+        },
+        Edit::DeletePlan(id) => match workbook.plan.iter().position(|e| e.id == *id) {
+            Some(index) => Edit::InsertPlan {
+                index,
+                entry: workbook.plan[index].clone(),
+            },
+            None => edit.clone(),
+        },
     }
 }
 
@@ -327,5 +356,13 @@ fn mirror(workbook: &mut Workbook, edit: &Edit, inserted: Option<AssetId>) {
             }
         }
         Edit::SetSettings(s) => workbook.settings = s.clone(),
+        // Mirrored by the caller, which knows the saved id.
+        Edit::InsertPlan { .. } => {}
+        Edit::UpdatePlan(entry) => {
+            if let Some(e) = workbook.plan.iter_mut().find(|e| e.id == entry.id) {
+                *e = entry.clone();
+            }
+        }
+        Edit::DeletePlan(id) => workbook.plan.retain(|e| e.id != *id),
     }
 }

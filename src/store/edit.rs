@@ -3,7 +3,8 @@
 use super::error::{StoreError, StoreResult};
 use crate::domain::register::CellValue;
 use crate::domain::{
-    Answer, Asset, AssetId, Catalogue, Frequency, ItemNo, Settings, ThreatId, Workbook,
+    Answer, Asset, AssetId, Catalogue, Frequency, ItemNo, PlanEntry, PlanId, Settings, ThreatId,
+    Workbook,
 };
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -27,6 +28,13 @@ pub enum Edit {
     SetFrequency(ThreatId, Option<Frequency>),
     SetAnswer(ItemNo, Option<Answer>),
     SetSettings(Settings),
+    /// Inserts a 対策計画 entry at `index` (past the end appends), keeping a non-zero id.
+    InsertPlan {
+        index: usize,
+        entry: PlanEntry,
+    },
+    UpdatePlan(PlanEntry),
+    DeletePlan(PlanId),
 }
 
 impl Edit {
@@ -34,7 +42,10 @@ impl Edit {
     /// (会社名, 診断実施者, 診断日).
     pub fn changes_results(&self) -> bool {
         match self {
-            Edit::SetSettings(_) => false,
+            Edit::SetSettings(_)
+            | Edit::InsertPlan { .. }
+            | Edit::UpdatePlan(_)
+            | Edit::DeletePlan(_) => false,
             Edit::Batch(edits) => edits.iter().any(Edit::changes_results),
             _ => true,
         }
@@ -52,6 +63,7 @@ fn updated(changed: usize, what: impl FnOnce() -> String) -> StoreResult<EditOut
 #[derive(Debug, Clone, PartialEq)]
 pub enum EditOutcome {
     Inserted(AssetId),
+    InsertedPlan(PlanId),
     Done,
     /// The outcome of each edit of a `Batch`, in order.
     Batch(Vec<EditOutcome>),
@@ -207,6 +219,17 @@ pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
             save_settings(tx, settings)?;
             Ok(EditOutcome::Done)
         }
+        Edit::InsertPlan { index, entry } => Ok(EditOutcome::InsertedPlan(super::plan::insert(
+            tx, *index, entry,
+        )?)),
+        Edit::UpdatePlan(entry) => {
+            super::plan::update(tx, entry)?;
+            Ok(EditOutcome::Done)
+        }
+        Edit::DeletePlan(id) => {
+            super::plan::delete(tx, *id)?;
+            Ok(EditOutcome::Done)
+        }
     }
 }
 
@@ -259,8 +282,9 @@ fn write_sheets(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
 /// Replaces everything: catalogue copy, answers, threats, assets and settings.
 pub fn replace_all(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
     tx.execute_batch(
-        "DELETE FROM assets; DELETE FROM threat_items; DELETE FROM threats;
+        "DELETE FROM plan; DELETE FROM assets; DELETE FROM threat_items; DELETE FROM threats;
          DELETE FROM check_items; DELETE FROM categories; DELETE FROM settings;",
     )?;
-    write_sheets(tx, wb)
+    write_sheets(tx, wb)?;
+    super::plan::write_all(tx, &wb.plan)
 }

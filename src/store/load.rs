@@ -174,5 +174,6 @@ pub fn workbook(conn: &Connection) -> StoreResult<Workbook> {
         threats: threats(conn)?,
         assets: assets(conn)?,
         settings: settings(conn)?,
+        plan: super::plan::load(conn)?,
     })
 }

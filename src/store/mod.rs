@@ -10,6 +10,7 @@ mod edit;
 mod error;
 mod load;
 pub mod location;
+mod plan;
 pub mod schema;
 pub mod snapshots;
 

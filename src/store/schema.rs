@@ -11,6 +11,7 @@ const MEDIA_CHECK: &str =
 
 /// Schema 1: the four sheets. Schema 2: report settings (会社名, 診断実施者, 診断日).
 /// Schema 3: snapshots taken with 「診断を確定」 (the whole workbook and its results, as JSON).
+/// Schema 4: 対策計画, each entry one check item or one threat's items.
 fn migration(version: i64) -> String {
     match version {
         1 => format!(
@@ -71,12 +72,24 @@ fn migration(version: i64) -> String {
                 results TEXT NOT NULL
             );"
         .to_string(),
+        4 => "CREATE TABLE plan (
+                id INTEGER PRIMARY KEY,
+                position INTEGER NOT NULL,
+                item_no INTEGER REFERENCES check_items(no) ON DELETE CASCADE,
+                threat_id INTEGER REFERENCES threats(id) ON DELETE CASCADE,
+                owner TEXT NOT NULL DEFAULT '',
+                due TEXT CHECK (due IS NULL OR date(due) = due),
+                status TEXT NOT NULL DEFAULT '未着手' CHECK (status IN ('未着手', '対応中', '完了')),
+                memo TEXT NOT NULL DEFAULT '',
+                CHECK ((item_no IS NULL) <> (threat_id IS NULL))
+            );"
+        .to_string(),
         _ => unreachable!("no migration {version}"),
     }
 }
 
 /// The schema this program writes.
-pub const CURRENT_VERSION: i64 = 3;
+pub const CURRENT_VERSION: i64 = 4;
 
 /// Brings a database from `from` to `CURRENT_VERSION` inside the caller's transaction.
 pub fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {

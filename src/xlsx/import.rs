@@ -874,6 +874,7 @@ fn read_from<RS: Read + Seek>(
         threats,
         assets,
         settings,
+        plan: Vec::new(),
     };
 
     let assessment = assess(&workbook);
