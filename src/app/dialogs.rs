@@ -14,8 +14,10 @@ impl RiskbookApp {
 
     pub(super) fn finish_job(&mut self, outcome: Outcome) {
         match outcome {
-            Outcome::Imported(path, Ok(imported)) => self.pending_import = Some((path, imported)),
-            Outcome::Imported(_, Err(e)) => self.dialog = Some(("Excel取込".into(), e.to_string())),
+            Outcome::Imported(path, result) => match *result {
+                Ok(imported) => self.pending_import = Some((path, imported)),
+                Err(e) => self.dialog = Some(("Excel取込".into(), e.to_string())),
+            },
             Outcome::ListRead(Ok(source)) => self.list_import = Some(ListImportView::new(source)),
             Outcome::ListRead(Err(e)) => {
                 self.dialog = Some(("ほかの表から台帳へ取り込む".into(), e));

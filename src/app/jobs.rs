@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 pub enum Outcome {
-    Imported(PathBuf, Result<Imported, ImportError>),
+    Imported(PathBuf, Box<Result<Imported, ImportError>>),
     /// Another program's list, read as tables.
     ListRead(Result<Source, String>),
     /// A file written; `open` asks for it to be handed to the system viewer (印刷).
@@ -57,7 +57,7 @@ impl Job {
     pub fn import(path: PathBuf) -> Job {
         Job::spawn("Excel を読み込んでいます…", move || {
             let result = crate::xlsx::worker::read(&path);
-            Outcome::Imported(path, result)
+            Outcome::Imported(path, Box::new(result))
         })
     }
 
