@@ -23,7 +23,7 @@ pub const TIME_LIMIT: Duration = Duration::from_secs(120);
 
 #[derive(serde::Serialize, serde::Deserialize)]
 enum Answer {
-    Read(Imported),
+    Read(Box<Imported>),
     Tables(Vec<Table>),
     Refused(String),
 }
@@ -45,7 +45,9 @@ pub fn serve(file: &Path, reading: Reading) -> String {
         ));
     }
     let answer = match reading {
-        Reading::Workbook => read_workbook(file, Catalogue::builtin()).map(Answer::Read),
+        Reading::Workbook => {
+            read_workbook(file, Catalogue::builtin()).map(|i| Answer::Read(Box::new(i)))
+        }
         Reading::Tables => read_tables(file).map(Answer::Tables),
     }
     .unwrap_or_else(|e| Answer::Refused(e.to_string()));
@@ -84,7 +86,7 @@ fn broken(file: &Path, why: &str) -> ImportError {
 /// Reads `file` as an IPA workbook in a worker process of `exe`.
 pub fn read_isolated(exe: &Path, file: &Path) -> Result<Imported, ImportError> {
     match ask_worker(exe, file, Reading::Workbook)? {
-        Answer::Read(imported) => Ok(imported),
+        Answer::Read(imported) => Ok(*imported),
         Answer::Refused(message) => Err(ImportError::Worker(message)),
         Answer::Tables(_) => Err(broken(file, "読み取り結果を受け取れません")),
     }
