@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use views::diagnosis::DiagnosisView;
 use views::history::{HistoryAction, HistoryView};
 use views::list_import::ListImportView;
+use views::plan::PlanView;
 use views::register::RegisterView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,15 +33,17 @@ pub enum Tab {
     Threats,
     Checks,
     Diagnosis,
+    Plan,
     History,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Register,
         Tab::Threats,
         Tab::Checks,
         Tab::Diagnosis,
+        Tab::Plan,
         Tab::History,
     ];
 
@@ -50,6 +53,7 @@ impl Tab {
             Tab::Threats => "脅威の状況",
             Tab::Checks => "対策状況チェック",
             Tab::Diagnosis => "診断結果",
+            Tab::Plan => "対策計画",
             Tab::History => "履歴",
         }
     }
@@ -61,6 +65,7 @@ pub struct RiskbookApp {
     show_start: bool,
     register: RegisterView,
     diagnosis: DiagnosisView,
+    plan: PlanView,
     history: HistoryView,
     status: Status,
     /// A message the user must acknowledge.
@@ -104,6 +109,7 @@ impl RiskbookApp {
             tab: Tab::Register,
             register: RegisterView::default(),
             diagnosis: DiagnosisView::default(),
+            plan: PlanView::default(),
             history: HistoryView::default(),
             status: Status::Opened,
             dialog,
@@ -161,6 +167,7 @@ impl RiskbookApp {
             self.diagnosis
                 .take_drafts(&self.session.workbook().settings),
         );
+        edits.extend(self.plan.take_drafts(self.session.workbook()));
         self.apply(edits);
     }
 }
@@ -203,6 +210,7 @@ impl eframe::App for RiskbookApp {
                 Tab::Threats => views::threats::ui(ui, &self.session),
                 Tab::Checks => views::checks::ui(ui, &self.session),
                 Tab::Diagnosis => self.diagnosis.ui(ui, &self.session),
+                Tab::Plan => self.plan.ui(ui, &self.session),
                 Tab::History => {
                     if let Some(HistoryAction::Confirm(note)) = self.history.ui(ui, &self.session) {
                         confirm = Some(note);

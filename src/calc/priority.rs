@@ -104,6 +104,11 @@ impl<'a> WhatIf<'a> {
     }
 }
 
+/// Total リスク値 and number of リスク大 assets with `implemented` answered 1, all else as it is.
+pub fn totals_with(wb: &Workbook, implemented: &[ItemNo]) -> (u32, usize) {
+    WhatIf::new(wb).totals(implemented)
+}
+
 fn gain(before: (u32, usize), after: (u32, usize)) -> Gain {
     Gain {
         risk_drop: before.0.saturating_sub(after.0),

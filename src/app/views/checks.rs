@@ -1,6 +1,7 @@
 //! 対策状況チェック: the questions grouped by category, each answered 1–4.
 
-use crate::domain::Answer;
+use crate::app::views::plan::{self, add_button};
+use crate::domain::{Answer, Measure};
 use crate::operations::Session;
 use crate::store::Edit;
 use eframe::egui::{self, RichText, Ui};
@@ -71,6 +72,18 @@ pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {
                                     && item.answer.is_some()
                                 {
                                     edits.push(Edit::SetAnswer(item.no, None));
+                                }
+                                if item.is_open() {
+                                    ui.add_space(12.0);
+                                    let measure = Measure::Item(item.no);
+                                    if add_button(
+                                        ui,
+                                        workbook,
+                                        measure,
+                                        &format!("No.{}", item.no.0),
+                                    ) {
+                                        edits.push(plan::add(measure));
+                                    }
                                 }
                             });
                         }

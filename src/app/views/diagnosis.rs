@@ -2,11 +2,13 @@
 //! class, and the assets with リスク大 first.
 
 use crate::app::views::explain::show_lines;
+use crate::app::views::plan::{self, add_button};
 use crate::app::widgets::{date_picker, header_row, level_cell, level_colors};
 use crate::calc::Assessment;
 use crate::calc::explain::{Line, explain_category};
 use crate::calc::priority::{ItemGain, ThreatGain, item_gains, threat_gains};
 use crate::calc::{LevelCounts, RiskLevel, rate_text};
+use crate::domain::Measure;
 use crate::domain::register::COMPUTED_SHOWN;
 use crate::domain::{Settings, Workbook};
 use crate::operations::Session;
@@ -105,7 +107,14 @@ fn risky_table(ui: &mut Ui, workbook: &Workbook, assessment: &Assessment, rows: 
 }
 
 /// The 対策優先度 tables: threats, then single items, each only where something would drop.
-fn priority_section(ui: &mut Ui, threats: &[ThreatGain], items: &[ItemGain]) {
+/// Returns the measure whose 「計画に追加」 was clicked.
+fn priority_section(
+    ui: &mut Ui,
+    wb: &Workbook,
+    threats: &[ThreatGain],
+    items: &[ItemGain],
+) -> Option<Measure> {
+    let mut add = None;
     ui.heading("対策優先度（リスクを下げる効果の大きい順）");
     ui.label("その脅威に関係するチェック項目をすべて「1 実施している」にした場合に、リスク大の数とリスク値の合計がどれだけ減るか。");
     let useful: Vec<_> = threats
@@ -138,6 +147,10 @@ fn priority_section(ui: &mut Ui, threats: &[ThreatGain], items: &[ItemGain]) {
                     let nos: Vec<String> =
                         g.open_items.iter().map(|n| format!("No.{}", n.0)).collect();
                     ui.add(egui::Label::new(nos.join(", ")).wrap());
+                    let measure = Measure::Threat(g.threat);
+                    if add_button(ui, wb, measure, &g.name) {
+                        add = Some(measure);
+                    }
                     ui.end_row();
                 }
             });
@@ -161,10 +174,15 @@ fn priority_section(ui: &mut Ui, threats: &[ThreatGain], items: &[ItemGain]) {
                     ui.add(egui::Label::new(&g.question).wrap());
                     ui.label(format!("リスク大 −{} 件", g.gain.high_drop));
                     ui.label(format!("リスク値 −{}", g.gain.risk_drop));
+                    let measure = Measure::Item(g.no);
+                    if add_button(ui, wb, measure, &format!("No.{}", g.no.0)) {
+                        add = Some(measure);
+                    }
                     ui.end_row();
                 }
             });
     }
+    add
 }
 
 /// A text field saved when it loses focus.
@@ -359,7 +377,11 @@ impl DiagnosisView {
                 let Some(derived) = &self.derived else {
                     return;
                 };
-                priority_section(ui, &derived.threats, &derived.items);
+                if let Some(measure) =
+                    priority_section(ui, workbook, &derived.threats, &derived.items)
+                {
+                    edits.push(plan::add(measure));
+                }
                 ui.separator();
                 ui.heading("対策が必要な情報資産（リスク大から）");
                 let rows = &derived.risky_rows;

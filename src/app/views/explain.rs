@@ -1,7 +1,9 @@
 //! 「なぜこのリスク値か」 in the window: the 台帳's side panel for the current row, and the lines of
 //! an explanation (`calc::explain`) as headings and wrapped text.
 
+use crate::app::views::plan::add_button;
 use crate::calc::explain::{Line, explain_asset};
+use crate::domain::Measure;
 use crate::operations::Session;
 use eframe::egui::{self, RichText, Ui};
 
@@ -24,15 +26,24 @@ pub fn show_lines(ui: &mut Ui, lines: &[Line]) {
 #[derive(Default)]
 pub struct ExplainPanel {
     pub open: bool,
-    cached: Option<((u64, u64, usize), Vec<Line>)>,
+    cached: Option<Explained>,
+}
+
+/// An explanation as shown, with the measures it offers to put into the 対策計画.
+struct Explained {
+    key: (u64, u64, usize),
+    lines: Vec<Line>,
+    measures: Vec<(Measure, String)>,
 }
 
 impl ExplainPanel {
-    /// The panel for the asset at `index` (None: no current row), when open.
-    pub fn ui(&mut self, ui: &mut Ui, session: &Session, index: Option<usize>) {
+    /// The panel for the asset at `index` (None: no current row), when open. Returns a measure
+    /// whose 「計画に追加」 was clicked.
+    pub fn ui(&mut self, ui: &mut Ui, session: &Session, index: Option<usize>) -> Option<Measure> {
         if !self.open {
-            return;
+            return None;
         }
+        let mut add = None;
         egui::Panel::right("explain_panel")
             .resizable(true)
             .default_size(380.0)
@@ -49,16 +60,49 @@ impl ExplainPanel {
                     return;
                 };
                 let key = (session.revision(), session.calculation_revision(), index);
-                if self.cached.as_ref().is_none_or(|(k, _)| *k != key) {
-                    let wb = session.workbook();
-                    let lines = explain_asset(wb, session.assessment(), index).lines(wb);
-                    self.cached = Some((key, lines));
+                let wb = session.workbook();
+                if self.cached.as_ref().is_none_or(|c| c.key != key) {
+                    let explanation = explain_asset(wb, session.assessment(), index);
+                    let measures = explanation
+                        .lowering
+                        .iter()
+                        .map(|g| match g.threat {
+                            Some(id) => {
+                                let name = wb
+                                    .threats
+                                    .iter()
+                                    .find(|t| t.id == id)
+                                    .map_or("", |t| t.name.as_str());
+                                (
+                                    Measure::Threat(id),
+                                    format!("脅威「{name}」の項目をまとめて"),
+                                )
+                            }
+                            None => (Measure::Item(g.items[0]), format!("No.{}", g.items[0].0)),
+                        })
+                        .collect();
+                    self.cached = Some(Explained {
+                        key,
+                        lines: explanation.lines(wb),
+                        measures,
+                    });
                 }
-                if let Some((_, lines)) = &self.cached {
+                if let Some(c) = &self.cached {
                     egui::ScrollArea::vertical()
                         .id_salt("explain_scroll")
-                        .show(ui, |ui| show_lines(ui, lines));
+                        .show(ui, |ui| {
+                            show_lines(ui, &c.lines);
+                            for (measure, what) in &c.measures {
+                                ui.horizontal(|ui| {
+                                    ui.label(what);
+                                    if add_button(ui, wb, *measure, what) {
+                                        add = Some(*measure);
+                                    }
+                                });
+                            }
+                        });
                 }
             });
+        add
     }
 }

@@ -5,6 +5,7 @@ pub mod diagnosis;
 pub mod explain;
 pub mod history;
 pub mod list_import;
+pub mod plan;
 pub mod register;
 pub mod start;
 pub mod threats;

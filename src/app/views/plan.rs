@@ -1,0 +1,380 @@
+//! 対策計画: the measures the company decided on, with 担当者, 期限, 状態 and メモ, filtered and
+//! sorted, overdue ones marked. Completing an entry offers to answer its items 「1 実施している」 in
+//! the same undoable step, showing how much the risk drops. Entries are added from 対策優先度, from
+//! an open check item and from 「なぜこのリスク値か」 (`add_button`).
+
+use crate::app::widgets::{choice, date_picker, header_row};
+use crate::calc::priority::totals_with;
+use crate::domain::{Answer, Measure, PlanEntry, PlanId, PlanStatus, Workbook};
+use crate::operations::Session;
+use crate::store::Edit;
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText, Ui};
+use std::collections::HashMap;
+
+/// 「計画に追加」, or 「計画済み」 (disabled) while an entry for `measure` is not 完了. True when clicked.
+pub fn add_button(ui: &mut Ui, wb: &Workbook, measure: Measure, what: &str) -> bool {
+    if wb.has_open_plan(measure) {
+        ui.add_enabled(false, egui::Button::new("計画済み"));
+        return false;
+    }
+    ui.button("計画に追加")
+        .on_hover_text("対策計画に加えます（担当者と期限は「対策計画」で決めます）")
+        .accessible_name(format!("{what} を計画に追加"))
+        .clicked()
+}
+
+/// The edit that adds `measure` at the end of the plan.
+pub fn add(measure: Measure) -> Edit {
+    Edit::InsertPlan {
+        index: usize::MAX,
+        entry: PlanEntry::new(measure),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Shown {
+    #[default]
+    All,
+    Open,
+    Overdue,
+    Done,
+}
+
+impl Shown {
+    const ALL: [Shown; 4] = [Shown::All, Shown::Open, Shown::Overdue, Shown::Done];
+
+    fn label(self) -> &'static str {
+        match self {
+            Shown::All => "すべて",
+            Shown::Open => "未完了",
+            Shown::Overdue => "期限切れ",
+            Shown::Done => "完了",
+        }
+    }
+
+    fn keeps(self, entry: &PlanEntry, today: NaiveDate) -> bool {
+        match self {
+            Shown::All => true,
+            Shown::Open => entry.status != PlanStatus::Done,
+            Shown::Overdue => entry.is_overdue(today),
+            Shown::Done => entry.status == PlanStatus::Done,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Order {
+    #[default]
+    Added,
+    Due,
+    Status,
+}
+
+impl Order {
+    const ALL: [Order; 3] = [Order::Added, Order::Due, Order::Status];
+
+    fn label(self) -> &'static str {
+        match self {
+            Order::Added => "追加した順",
+            Order::Due => "期限の近い順",
+            Order::Status => "状態の順",
+        }
+    }
+}
+
+/// A text field of an entry being typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Field {
+    Owner,
+    Memo,
+}
+
+#[derive(Default)]
+pub struct PlanView {
+    shown: Shown,
+    order: Order,
+    owner: String,
+    drafts: HashMap<(PlanId, Field), String>,
+    /// An entry set to 完了 whose items are not all implemented, waiting for the user's choice.
+    completing: Option<PlanEntry>,
+}
+
+fn with_text(entry: &PlanEntry, field: Field, text: String) -> PlanEntry {
+    let mut changed = entry.clone();
+    match field {
+        Field::Owner => changed.owner = text,
+        Field::Memo => changed.memo = text,
+    }
+    changed
+}
+
+fn text_of(entry: &PlanEntry, field: Field) -> &str {
+    match field {
+        Field::Owner => &entry.owner,
+        Field::Memo => &entry.memo,
+    }
+}
+
+impl PlanView {
+    /// The 担当者 and メモ being typed but not saved yet, as edits; the drafts are cleared.
+    pub fn take_drafts(&mut self, wb: &Workbook) -> Vec<Edit> {
+        let mut changed: HashMap<PlanId, PlanEntry> = HashMap::new();
+        for ((id, field), text) in self.drafts.drain() {
+            let Some(entry) = wb.plan.iter().find(|e| e.id == id) else {
+                continue;
+            };
+            let base = changed.remove(&id).unwrap_or_else(|| entry.clone());
+            if text_of(&base, field) != text {
+                changed.insert(id, with_text(&base, field, text));
+            } else {
+                changed.insert(id, base);
+            }
+        }
+        changed
+            .into_values()
+            .filter(|e| wb.plan.iter().any(|old| old.id == e.id && old != e))
+            .map(Edit::UpdatePlan)
+            .collect()
+    }
+
+    fn text_field(
+        &mut self,
+        ui: &mut Ui,
+        entry: &PlanEntry,
+        field: Field,
+        name: String,
+        width: f32,
+    ) -> Option<Edit> {
+        let key = (entry.id, field);
+        let mut text = self
+            .drafts
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| text_of(entry, field).to_string());
+        let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(width));
+        let response = response.accessible_name(name);
+        if response.changed() {
+            self.drafts.insert(key, text);
+        }
+        if response.lost_focus() {
+            let typed = self.drafts.remove(&key)?;
+            return (typed != text_of(entry, field))
+                .then(|| Edit::UpdatePlan(with_text(entry, field, typed)));
+        }
+        None
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, session: &Session) -> Vec<Edit> {
+        let mut edits = Vec::new();
+        let wb = session.workbook();
+        let today = chrono::Local::now().date_naive();
+        let overdue = wb.plan.iter().filter(|e| e.is_overdue(today)).count();
+        let done = wb
+            .plan
+            .iter()
+            .filter(|e| e.status == PlanStatus::Done)
+            .count();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "対策 {} 件（完了 {done} 件、期限切れ {overdue} 件）",
+                    wb.plan.len()
+                ))
+                .strong(),
+            );
+            ui.separator();
+            let shown: Vec<(Shown, String)> = Shown::ALL
+                .iter()
+                .map(|s| (*s, s.label().to_string()))
+                .collect();
+            ui.label("表示:");
+            if let (Some(Some(s)), _) = choice(
+                ui,
+                "plan_shown",
+                "状態で絞り込み",
+                "すべて",
+                Some(self.shown),
+                &shown,
+                |s| s.label().to_string(),
+                100.0,
+            ) {
+                self.shown = s;
+            }
+            let label = ui.label("担当者:");
+            ui.add(egui::TextEdit::singleline(&mut self.owner).desired_width(120.0))
+                .labelled_by(label.id);
+            let orders: Vec<(Order, String)> = Order::ALL
+                .iter()
+                .map(|o| (*o, o.label().to_string()))
+                .collect();
+            ui.label("並べ替え:");
+            if let (Some(Some(o)), _) = choice(
+                ui,
+                "plan_order",
+                "並べ替え",
+                "追加した順",
+                Some(self.order),
+                &orders,
+                |o| o.label().to_string(),
+                120.0,
+            ) {
+                self.order = o;
+            }
+        });
+        ui.separator();
+        if wb.plan.is_empty() {
+            ui.label("まだ対策がありません。「診断結果」の対策優先度、「対策状況チェック」の未実施の項目、台帳の「なぜこのリスク値か」から「計画に追加」で加えられます。");
+            return edits;
+        }
+        let mut rows: Vec<usize> = (0..wb.plan.len())
+            .filter(|&i| self.shown.keeps(&wb.plan[i], today))
+            .filter(|&i| {
+                self.owner.trim().is_empty() || wb.plan[i].owner.contains(self.owner.trim())
+            })
+            .collect();
+        match self.order {
+            Order::Added => {}
+            Order::Due => rows.sort_by_key(|&i| (wb.plan[i].due.is_none(), wb.plan[i].due, i)),
+            Order::Status => rows.sort_by_key(|&i| (wb.plan[i].status, wb.plan[i].due, i)),
+        }
+        let statuses: Vec<(PlanStatus, String)> = PlanStatus::ALL
+            .iter()
+            .map(|s| (*s, s.label().to_string()))
+            .collect();
+        egui::ScrollArea::vertical()
+            .id_salt("plan_scroll")
+            .show(ui, |ui| {
+                egui::Grid::new("plan_table")
+                    .striped(true)
+                    .num_columns(7)
+                    .show(ui, |ui| {
+                        header_row(ui, &["No.", "対策", "担当者", "期限", "状態", "メモ", ""]);
+                        for &i in &rows {
+                            let entry = &wb.plan[i];
+                            let n = i + 1;
+                            ui.label(n.to_string());
+                            ui.add_sized([380.0, 0.0], egui::Label::new(entry.title(wb)).wrap());
+                            edits.extend(self.text_field(
+                                ui,
+                                entry,
+                                Field::Owner,
+                                format!("担当者 {n}件目"),
+                                120.0,
+                            ));
+                            ui.horizontal(|ui| {
+                                if let Some(due) = date_picker(
+                                    ui,
+                                    egui::Id::unique(("plan_due", entry.id)),
+                                    &format!("期限 {n}件目"),
+                                    entry.due,
+                                ) {
+                                    edits.push(Edit::UpdatePlan(PlanEntry {
+                                        due,
+                                        ..entry.clone()
+                                    }));
+                                }
+                                if entry.is_overdue(today) {
+                                    ui.colored_label(ui.visuals().error_fg_color, "期限切れ");
+                                }
+                            });
+                            if let (Some(Some(status)), _) = choice(
+                                ui,
+                                ("plan_status", entry.id),
+                                &format!("状態 {n}件目"),
+                                "未着手",
+                                Some(entry.status),
+                                &statuses,
+                                |s| s.label().to_string(),
+                                80.0,
+                            ) {
+                                let changed = PlanEntry {
+                                    status,
+                                    ..entry.clone()
+                                };
+                                let open = changed
+                                    .items(wb)
+                                    .into_iter()
+                                    .any(|no| Answer::leaves_open(wb.answer(no)));
+                                if status == PlanStatus::Done && open {
+                                    self.completing = Some(changed);
+                                } else {
+                                    edits.push(Edit::UpdatePlan(changed));
+                                }
+                            }
+                            edits.extend(self.text_field(
+                                ui,
+                                entry,
+                                Field::Memo,
+                                format!("メモ {n}件目"),
+                                220.0,
+                            ));
+                            if ui
+                                .button("削除")
+                                .accessible_name(format!("削除 {n}件目"))
+                                .clicked()
+                            {
+                                edits.push(Edit::DeletePlan(entry.id));
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+        if let Some(edit) = self.completion_dialog(ui, wb) {
+            edits.push(edit);
+        }
+        edits
+    }
+
+    /// Asks whether completing an entry also answers its open items 「1 実施している」, showing the
+    /// risk that drops; both in one undoable step.
+    fn completion_dialog(&mut self, ui: &mut Ui, wb: &Workbook) -> Option<Edit> {
+        let entry = self.completing.clone()?;
+        let open: Vec<_> = entry
+            .items(wb)
+            .into_iter()
+            .filter(|no| Answer::leaves_open(wb.answer(*no)))
+            .collect();
+        let (risk, high) = totals_with(wb, &[]);
+        let (risk_after, high_after) = totals_with(wb, &open);
+        let mut chosen = None;
+        let mut cancelled = false;
+        let modal = egui::Modal::new(egui::Id::unique("plan_complete")).show(ui.ctx(), |ui| {
+            ui.set_max_width(560.0);
+            ui.heading("対策を完了にする");
+            ui.add(egui::Label::new(entry.title(wb)).wrap());
+            let nos: Vec<String> = open.iter().map(|n| format!("No.{}", n.0)).collect();
+            ui.label(format!(
+                "まだ「1 実施している」でない項目: {}",
+                nos.join("、")
+            ));
+            ui.label(format!(
+                "これらを「1 実施している」にすると: リスク値の合計 {risk} → {risk_after}、リスク大 {high} → {high_after} 件"
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("項目も「1 実施している」にする").clicked() {
+                    chosen = Some(true);
+                }
+                if ui.button("状態だけ完了にする").clicked() {
+                    chosen = Some(false);
+                }
+                if ui.button("キャンセル").clicked() {
+                    cancelled = true;
+                }
+            });
+        });
+        if cancelled || modal.should_close() {
+            self.completing = None;
+        }
+        let answered = chosen?;
+        self.completing = None;
+        let mut edits = vec![Edit::UpdatePlan(entry)];
+        if answered {
+            edits.extend(
+                open.into_iter()
+                    .map(|no| Edit::SetAnswer(no, Some(Answer::Implemented))),
+            );
+        }
+        Some(Edit::Batch(edits))
+    }
+}

@@ -1,0 +1,85 @@
+//! 対策計画 in the window (egui_kittest): added from 対策優先度, an owner typed, completed with its
+//! items answered in one undoable step; overdue entries marked and filtered.
+
+mod common;
+
+use common::gui::*;
+use eframe::egui;
+use egui_kittest::kittest::Queryable;
+use riskbook::domain::{Answer, ItemNo, Measure, PlanEntry, PlanStatus};
+
+const VIRUS: &str = "ウイルス感染・不正アクセスによる事務所PCからの情報漏えい";
+const VIRUS_ITEMS: [u16; 8] = [6, 13, 27, 35, 36, 37, 42, 54];
+
+#[test]
+fn a_measure_from_the_priorities_is_planned_and_completed_with_its_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "見本データを読み込む");
+    click(&mut harness, "診断結果");
+    let button = format!("{VIRUS} を計画に追加");
+    harness.get_by_label(&button).scroll_to_me();
+    harness.run();
+    click(&mut harness, &button);
+    assert!(has(&harness, "計画済み"), "the button says it is planned");
+    assert_eq!(on_disk(&path).plan.len(), 1);
+
+    click(&mut harness, "対策計画");
+    assert!(shows(
+        &harness,
+        &format!("脅威「{VIRUS}」（事務所PC）の対策 8 項目")
+    ));
+    type_into(&mut harness, "担当者 1件目", "総務部 佐藤");
+    assert_eq!(on_disk(&path).plan[0].owner, "総務部 佐藤");
+
+    pick(&mut harness, "状態 1件目", "完了");
+    // The virus threat's 8 items make 6 assets リスク大 → リスク中 (−12 in total).
+    assert!(shows(&harness, "リスク大 13 → 7 件"), "the drop is shown");
+    click(&mut harness, "項目も「1 実施している」にする");
+    let wb = on_disk(&path);
+    assert_eq!(wb.plan[0].status, PlanStatus::Done);
+    for no in VIRUS_ITEMS {
+        assert_eq!(wb.answer(ItemNo(no)), Some(Answer::Implemented), "No.{no}");
+    }
+
+    // One undo takes back both the status and the answers.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let wb = on_disk(&path);
+    assert_eq!(wb.plan[0].status, PlanStatus::NotStarted);
+    assert_eq!(wb.answer(ItemNo(6)), Some(Answer::Partly));
+}
+
+#[test]
+fn overdue_entries_are_marked_and_can_be_shown_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    {
+        let mut s = riskbook::operations::Session::open(&path).unwrap();
+        riskbook::operations::load_sample(&mut s).unwrap();
+        let mut wb = s.workbook().clone();
+        wb.plan = vec![
+            PlanEntry {
+                due: chrono::NaiveDate::from_ymd_opt(2020, 1, 31),
+                ..PlanEntry::new(Measure::Item(ItemNo(41)))
+            },
+            PlanEntry {
+                due: chrono::NaiveDate::from_ymd_opt(2099, 1, 31),
+                ..PlanEntry::new(Measure::Item(ItemNo(1)))
+            },
+        ];
+        s.replace_all(&wb).unwrap();
+    }
+    let mut harness = app(&path);
+    click(&mut harness, "対策計画");
+    assert!(shows(&harness, "対策 2 件（完了 0 件、期限切れ 1 件）"));
+    assert!(has(&harness, "期限切れ"));
+    assert!(shows(&harness, "No.1 "));
+    pick(&mut harness, "状態で絞り込み", "期限切れ");
+    assert!(shows(&harness, "No.41 "));
+    assert!(!shows(
+        &harness,
+        "No.1 情報セキュリティに関する経営者の方針"
+    ));
+}
