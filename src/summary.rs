@@ -2,6 +2,7 @@
 
 use crate::calc::{Evaluated, LevelCounts, RiskLevel};
 use crate::domain::register::Column;
+use crate::domain::{Measure, PlanStatus};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Serialize)]
@@ -53,12 +54,30 @@ pub struct Levels {
     pub unrated: usize,
 }
 
+/// One 対策計画 entry.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PlanSummary {
+    /// 項目 or 脅威.
+    pub kind: String,
+    /// The measure in words, as the window and the report show it.
+    pub measure: String,
+    /// The check items it covers.
+    pub items: Vec<u16>,
+    pub owner: String,
+    /// YYYY-MM-DD, or null.
+    pub due: Option<String>,
+    /// 未着手 / 対応中 / 完了.
+    pub status: String,
+    pub memo: String,
+}
+
 #[derive(Debug, Serialize)]
 pub struct Summary {
     pub assets: Vec<AssetSummary>,
     pub categories: Vec<CategorySummary>,
     pub checks: Checks,
     pub levels: Levels,
+    pub plan: Vec<PlanSummary>,
 }
 
 /// The part of a recorded summary the 履歴 charts need, read back without the assets.
@@ -67,6 +86,9 @@ pub struct Recorded {
     /// 実施率 per category, in category order.
     pub rates: Vec<Option<f64>>,
     pub levels: LevelCounts,
+    /// 対策計画 entries then, and how many were 完了 (0 and 0 before the plan existed).
+    pub plan_total: usize,
+    pub plan_done: usize,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +100,8 @@ struct RecordedCategory {
 struct RecordedSummary {
     categories: Vec<RecordedCategory>,
     levels: Levels,
+    #[serde(default)]
+    plan: Vec<PlanSummary>,
 }
 
 impl Recorded {
@@ -88,6 +112,12 @@ impl Recorded {
         Ok(Recorded {
             rates: s.categories.iter().map(|c| c.rate).collect(),
             levels: LevelCounts::new(l.high, l.medium, l.low, l.unrated),
+            plan_total: s.plan.len(),
+            plan_done: s
+                .plan
+                .iter()
+                .filter(|p| p.status == PlanStatus::Done.label())
+                .count(),
         })
     }
 }
@@ -130,7 +160,25 @@ pub fn summarize(results: &Evaluated) -> Summary {
             policy: c.need.policy_text(),
         })
         .collect();
+    let plan = workbook
+        .plan
+        .iter()
+        .map(|e| PlanSummary {
+            kind: match e.measure {
+                Measure::Item(_) => "項目",
+                Measure::Threat(_) => "脅威",
+            }
+            .into(),
+            measure: e.title(workbook),
+            items: e.items(workbook).into_iter().map(|n| n.0).collect(),
+            owner: e.owner.clone(),
+            due: e.due.map(|d| d.format("%Y-%m-%d").to_string()),
+            status: e.status.label().into(),
+            memo: e.memo.clone(),
+        })
+        .collect();
     Summary {
+        plan,
         assets,
         categories,
         checks: Checks {

@@ -5,6 +5,7 @@ use super::layout::{BLACK, Cell, Composer, GREY, MARGIN, Measure, Op, TableColum
 use crate::calc::compare::compare;
 use crate::calc::priority::threat_gains;
 use crate::calc::{Evaluated, PolicyNeed, RiskLevel, rate_text};
+use crate::domain::PlanStatus;
 use crate::domain::register::COMPUTED_SHOWN;
 use chrono::NaiveDate;
 
@@ -277,6 +278,52 @@ fn priorities(c: &mut Composer, input: &ReportInput) {
     c.table(&columns, &rows, 8.5);
 }
 
+/// 対策計画: what, who, by when, how far; overdue on the report's date said so.
+fn plan(c: &mut Composer, input: &ReportInput) {
+    let wb = &input.results.workbook;
+    if wb.plan.is_empty() {
+        return;
+    }
+    let done = wb
+        .plan
+        .iter()
+        .filter(|e| e.status == PlanStatus::Done)
+        .count();
+    c.heading("対策計画");
+    c.paragraph(
+        &format!(
+            "対策 {} 件のうち完了 {done} 件。期限切れは報告書作成日の時点で完了していないもの。",
+            wb.plan.len()
+        ),
+        8.5,
+        GREY,
+    );
+    // One paragraph per entry: the measure is often longer than a table cell.
+    for e in &wb.plan {
+        let status = if e.is_overdue(input.created_on) {
+            format!("{}（期限切れ）", e.status.label())
+        } else {
+            e.status.label().to_string()
+        };
+        let owner = if e.owner.is_empty() {
+            "（未定）"
+        } else {
+            &e.owner
+        };
+        let due = e
+            .due
+            .map_or("（未定）".into(), |d| d.format("%Y/%m/%d").to_string());
+        c.ensure(30.0);
+        c.paragraph(&format!("・{}", e.title(wb)), 9.0, BLACK);
+        c.paragraph(
+            &format!("　担当者: {owner}　期限: {due}　状態: {status}"),
+            8.5,
+            GREY,
+        );
+    }
+    c.space(4.0);
+}
+
 fn todo_list(c: &mut Composer, input: &ReportInput) {
     c.heading("ポリシーで対策を規定する分類の、まだ実施していない項目");
     c.paragraph(
@@ -371,6 +418,7 @@ pub fn compose(input: &ReportInput, measure: &dyn Measure) -> Vec<Vec<Op>> {
     comparison(&mut c, input);
     risky_assets(&mut c, input);
     priorities(&mut c, input);
+    plan(&mut c, input);
     todo_list(&mut c, input);
     let mut pages = c.pages;
     footers(&mut pages, measure, input.file_name);

@@ -29,19 +29,19 @@ pub enum ExportError {
     },
 }
 
-struct Formats {
-    title: Format,
-    header: Format,
-    cell: Format,
-    wrap: Format,
-    center: Format,
-    date: Format,
-    risk: Format,
-    percent: Format,
+pub(super) struct Formats {
+    pub(super) title: Format,
+    pub(super) header: Format,
+    pub(super) cell: Format,
+    pub(super) wrap: Format,
+    pub(super) center: Format,
+    pub(super) date: Format,
+    pub(super) risk: Format,
+    pub(super) percent: Format,
 }
 
 impl Formats {
-    fn new() -> Formats {
+    pub(super) fn new() -> Formats {
         let base = Format::new()
             .set_font_name("游ゴシック")
             .set_font_size(10)
@@ -74,7 +74,11 @@ impl Formats {
     }
 }
 
-fn list(items: &[&str], title: &str, message: &str) -> Result<DataValidation, XlsxError> {
+pub(super) fn list(
+    items: &[&str],
+    title: &str,
+    message: &str,
+) -> Result<DataValidation, XlsxError> {
     DataValidation::new()
         .allow_list_strings(items)?
         .set_error_style(DataValidationErrorStyle::Stop)
@@ -682,6 +686,8 @@ pub fn xlsx_bytes(
     write_threats(book.add_worksheet(), wb, assessment, &f)?;
     write_checks(book.add_worksheet(), wb, &f)?;
     write_diagnosis(book.add_worksheet(), wb, diagnosis, &f)?;
+    // After the four IPA sheets, which stay as they are: Excel and an older riskbook ignore it.
+    super::plan_sheet::write(book.add_worksheet(), wb, &f)?;
     book.save_to_buffer()
 }
 

@@ -805,6 +805,11 @@ fn read_from<RS: Read + Seek>(
     let threats_range = load(&threats_name)?;
     let checks_range = load(&checks_name)?;
     let diagnosis = diagnosis_name.as_deref().map(&mut load).transpose()?;
+    let plan_range = names
+        .iter()
+        .any(|n| n == super::layout::PLAN)
+        .then(|| load(super::layout::PLAN))
+        .transpose()?;
 
     let mut problems = Vec::new();
     let mut unmatched = Vec::new();
@@ -858,7 +863,7 @@ fn read_from<RS: Read + Seek>(
     }
     items.sort_by_key(|i| (i.category, i.no));
     let known: HashSet<ItemNo> = items.iter().map(|i| i.no).collect();
-    let threats = threats
+    let threats: Vec<Threat> = threats
         .into_iter()
         .map(|mut t| {
             t.items.retain(|n| known.contains(n));
@@ -868,13 +873,18 @@ fn read_from<RS: Read + Seek>(
         })
         .collect();
     let categories: Vec<Category> = catalogue.categories.clone();
+    let mut plan_notes = Vec::new();
+    let plan = plan_range.as_ref().map_or_else(Vec::new, |range| {
+        let known: Vec<ItemNo> = items.iter().map(|i| i.no).collect();
+        super::plan_sheet::read(range, &known, &threats, &mut plan_notes)
+    });
     let workbook = Workbook {
         categories,
         items,
         threats,
         assets,
         settings,
-        plan: Vec::new(),
+        plan,
     };
 
     let assessment = assess(&workbook);
@@ -892,6 +902,8 @@ fn read_from<RS: Read + Seek>(
             }
         }
     }
+    let mut notes = notes;
+    notes.extend(plan_notes);
     Ok(Imported {
         workbook,
         unmatched,

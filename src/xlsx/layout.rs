@@ -6,6 +6,20 @@ pub const REGISTER: &str = "情報資産管理台帳";
 pub const THREATS: &str = "脅威の状況";
 pub const CHECKS: &str = "対策状況チェック";
 pub const DIAGNOSIS: &str = "診断結果";
+/// riskbook's own sheet after the four IPA ones.
+pub const PLAN: &str = "対策計画";
+/// Columns of 対策計画; its entries start on row 3 (index 2).
+pub const PLAN_HEADERS: [&str; 8] = [
+    "No.",
+    "種類",
+    "対象",
+    "内容",
+    "担当者",
+    "期限",
+    "状態",
+    "メモ",
+];
+pub const PLAN_FIRST_ROW: u32 = 2;
 
 /// 台帳: title in row 0, group headers in row 1, column headers in row 2, data from row 3.
 pub const REGISTER_FIRST_ROW: u32 = 3;

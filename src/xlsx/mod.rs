@@ -5,6 +5,7 @@ pub mod cells;
 pub mod export;
 pub mod import;
 pub mod layout;
+mod plan_sheet;
 pub mod tables;
 pub mod worker;
 

@@ -93,12 +93,10 @@ impl ExplainPanel {
                         .show(ui, |ui| {
                             show_lines(ui, &c.lines);
                             for (measure, what) in &c.measures {
-                                ui.horizontal(|ui| {
-                                    ui.label(what);
-                                    if add_button(ui, wb, *measure, what) {
-                                        add = Some(*measure);
-                                    }
-                                });
+                                ui.add(egui::Label::new(what.as_str()).wrap());
+                                if add_button(ui, wb, *measure, what) {
+                                    add = Some(*measure);
+                                }
                             }
                         });
                 }

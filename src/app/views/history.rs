@@ -16,6 +16,8 @@ struct Point {
     info: SnapshotInfo,
     rates: Vec<Option<f64>>,
     levels: LevelCounts,
+    /// 対策計画 entries 完了, of all, when it was confirmed.
+    plan: (usize, usize),
 }
 
 /// What a cached comparison was made for: the session revision when it compares with now, 比較元,
@@ -75,6 +77,7 @@ fn load(session: &Session) -> Result<Vec<Point>, String> {
             Ok(Point {
                 rates: recorded.rates,
                 levels: recorded.levels,
+                plan: (recorded.plan_done, recorded.plan_total),
                 info,
             })
         })
@@ -323,7 +326,7 @@ impl HistoryView {
                 ui.heading(format!("記録 {} 件", points.len()));
                 egui::Grid::new("history_list")
                     .striped(true)
-                    .num_columns(3)
+                    .num_columns(4)
                     .show(ui, |ui| {
                         for p in points {
                             ui.label(&p.info.taken_at);
@@ -334,6 +337,7 @@ impl HistoryView {
                                 p.levels[RiskLevel::Medium],
                                 p.levels[RiskLevel::Low]
                             ));
+                            ui.label(format!("対策計画 完了 {} / {} 件", p.plan.0, p.plan.1));
                             ui.end_row();
                         }
                     });
