@@ -902,7 +902,6 @@ fn read_from<RS: Read + Seek>(
             }
         }
     }
-    let mut notes = notes;
     notes.extend(plan_notes);
     Ok(Imported {
         workbook,
