@@ -1,7 +1,8 @@
 //! The bundled sample company (`riskbook sample`), read from `assets/sample-company.toml`.
 
 use crate::domain::{
-    Answer, Asset, AssetId, Catalogue, Frequency, Medium, Rating, Settings, Workbook,
+    Answer, Asset, AssetId, Catalogue, Frequency, ItemNo, Measure, Medium, PlanEntry, PlanStatus,
+    Rating, Settings, Workbook,
 };
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -34,6 +35,76 @@ struct SampleFile {
     answer: u8,
     frequencies: HashMap<String, Vec<u8>>,
     assets: Vec<Row>,
+    #[serde(default)]
+    plan: Vec<PlanRow>,
+    history: HistoryRow,
+}
+
+#[derive(Deserialize)]
+struct PlanRow {
+    item: Option<u16>,
+    threat: Option<String>,
+    owner: String,
+    due: String,
+    status: String,
+    memo: String,
+}
+
+#[derive(Deserialize)]
+struct HistoryRow {
+    taken_at: String,
+    note: String,
+    assets: usize,
+    answer: u8,
+}
+
+/// The sample's assessment confirmed a year before: when, its note, and its state.
+pub struct SampleHistory {
+    pub taken_at: String,
+    pub note: String,
+    pub workbook: Workbook,
+}
+
+fn file() -> SampleFile {
+    toml::from_str(SAMPLE).expect("assets/sample-company.toml is valid")
+}
+
+fn plan_entry(row: PlanRow, wb: &Workbook) -> PlanEntry {
+    let measure = match (row.item, row.threat) {
+        (Some(no), _) => Measure::Item(ItemNo(no)),
+        (None, Some(name)) => Measure::Threat(
+            wb.threats
+                .iter()
+                .find(|t| t.name == name)
+                .expect("sample plan threats are in the catalogue")
+                .id,
+        ),
+        (None, None) => panic!("a sample plan entry names an item or a threat"),
+    };
+    PlanEntry {
+        owner: row.owner,
+        due: NaiveDate::parse_from_str(&row.due, "%Y-%m-%d").ok(),
+        status: PlanStatus::from_label(&row.status).expect("sample states are valid"),
+        memo: row.memo,
+        ..PlanEntry::new(measure)
+    }
+}
+
+/// The sample as it was confirmed a year earlier: fewer assets, every check answered worse.
+pub fn sample_history(catalogue: Catalogue) -> SampleHistory {
+    let history = file().history;
+    let mut wb = sample_workbook(catalogue);
+    wb.assets.truncate(history.assets);
+    let answer = Answer::new(history.answer).expect("sample answer is 1–4");
+    for item in &mut wb.items {
+        item.answer = Some(answer);
+    }
+    wb.plan.clear();
+    SampleHistory {
+        taken_at: history.taken_at,
+        note: history.note,
+        workbook: wb,
+    }
 }
 
 fn flag(text: &str) -> bool {
@@ -69,7 +140,7 @@ fn asset(row: Row) -> Asset {
 /// The sample company on `catalogue`: its assets, every check answered as the file says, and the
 /// threat frequencies of each medium in catalogue order.
 pub fn sample_workbook(catalogue: Catalogue) -> Workbook {
-    let file: SampleFile = toml::from_str(SAMPLE).expect("assets/sample-company.toml is valid");
+    let file = file();
     let mut wb = Workbook::from_catalogue(catalogue);
     let answer = Answer::new(file.answer).expect("sample answer is 1–4");
     for item in &mut wb.items {
@@ -96,5 +167,11 @@ pub fn sample_workbook(catalogue: Catalogue) -> Workbook {
         assessor: file.assessor,
         assessed_on: NaiveDate::parse_from_str(&file.assessed_on, "%Y-%m-%d").ok(),
     };
+    let plan: Vec<PlanEntry> = file
+        .plan
+        .into_iter()
+        .map(|row| plan_entry(row, &wb))
+        .collect();
+    wb.plan = plan;
     wb
 }

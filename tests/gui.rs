@@ -369,14 +369,18 @@ fn confirming_an_assessment_records_it_and_history_compares_with_now() {
     let mut harness = app(&path);
     click(&mut harness, "見本データを読み込む");
     click(&mut harness, "履歴");
-    assert!(shows(&harness, "まだ記録がありません"));
+    assert!(
+        shows(&harness, "記録 1 件"),
+        "the sample's assessment of a year earlier"
+    );
+    assert!(shows(&harness, "初回の診断（見本）"));
     harness.get_by_label("メモ:").focus();
     harness.get_by_label("メモ:").type_text("2026年度 第1回");
     harness.run();
     click(&mut harness, "診断を確定");
     assert!(shows(&harness, "いまの診断を記録しました"));
     click(&mut harness, "OK");
-    assert!(shows(&harness, "記録 1 件"));
+    assert!(shows(&harness, "記録 2 件"));
     assert!(shows(&harness, "2026年度 第1回"));
     assert!(shows(&harness, "回答の変更 0 問"));
 
@@ -468,8 +472,14 @@ fn the_diagnosis_lists_every_risky_asset_and_scrolls_to_the_last() {
 fn a_report_with_a_comparison_but_nothing_confirmed_is_refused_as_on_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
+    // The sample's workbook without its earlier confirmed assessment.
+    riskbook::store::Store::open(&path)
+        .unwrap()
+        .replace_all(&riskbook::sample::sample_workbook(
+            riskbook::domain::Catalogue::builtin(),
+        ))
+        .unwrap();
     let mut harness = app(&path);
-    click(&mut harness, "見本データを読み込む");
     click(&mut harness, "ファイル");
     click(&mut harness, "報告書に前回との比較を入れる");
     harness.key_press(egui::Key::Escape);
@@ -518,7 +528,7 @@ fn a_snapshot_that_cannot_be_read_for_the_comparison_says_so() {
         .unwrap();
     let mut harness = app(&path);
     click(&mut harness, "履歴");
-    assert!(shows(&harness, "記録 1 件"));
+    assert!(shows(&harness, "記録 2 件"));
     assert!(shows(&harness, "診断の記録を読めません"));
 }
 

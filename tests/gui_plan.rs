@@ -8,8 +8,8 @@ use eframe::egui;
 use egui_kittest::kittest::Queryable;
 use riskbook::domain::{Answer, ItemNo, Measure, PlanEntry, PlanStatus};
 
-const VIRUS: &str = "ウイルス感染・不正アクセスによる事務所PCからの情報漏えい";
-const VIRUS_ITEMS: [u16; 8] = [6, 13, 27, 35, 36, 37, 42, 54];
+const CLOUD: &str = "クラウドサービスへの不正ログインによる情報漏えい";
+const CLOUD_ITEMS: [u16; 5] = [13, 26, 27, 28, 45];
 
 #[test]
 fn a_measure_from_the_priorities_is_planned_and_completed_with_its_answers() {

@@ -99,6 +99,9 @@ fn a_new_database_holds_the_catalogue_and_a_whole_workbook_round_trips() {
     for (a, b) in sample.assets.iter_mut().zip(&loaded.assets) {
         a.id = b.id;
     }
+    for (a, b) in sample.plan.iter_mut().zip(&loaded.plan) {
+        a.id = b.id;
+    }
     assert_eq!(loaded, sample);
 }
 

@@ -8,14 +8,29 @@ pub mod session;
 
 pub use session::Session;
 
+use crate::calc::Evaluated;
 use crate::domain::Catalogue;
-use crate::sample::sample_workbook;
+use crate::sample::{sample_history, sample_workbook};
 use crate::store::StoreResult;
 use std::path::Path;
 
-/// Replaces everything with the sample company (undo history cleared, as for an import).
+/// Replaces everything with the sample company (undo history cleared, as for an import), and
+/// records its assessment of a year earlier unless that record is there already.
 pub fn load_sample(session: &mut Session) -> StoreResult<()> {
-    session.replace_all(&sample_workbook(Catalogue::builtin()))
+    session.replace_all(&sample_workbook(Catalogue::builtin()))?;
+    let earlier = sample_history(Catalogue::builtin());
+    let recorded = session
+        .snapshots()?
+        .iter()
+        .any(|s| s.taken_at == earlier.taken_at && s.note == earlier.note);
+    if !recorded {
+        session.record(
+            &Evaluated::new(earlier.workbook),
+            &earlier.note,
+            &earlier.taken_at,
+        )?;
+    }
+    Ok(())
 }
 
 /// Refuses to overwrite a register that already has assets, unless the caller was told to

@@ -226,14 +226,20 @@ impl Session {
         (inserted, inverse)
     }
 
-    /// 「診断を確定」: stores the whole state with its results, dated. Returns the snapshot's id.
+    /// 「診断を確定」: stores the whole state with its results, dated now. Returns the snapshot's id.
     pub fn take_snapshot(&mut self, note: &str) -> StoreResult<i64> {
-        let summary = summarize(&self.current);
-        let results = serde_json::to_string(&summary)
+        let now = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+        let current = self.current.clone();
+        self.record(&current, note, &now)
+    }
+
+    /// Stores `results` as an assessment confirmed at `taken_at` (the sample's earlier one).
+    pub fn record(&mut self, results: &Evaluated, note: &str, taken_at: &str) -> StoreResult<i64> {
+        let json = serde_json::to_string(&summarize(results))
             .map_err(|e| StoreError::Invalid(format!("診断結果を記録の形にできません: {e}")))?;
         let id = self
             .store
-            .take_snapshot(&self.current.workbook, &results, note)?;
+            .take_snapshot_at(&results.workbook, &json, note, taken_at)?;
         self.revision += 1;
         self.snapshots_taken += 1;
         Ok(id)

@@ -163,7 +163,7 @@ pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
                 [],
                 |r| r.get(0),
             )?;
-            let position = (*index as i64).min(count);
+            let position = i64::try_from(*index).unwrap_or(i64::MAX).min(count);
             tx.execute(
                 "UPDATE assets SET position = position + 1 WHERE position >= ?1",
                 [position],

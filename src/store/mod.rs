@@ -380,7 +380,19 @@ impl Store {
         results_json: &str,
         note: &str,
     ) -> StoreResult<i64> {
-        self.in_transaction(|tx| snapshots::insert(tx, workbook, results_json, note))
+        let now = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+        self.take_snapshot_at(workbook, results_json, note, &now)
+    }
+
+    /// A snapshot dated `taken_at` (`YYYY-MM-DD HH:MM:SS`): the sample's earlier assessment.
+    pub fn take_snapshot_at(
+        &mut self,
+        workbook: &Workbook,
+        results_json: &str,
+        note: &str,
+        taken_at: &str,
+    ) -> StoreResult<i64> {
+        self.in_transaction(|tx| snapshots::insert(tx, workbook, results_json, note, taken_at))
     }
 
     /// Snapshots, oldest first.

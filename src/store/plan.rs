@@ -43,7 +43,7 @@ pub fn insert(tx: &Transaction, index: usize, entry: &PlanEntry) -> StoreResult<
     let count: i64 = tx.query_row("SELECT coalesce(max(position) + 1, 0) FROM plan", [], |r| {
         r.get(0)
     })?;
-    let position = (index as i64).min(count);
+    let position = i64::try_from(index).unwrap_or(i64::MAX).min(count);
     tx.execute(
         "UPDATE plan SET position = position + 1 WHERE position >= ?1",
         [position],

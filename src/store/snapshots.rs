@@ -12,14 +12,16 @@ pub struct SnapshotInfo {
     pub note: String,
 }
 
+/// Stores a snapshot taken at `taken_at` (`YYYY-MM-DD HH:MM:SS`, local time).
 pub fn insert(
     conn: &Connection,
     workbook: &Workbook,
     results: &str,
     note: &str,
+    taken_at: &str,
 ) -> StoreResult<i64> {
     let json = serde_json::to_string(workbook).map_err(|e| StoreError::Invalid(e.to_string()))?;
-    let now = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+    let now = taken_at.to_string();
     conn.execute(
         "INSERT INTO snapshots (taken_at, note, workbook, results) VALUES (?1, ?2, ?3, ?4)",
         params![now, note, json, results],

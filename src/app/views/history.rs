@@ -295,6 +295,8 @@ impl HistoryView {
         let taken = session.snapshots_taken();
         if self.points.as_ref().is_none_or(|(t, _)| *t != taken) {
             self.points = Some((taken, load(session)));
+            // A newly confirmed assessment becomes what now is compared with.
+            self.from = None;
         }
         let Some((taken, loaded)) = self.points.take() else {
             return action;
