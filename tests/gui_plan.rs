@@ -18,28 +18,33 @@ fn a_measure_from_the_priorities_is_planned_and_completed_with_its_answers() {
     let mut harness = app(&path);
     click(&mut harness, "見本データを読み込む");
     click(&mut harness, "診断結果");
-    let button = format!("{VIRUS} を計画に追加");
+    // The sample plans the PC virus threat already; the cloud one is next in 対策優先度.
+    let button = format!("{CLOUD} を計画に追加");
     harness.get_by_label(&button).scroll_to_me();
     harness.run();
     click(&mut harness, &button);
-    assert!(has(&harness, "計画済み"), "the button says it is planned");
-    assert_eq!(on_disk(&path).plan.len(), 1);
+    let plan = on_disk(&path).plan;
+    assert_eq!(plan.len(), 4, "after the sample's three");
+    assert!(
+        !shows(&harness, &format!("{CLOUD} を計画に追加")),
+        "now 計画済み"
+    );
 
     click(&mut harness, "対策計画");
     assert!(shows(
         &harness,
-        &format!("脅威「{VIRUS}」（事務所PC）の対策 8 項目")
+        &format!("脅威「{CLOUD}」（クラウド）の対策 5 項目")
     ));
-    type_into(&mut harness, "担当者 1件目", "総務部 佐藤");
-    assert_eq!(on_disk(&path).plan[0].owner, "総務部 佐藤");
+    type_into(&mut harness, "担当者 4件目", "総務部 佐藤");
+    assert_eq!(on_disk(&path).plan[3].owner, "総務部 佐藤");
 
-    pick(&mut harness, "状態 1件目", "完了");
-    // The virus threat's 8 items make 6 assets リスク大 → リスク中 (−12 in total).
-    assert!(shows(&harness, "リスク大 13 → 7 件"), "the drop is shown");
+    pick(&mut harness, "状態 4件目", "完了");
+    // The cloud threat's 5 items make 3 assets リスク大 → リスク中 (−9 in total).
+    assert!(shows(&harness, "リスク大 13 → 10 件"), "the drop is shown");
     click(&mut harness, "項目も「1 実施している」にする");
     let wb = on_disk(&path);
-    assert_eq!(wb.plan[0].status, PlanStatus::Done);
-    for no in VIRUS_ITEMS {
+    assert_eq!(wb.plan[3].status, PlanStatus::Done);
+    for no in CLOUD_ITEMS {
         assert_eq!(wb.answer(ItemNo(no)), Some(Answer::Implemented), "No.{no}");
     }
 
@@ -47,8 +52,8 @@ fn a_measure_from_the_priorities_is_planned_and_completed_with_its_answers() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     let wb = on_disk(&path);
-    assert_eq!(wb.plan[0].status, PlanStatus::NotStarted);
-    assert_eq!(wb.answer(ItemNo(6)), Some(Answer::Partly));
+    assert_eq!(wb.plan[3].status, PlanStatus::NotStarted);
+    assert_eq!(wb.answer(ItemNo(45)), Some(Answer::Partly));
 }
 
 #[test]
