@@ -152,7 +152,8 @@ impl PlanView {
             .get(&key)
             .cloned()
             .unwrap_or_else(|| text_of(entry, field).to_string());
-        let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(width));
+        // A fixed size: a grid cell would otherwise shrink the field to its first frame's width.
+        let response = ui.add_sized([width, 22.0], egui::TextEdit::singleline(&mut text));
         let response = response.accessible_name(name);
         if response.changed() {
             self.drafts.insert(key, text);
