@@ -83,6 +83,11 @@ impl Order {
     }
 }
 
+/// The options of a dropdown: each value with its label.
+fn labelled<T: Copy>(values: &[T], label: fn(T) -> &'static str) -> Vec<(T, String)> {
+    values.iter().map(|v| (*v, label(*v).to_string())).collect()
+}
+
 /// A text field of an entry being typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Field {
@@ -185,10 +190,7 @@ impl PlanView {
                 .strong(),
             );
             ui.separator();
-            let shown: Vec<(Shown, String)> = Shown::ALL
-                .iter()
-                .map(|s| (*s, s.label().to_string()))
-                .collect();
+            let shown = labelled(&Shown::ALL, Shown::label);
             ui.label("表示:");
             if let (Some(Some(s)), _) = choice(
                 ui,
@@ -205,10 +207,7 @@ impl PlanView {
             let label = ui.label("担当者:");
             ui.add(egui::TextEdit::singleline(&mut self.owner).desired_width(120.0))
                 .labelled_by(label.id);
-            let orders: Vec<(Order, String)> = Order::ALL
-                .iter()
-                .map(|o| (*o, o.label().to_string()))
-                .collect();
+            let orders = labelled(&Order::ALL, Order::label);
             ui.label("並べ替え:");
             if let (Some(Some(o)), _) = choice(
                 ui,
@@ -239,10 +238,7 @@ impl PlanView {
             Order::Due => rows.sort_by_key(|&i| (wb.plan[i].due.is_none(), wb.plan[i].due, i)),
             Order::Status => rows.sort_by_key(|&i| (wb.plan[i].status, wb.plan[i].due, i)),
         }
-        let statuses: Vec<(PlanStatus, String)> = PlanStatus::ALL
-            .iter()
-            .map(|s| (*s, s.label().to_string()))
-            .collect();
+        let statuses = labelled(&PlanStatus::ALL, PlanStatus::label);
         egui::ScrollArea::vertical()
             .id_salt("plan_scroll")
             .show(ui, |ui| {
