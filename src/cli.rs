@@ -175,8 +175,17 @@ fn summary(path: &Path, json: bool) -> Result<String, CliError> {
         l.unrated
     ));
     out.push_str(&format!(
-        "対策状況チェック: {} / {} 問回答\n\n診断結果\n",
+        "対策状況チェック: {} / {} 問回答\n",
         summary.checks.answered, summary.checks.total
+    ));
+    let plan = &summary.plan;
+    let done = plan
+        .iter()
+        .filter(|p| p.status == crate::domain::PlanStatus::Done.label())
+        .count();
+    out.push_str(&format!(
+        "対策計画: {} 件（完了 {done} 件）\n\n診断結果\n",
+        plan.len()
     ));
     for c in &session.diagnosis().categories {
         out.push_str(&format!(

@@ -68,6 +68,11 @@ fn a_character_no_font_has_is_named_with_its_place() {
         !shows(&harness, "表示できない文字"),
         "gone once the character is"
     );
+
+    // The same in the 対策計画's メモ.
+    click(&mut harness, "対策計画");
+    type_into(&mut harness, "メモ 2件目", "\u{10FFFD}");
+    assert!(shows(&harness, "（U+10FFFD、対策計画 2件目のメモ）"));
 }
 
 #[test]

@@ -28,6 +28,10 @@ fn sample_then_summary_prints_the_worked_example() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("読み込みました"));
 
+    let text = riskbook(&["summary", "--db", &db]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("対策計画: 3 件（完了 1 件）"), "{text}");
+
     let out = riskbook(&["summary", "--db", &db, "--json"]);
     assert!(
         out.status.success(),

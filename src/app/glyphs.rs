@@ -74,6 +74,17 @@ impl GlyphCheck {
         for (i, a) in workbook.assets.iter().enumerate() {
             self.check_asset(ctx, a, i + 1);
         }
+        for (i, e) in workbook.plan.iter().enumerate() {
+            self.check_plan(ctx, e, i + 1);
+        }
+    }
+
+    /// 担当者 and メモ of the 対策計画's entry `number` (1-based).
+    fn check_plan(&mut self, ctx: &egui::Context, entry: &crate::domain::PlanEntry, number: usize) {
+        self.check(ctx, &entry.owner, || {
+            format!("対策計画 {number}件目の担当者")
+        });
+        self.check(ctx, &entry.memo, || format!("対策計画 {number}件目のメモ"));
     }
 
     fn check_settings(&mut self, ctx: &egui::Context, settings: &crate::domain::Settings) {
@@ -134,6 +145,14 @@ impl GlyphCheck {
             }
             Edit::UpdateAsset(asset) => self.check_asset(ctx, asset, row_of(asset.id)),
             Edit::SetSettings(settings) => self.check_settings(ctx, settings),
+            Edit::UpdatePlan(entry) => {
+                let number = workbook
+                    .plan
+                    .iter()
+                    .position(|e| e.id == entry.id)
+                    .map_or(0, |i| i + 1);
+                self.check_plan(ctx, entry, number);
+            }
             Edit::Batch(edits) => {
                 for e in edits {
                     self.check_edit(ctx, e, workbook);
