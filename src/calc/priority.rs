@@ -144,12 +144,7 @@ pub fn threat_gains(wb: &Workbook) -> Vec<ThreatGain> {
         .threats
         .iter()
         .filter_map(|t| {
-            let open_items: Vec<ItemNo> = t
-                .items
-                .iter()
-                .copied()
-                .filter(|no| Answer::leaves_open(wb.answer(*no)))
-                .collect();
+            let open_items = wb.open_items(&t.items);
             if open_items.is_empty() {
                 return None;
             }
@@ -195,23 +190,14 @@ pub fn asset_gains(wb: &Workbook, index: usize) -> Vec<AssetGain> {
         return Vec::new();
     };
     let threats: Vec<_> = wb.threats_of(medium).collect();
-    let mut items: Vec<ItemNo> = threats
-        .iter()
-        .flat_map(|t| t.items.iter().copied())
-        .filter(|no| Answer::leaves_open(wb.answer(*no)))
-        .collect();
+    let linked: Vec<ItemNo> = threats.iter().flat_map(|t| t.items.clone()).collect();
+    let mut items = wb.open_items(&linked);
     items.sort();
     items.dedup();
     let singles = items.into_iter().map(|no| (None, vec![no]));
-    let groups = threats.iter().map(|t| {
-        let open: Vec<ItemNo> = t
-            .items
-            .iter()
-            .copied()
-            .filter(|no| Answer::leaves_open(wb.answer(*no)))
-            .collect();
-        (Some(t.id), open)
-    });
+    let groups = threats
+        .iter()
+        .map(|t| (Some(t.id), wb.open_items(&t.items)));
     let mut gains: Vec<AssetGain> = singles
         .chain(groups.filter(|(_, open)| open.len() > 1))
         .filter_map(|(threat, items)| {

@@ -43,6 +43,15 @@ impl Workbook {
         }
     }
 
+    /// Those of `items` still to be implemented (`Answer::leaves_open`), in the same order.
+    pub fn open_items(&self, items: &[ItemNo]) -> Vec<ItemNo> {
+        items
+            .iter()
+            .copied()
+            .filter(|no| Answer::leaves_open(self.answer(*no)))
+            .collect()
+    }
+
     /// Whether the 対策計画 has an entry for `measure` that is not 完了.
     pub fn has_open_plan(&self, measure: super::plan::Measure) -> bool {
         self.plan

@@ -4,7 +4,7 @@
 
 use crate::calc::{Assessment, Diagnosis, Evaluated};
 use crate::domain::register::CellValue;
-use crate::domain::{AssetId, PlanEntry, Workbook};
+use crate::domain::{AssetId, Workbook};
 use crate::store::snapshots::SnapshotInfo;
 use crate::store::{Edit, EditOutcome, Store, StoreError, StoreResult};
 use crate::summary::summarize;
@@ -154,7 +154,6 @@ impl Session {
         let outcome = self.store.apply(edit)?;
         let saved = self.mirror_with_inverse(edit, &outcome);
         match edit {
-            Edit::SetSettings(_) => self.revision += 1,
             // One asset's cells: only that asset is assessed again.
             Edit::SetCells(id, _) | Edit::UpdateAsset(crate::domain::Asset { id, .. }) => {
                 match self
@@ -196,53 +195,38 @@ impl Session {
             inverses.reverse();
             return (first_inserted, Edit::Batch(inverses));
         }
+        // An insert's inverse only knows the new row's id once it is saved.
+        let inverse = match (inverse(&self.current.workbook, edit), outcome) {
+            (Edit::DeleteAsset(_), EditOutcome::Inserted(id)) => Edit::DeleteAsset(*id),
+            (Edit::DeletePlan(_), EditOutcome::InsertedPlan(id)) => Edit::DeletePlan(*id),
+            (other, _) => other,
+        };
+        mirror(&mut self.current.workbook, edit, outcome);
         let inserted = match outcome {
             EditOutcome::Inserted(id) => Some(*id),
             _ => None,
         };
-        let inserted_plan = match outcome {
-            EditOutcome::InsertedPlan(id) => Some(*id),
-            _ => None,
-        };
-        // An insert's inverse only knows the new row's id once it is saved.
-        let inverse = match (
-            inverse(&self.current.workbook, edit),
-            inserted,
-            inserted_plan,
-        ) {
-            (Edit::DeleteAsset(_), Some(id), _) => Edit::DeleteAsset(id),
-            (Edit::DeletePlan(_), _, Some(id)) => Edit::DeletePlan(id),
-            (other, ..) => other,
-        };
-        mirror(&mut self.current.workbook, edit, inserted);
-        if let (Edit::InsertPlan { index, entry }, Some(id)) = (edit, inserted_plan) {
-            let at = (*index).min(self.current.workbook.plan.len());
-            let entry = PlanEntry {
-                id,
-                ..entry.clone()
-            };
-            self.current.workbook.plan.insert(at, entry);
-        }
         (inserted, inverse)
     }
 
     /// 「診断を確定」: stores the whole state with its results, dated now. Returns the snapshot's id.
     pub fn take_snapshot(&mut self, note: &str) -> StoreResult<i64> {
         let now = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
-        let current = self.current.clone();
-        self.record(&current, note, &now)
+        let id = store_snapshot(&mut self.store, &self.current, note, &now)?;
+        self.snapshot_stored();
+        Ok(id)
     }
 
     /// Stores `results` as an assessment confirmed at `taken_at` (the sample's earlier one).
     pub fn record(&mut self, results: &Evaluated, note: &str, taken_at: &str) -> StoreResult<i64> {
-        let json = serde_json::to_string(&summarize(results))
-            .map_err(|e| StoreError::Invalid(format!("診断結果を記録の形にできません: {e}")))?;
-        let id = self
-            .store
-            .take_snapshot_at(&results.workbook, &json, note, taken_at)?;
+        let id = store_snapshot(&mut self.store, results, note, taken_at)?;
+        self.snapshot_stored();
+        Ok(id)
+    }
+
+    fn snapshot_stored(&mut self) {
         self.revision += 1;
         self.snapshots_taken += 1;
-        Ok(id)
     }
 
     pub fn snapshots(&self) -> StoreResult<Vec<SnapshotInfo>> {
@@ -274,6 +258,18 @@ impl Session {
         self.revision += 1;
         self.calculation_revision += 1;
     }
+}
+
+/// Stores `results` with their summary (what 履歴 charts) as a snapshot dated `taken_at`.
+fn store_snapshot(
+    store: &mut Store,
+    results: &Evaluated,
+    note: &str,
+    taken_at: &str,
+) -> StoreResult<i64> {
+    let json = serde_json::to_string(&summarize(results))
+        .map_err(|e| StoreError::Invalid(format!("診断結果を記録の形にできません: {e}")))?;
+    store.take_snapshot_at(&results.workbook, &json, note, taken_at)
 }
 
 /// The edit that takes `workbook` back to its state before `edit`.
@@ -329,11 +325,13 @@ fn inverse(workbook: &Workbook, edit: &Edit) -> Edit {
 }
 
 /// Applies a saved edit to the in-memory copy, as the store applied it.
-fn mirror(workbook: &mut Workbook, edit: &Edit, inserted: Option<AssetId>) {
+fn mirror(workbook: &mut Workbook, edit: &Edit, outcome: &EditOutcome) {
     match edit {
         Edit::InsertAsset { index, asset } => {
             let mut asset = asset.clone();
-            asset.id = inserted.unwrap_or(asset.id);
+            if let EditOutcome::Inserted(id) = outcome {
+                asset.id = *id;
+            }
             let at = (*index).min(workbook.assets.len());
             workbook.assets.insert(at, asset);
         }
@@ -362,8 +360,14 @@ fn mirror(workbook: &mut Workbook, edit: &Edit, inserted: Option<AssetId>) {
             }
         }
         Edit::SetSettings(s) => workbook.settings = s.clone(),
-        // Mirrored by the caller, which knows the saved id.
-        Edit::InsertPlan { .. } => {}
+        Edit::InsertPlan { index, entry } => {
+            let mut entry = entry.clone();
+            if let EditOutcome::InsertedPlan(id) = outcome {
+                entry.id = *id;
+            }
+            let at = (*index).min(workbook.plan.len());
+            workbook.plan.insert(at, entry);
+        }
         Edit::UpdatePlan(entry) => {
             if let Some(e) = workbook.plan.iter_mut().find(|e| e.id == entry.id) {
                 *e = entry.clone();

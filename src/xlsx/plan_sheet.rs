@@ -7,6 +7,7 @@ use super::export::{Formats, list};
 use super::layout::{PLAN, PLAN_FIRST_ROW, PLAN_HEADERS};
 use crate::domain::{ItemNo, Measure, PlanEntry, PlanStatus, Threat, Workbook};
 use calamine::{Data, Range};
+use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Worksheet, XlsxError};
 
 const ITEM: &str = "項目";
@@ -83,8 +84,6 @@ pub(super) fn write(sheet: &mut Worksheet, wb: &Workbook, f: &Formats) -> Result
     }
     Ok(())
 }
-
-use chrono::Datelike;
 
 /// The entries of a 対策計画 sheet, for the workbook's items and threats. A row that cannot be read
 /// is left out and said in `notes` with its row and column.

@@ -31,7 +31,7 @@ pub struct ExplainPanel {
 
 /// An explanation as shown, with the measures it offers to put into the 対策計画.
 struct Explained {
-    key: (u64, u64, usize),
+    key: (u64, usize),
     lines: Vec<Line>,
     measures: Vec<(Measure, String)>,
 }
@@ -59,7 +59,7 @@ impl ExplainPanel {
                     ui.label("台帳の行を選ぶと、その行のリスク値がどう決まったかを示します。");
                     return;
                 };
-                let key = (session.revision(), session.calculation_revision(), index);
+                let key = (session.revision(), index);
                 let wb = session.workbook();
                 if self.cached.as_ref().is_none_or(|c| c.key != key) {
                     let explanation = explain_asset(wb, session.assessment(), index);

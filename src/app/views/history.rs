@@ -95,8 +95,17 @@ impl HistoryView {
         Ok(())
     }
 
-    /// The comparison of snapshot `from` with `to` (None: now), worked out when either changed.
-    /// The comparison with the two sides' workbooks (the changed assets are rows of them).
+    /// A snapshot read by `evaluated`.
+    fn kept(&self, id: i64) -> &Evaluated {
+        self.compared
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, e)| e)
+            .expect("read by evaluated")
+    }
+
+    /// The comparison of snapshot `from` with `to` (None: now), worked out when either changed,
+    /// with the two sides' workbooks (the changed assets are rows of them).
     fn comparison<'a>(
         &'a mut self,
         session: &'a Session,
@@ -115,25 +124,12 @@ impl HistoryView {
             if let Some(to) = to {
                 self.evaluated(session, to)?;
             }
-            let cached = |id: i64| {
-                self.compared
-                    .iter()
-                    .find(|(i, _)| *i == id)
-                    .map(|(_, e)| e)
-                    .expect("read above")
-            };
-            let c = compare(cached(from), to.map_or(session.results(), cached));
+            let after = to.map_or(session.results(), |id| self.kept(id));
+            let c = compare(self.kept(from), after);
             self.comparison = Some((key, c));
         }
-        let side = |id: i64| {
-            self.compared
-                .iter()
-                .find(|(i, _)| *i == id)
-                .map(|(_, e)| &e.workbook)
-                .expect("read when compared")
-        };
-        let before = side(from);
-        let after = to.map_or(session.workbook(), side);
+        let before = &self.kept(from).workbook;
+        let after = to.map_or(session.workbook(), |id| &self.kept(id).workbook);
         Ok((
             &self.comparison.as_ref().expect("just set").1,
             before,

@@ -130,11 +130,7 @@ impl PlanView {
                 continue;
             };
             let base = changed.remove(&id).unwrap_or_else(|| entry.clone());
-            if text_of(&base, field) != text {
-                changed.insert(id, with_text(&base, field, text));
-            } else {
-                changed.insert(id, base);
-            }
+            changed.insert(id, with_text(&base, field, text));
         }
         changed
             .into_values()
@@ -289,10 +285,7 @@ impl PlanView {
                                     status,
                                     ..entry.clone()
                                 };
-                                let open = changed
-                                    .items(wb)
-                                    .into_iter()
-                                    .any(|no| Answer::leaves_open(wb.answer(no)));
+                                let open = !wb.open_items(&changed.items(wb)).is_empty();
                                 if status == PlanStatus::Done && open {
                                     self.completing = Some(changed);
                                 } else {
@@ -327,11 +320,7 @@ impl PlanView {
     /// risk that drops; both in one undoable step.
     fn completion_dialog(&mut self, ui: &mut Ui, wb: &Workbook) -> Option<Edit> {
         let entry = self.completing.clone()?;
-        let open: Vec<_> = entry
-            .items(wb)
-            .into_iter()
-            .filter(|no| Answer::leaves_open(wb.answer(*no)))
-            .collect();
+        let open = wb.open_items(&entry.items(wb));
         let (risk, high) = totals_with(wb, &[]);
         let (risk_after, high_after) = totals_with(wb, &open);
         let mut chosen = None;
