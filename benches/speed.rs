@@ -221,7 +221,7 @@ fn calculation_parts() {
             let mut s = session.workbook().settings.clone();
             s.company = format!("会社{k}");
             session
-                .apply(riskbook::store::Edit::SetSettings(s))
+                .apply(riskbook::domain::Edit::SetSettings(s))
                 .unwrap();
         });
         let answer = time(11, || {
@@ -229,7 +229,7 @@ fn calculation_parts() {
             let no = session.workbook().items[0].no;
             let a = riskbook::domain::Answer::new(1 + (k % 2) as u8).unwrap();
             session
-                .apply(riskbook::store::Edit::SetAnswer(no, Some(a)))
+                .apply(riskbook::domain::Edit::SetAnswer(no, Some(a)))
                 .unwrap();
         });
         println!(
@@ -266,7 +266,7 @@ fn database_with_history(dir: &std::path::Path, n: usize) -> std::path::PathBuf 
     for k in 0..10u8 {
         let no = session.workbook().items[k as usize].no;
         session
-            .apply(riskbook::store::Edit::SetAnswer(
+            .apply(riskbook::domain::Edit::SetAnswer(
                 no,
                 Some(riskbook::domain::Answer::Implemented),
             ))

@@ -1,6 +1,7 @@
 //! Automatic backups and restoring a damaged database from them.
 
-use riskbook::store::{Edit, Store, StoreError, backup};
+use riskbook::domain::Edit;
+use riskbook::store::{Store, StoreError, backup};
 use std::path::Path;
 use std::process::Command;
 

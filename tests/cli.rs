@@ -96,7 +96,7 @@ fn unrated_values_are_null_in_json() {
     {
         let mut store = Store::open(&path).unwrap();
         store
-            .apply(&riskbook::store::Edit::InsertAsset {
+            .apply(&riskbook::domain::Edit::InsertAsset {
                 index: 0,
                 asset: riskbook::domain::Asset::named("未入力の資産"),
             })

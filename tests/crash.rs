@@ -5,8 +5,9 @@
 //! number, and prints `committed N` after each commit. The parent kills it with SIGKILL at varying
 //! moments and checks the file.
 
+use riskbook::domain::Edit;
 use riskbook::domain::{Asset, Catalogue, Workbook};
-use riskbook::store::{Edit, Store};
+use riskbook::store::Store;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};

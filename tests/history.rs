@@ -47,7 +47,7 @@ fn comparison_shows_what_went_down_up_and_away() {
         .items
         .clone();
     for no in &virus {
-        s.apply(riskbook::store::Edit::SetAnswer(
+        s.apply(riskbook::domain::Edit::SetAnswer(
             *no,
             Some(Answer::Implemented),
         ))
@@ -60,9 +60,9 @@ fn comparison_shows_what_went_down_up_and_away() {
         .find(|a| a.name == "廃版製品カタログ")
         .unwrap()
         .id;
-    s.apply(riskbook::store::Edit::DeleteAsset(old)).unwrap();
+    s.apply(riskbook::domain::Edit::DeleteAsset(old)).unwrap();
     let two = Rating::new(2).ok();
-    s.apply(riskbook::store::Edit::InsertAsset {
+    s.apply(riskbook::domain::Edit::InsertAsset {
         index: 99,
         asset: Asset {
             medium: Some(Medium::Cloud),

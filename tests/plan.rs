@@ -2,10 +2,11 @@
 //! what the store refuses; entries kept by 「診断を確定」 and by a copy of the whole workbook.
 
 use chrono::NaiveDate;
+use riskbook::domain::Edit;
 use riskbook::domain::{ItemNo, Workbook};
 use riskbook::domain::{Measure, PlanEntry, PlanStatus, ThreatId};
 use riskbook::operations::Session;
-use riskbook::store::{Edit, Store};
+use riskbook::store::Store;
 
 fn sample(dir: &std::path::Path) -> Session {
     let mut s = Session::open(&dir.join("r.db")).unwrap();

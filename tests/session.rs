@@ -1,8 +1,9 @@
 //! Edit, undo and redo of the window's session, without a window.
 
+use riskbook::domain::Edit;
 use riskbook::domain::{Answer, Asset, Frequency, ItemNo, ThreatId};
 use riskbook::operations::Session;
-use riskbook::store::{Edit, Store};
+use riskbook::store::Store;
 
 #[test]
 fn every_kind_of_edit_undoes_and_redoes_on_disk() {

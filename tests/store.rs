@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 use riskbook::domain::{
     Answer, Asset, AssetId, Catalogue, Frequency, ItemNo, Medium, Rating, Settings, ThreatId,
 };
+use riskbook::domain::{Edit, EditOutcome};
 use riskbook::sample::sample_workbook;
-use riskbook::store::{Edit, EditOutcome, Store, StoreError, schema};
+use riskbook::store::{Store, StoreError, schema};
 use rusqlite::Connection;
 use std::path::Path;
 

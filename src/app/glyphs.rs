@@ -3,8 +3,7 @@
 //! bulk (opening, undo, an import); after the user's own edits only their text is (a full scan of
 //! 100,000 assets takes tens of milliseconds). Each character's answer is remembered.
 
-use crate::domain::Workbook;
-use crate::domain::register::text_cells;
+use crate::domain::{Edit, TextPlace, Workbook};
 use eframe::egui;
 use std::collections::HashMap;
 
@@ -51,14 +50,14 @@ impl GlyphCheck {
         self.drawable[word] & bit != 0
     }
 
-    fn check(&mut self, ctx: &egui::Context, text: &str, place: impl Fn() -> String) {
+    fn check(&mut self, ctx: &egui::Context, text: &str, place: TextPlace) {
         if text.is_ascii() {
             return;
         }
         for c in text.chars() {
             if !c.is_ascii() && !self.can_draw(ctx, c) && !self.missing.iter().any(|(m, _)| *m == c)
             {
-                self.missing.push((c, place()));
+                self.missing.push((c, place.to_string()));
             }
         }
     }
@@ -70,34 +69,8 @@ impl GlyphCheck {
         }
         self.revision = Some(revision);
         self.missing.clear();
-        self.check_settings(ctx, &workbook.settings);
-        for (i, a) in workbook.assets.iter().enumerate() {
-            self.check_asset(ctx, a, i + 1);
-        }
-        for (i, e) in workbook.plan.iter().enumerate() {
-            self.check_plan(ctx, e, i + 1);
-        }
-    }
-
-    /// 担当者 and メモ of the 対策計画's entry `number` (1-based).
-    fn check_plan(&mut self, ctx: &egui::Context, entry: &crate::domain::PlanEntry, number: usize) {
-        self.check(ctx, &entry.owner, || {
-            format!("対策計画 {number}件目の担当者")
-        });
-        self.check(ctx, &entry.memo, || format!("対策計画 {number}件目のメモ"));
-    }
-
-    fn check_settings(&mut self, ctx: &egui::Context, settings: &crate::domain::Settings) {
-        self.check(ctx, &settings.company, || "診断結果の会社名".to_string());
-        self.check(ctx, &settings.assessor, || {
-            "診断結果の診断実施者".to_string()
-        });
-    }
-
-    /// The text cells of the asset on 台帳 row `row` (1-based).
-    fn check_asset(&mut self, ctx: &egui::Context, asset: &crate::domain::Asset, row: usize) {
-        for (column, text) in text_cells(asset) {
-            self.check(ctx, text, || format!("台帳 {row}行目の{}", column.header()));
+        for (place, text) in workbook.texts() {
+            self.check(ctx, text, place);
         }
     }
 
@@ -106,7 +79,7 @@ impl GlyphCheck {
     pub fn after_edits(
         &mut self,
         ctx: &egui::Context,
-        edits: &[crate::store::Edit],
+        edits: &[Edit],
         workbook: &Workbook,
         before: u64,
         after: u64,
@@ -116,50 +89,11 @@ impl GlyphCheck {
             return;
         }
         for edit in edits {
-            self.check_edit(ctx, edit, workbook);
+            for (place, text) in edit.texts(workbook) {
+                self.check(ctx, text, place);
+            }
         }
         self.revision = Some(after);
-    }
-
-    fn check_edit(&mut self, ctx: &egui::Context, edit: &crate::store::Edit, workbook: &Workbook) {
-        use crate::domain::register::CellValue;
-        use crate::store::Edit;
-        let row_of = |id| {
-            workbook
-                .assets
-                .iter()
-                .position(|a| a.id == id)
-                .map_or(0, |i| i + 1)
-        };
-        match edit {
-            Edit::SetCells(id, values) => {
-                for value in values {
-                    if let CellValue::Text(column, text) = value {
-                        let row = row_of(*id);
-                        self.check(ctx, text, || format!("台帳 {row}行目の{}", column.header()));
-                    }
-                }
-            }
-            Edit::InsertAsset { index, asset } => {
-                self.check_asset(ctx, asset, (index + 1).min(workbook.assets.len()));
-            }
-            Edit::UpdateAsset(asset) => self.check_asset(ctx, asset, row_of(asset.id)),
-            Edit::SetSettings(settings) => self.check_settings(ctx, settings),
-            Edit::UpdatePlan(entry) => {
-                let number = workbook
-                    .plan
-                    .iter()
-                    .position(|e| e.id == entry.id)
-                    .map_or(0, |i| i + 1);
-                self.check_plan(ctx, entry, number);
-            }
-            Edit::Batch(edits) => {
-                for e in edits {
-                    self.check_edit(ctx, e, workbook);
-                }
-            }
-            _ => {}
-        }
     }
 
     /// One line for the status bar and the full list for its tooltip; None when all can be drawn.

@@ -13,8 +13,9 @@ mod status_bar;
 pub mod views;
 mod widgets;
 
+use crate::domain::Edit;
 use crate::operations::Session;
-use crate::store::{Edit, StoreError};
+use crate::store::StoreError;
 use crate::xlsx::Imported;
 use eframe::egui;
 use jobs::Job;

@@ -4,6 +4,7 @@ pub mod asset;
 pub mod catalogue;
 pub mod cell_text;
 pub mod criteria;
+pub mod edit;
 pub mod plan;
 pub mod register;
 pub mod scales;
@@ -11,6 +12,7 @@ pub mod workbook;
 
 pub use asset::{Asset, AssetError, AssetId};
 pub use catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat, ThreatId};
+pub use edit::{Applied, Edit, EditOutcome, TextPlace};
 pub use plan::{Measure, PlanEntry, PlanId, PlanStatus};
 pub use scales::{Answer, Frequency, Medium, Rating, ScaleError};
 pub use workbook::{Settings, Workbook};

@@ -4,10 +4,10 @@
 
 use super::{Incoming, Problem, RatingScale, Reinterpreted, read_all};
 use crate::calc::AssetRisk;
+use crate::domain::Edit;
 use crate::domain::cell_text::shown;
 use crate::domain::register::{CellValue, Column};
 use crate::domain::{Asset, AssetId, Workbook};
-use crate::store::Edit;
 
 /// The edits of a paste, validated, with what was read as something else and what was left out.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -4,10 +4,10 @@
 //! with the same reading and checks as a paste.
 
 use super::{Incoming, Problem, RatingScale, Reinterpreted, read_all};
+use crate::domain::Edit;
 use crate::domain::cell_text::normalize;
 use crate::domain::register::Column;
 use crate::domain::{Asset, AssetId};
-use crate::store::Edit;
 use crate::xlsx::layout::cell_name;
 use crate::xlsx::tables::Table;
 use std::path::Path;

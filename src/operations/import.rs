@@ -2,7 +2,8 @@
 //! replaces) the 台帳. Either way a backup of the database is made first, and the change is one step.
 
 use super::Session;
-use crate::store::{Edit, StoreResult};
+use crate::domain::Edit;
+use crate::store::StoreResult;
 use crate::xlsx::Imported;
 use std::path::PathBuf;
 

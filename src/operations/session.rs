@@ -3,10 +3,9 @@
 //! without a window.
 
 use crate::calc::{Assessment, Diagnosis, Evaluated};
-use crate::domain::register::CellValue;
-use crate::domain::{AssetId, Workbook};
+use crate::domain::{AssetId, Edit, Workbook};
 use crate::store::snapshots::SnapshotInfo;
-use crate::store::{Edit, EditOutcome, Store, StoreError, StoreResult};
+use crate::store::{Store, StoreError, StoreResult};
 use crate::summary::summarize;
 use std::path::Path;
 
@@ -148,65 +147,24 @@ impl Session {
         Ok(inserted)
     }
 
-    /// Saves the edit (one transaction), mirrors it in memory, recalculates, and returns the edit
+    /// Saves the edit (one transaction), makes it in memory, recalculates, and returns the edit
     /// that undoes it.
     fn save_with_inverse(&mut self, edit: &Edit) -> StoreResult<(Option<AssetId>, Edit)> {
         let outcome = self.store.apply(edit)?;
-        let saved = self.mirror_with_inverse(edit, &outcome);
-        match edit {
-            // One asset's cells: only that asset is assessed again.
-            Edit::SetCells(id, _) | Edit::UpdateAsset(crate::domain::Asset { id, .. }) => {
-                match self
-                    .current
-                    .workbook
-                    .assets
-                    .iter()
-                    .position(|a| a.id == *id)
-                {
-                    Some(index) => {
-                        self.current.reassess_asset(index);
-                        self.revision += 1;
-                        self.calculation_revision += 1;
-                    }
-                    None => self.recalculate(),
-                }
+        let applied = self.current.workbook.apply_saved(edit, &outcome);
+        let one_asset = edit
+            .changes_one_asset()
+            .and_then(|id| self.current.workbook.assets.iter().position(|a| a.id == id));
+        match one_asset {
+            Some(index) => {
+                self.current.reassess_asset(index);
+                self.revision += 1;
+                self.calculation_revision += 1;
             }
-            _ if edit.changes_results() => self.recalculate(),
-            _ => self.revision += 1,
+            None if edit.changes_results() => self.recalculate(),
+            None => self.revision += 1,
         }
-        Ok(saved)
-    }
-
-    /// Mirrors a saved edit; the inverse of each part is taken just before that part is mirrored,
-    /// so a batch undoes in reverse order from the states it passed through.
-    fn mirror_with_inverse(
-        &mut self,
-        edit: &Edit,
-        outcome: &EditOutcome,
-    ) -> (Option<AssetId>, Edit) {
-        if let (Edit::Batch(edits), EditOutcome::Batch(outcomes)) = (edit, outcome) {
-            let mut first_inserted = None;
-            let mut inverses = Vec::with_capacity(edits.len());
-            for (part, part_outcome) in edits.iter().zip(outcomes) {
-                let (inserted, inverse) = self.mirror_with_inverse(part, part_outcome);
-                first_inserted = first_inserted.or(inserted);
-                inverses.push(inverse);
-            }
-            inverses.reverse();
-            return (first_inserted, Edit::Batch(inverses));
-        }
-        // An insert's inverse only knows the new row's id once it is saved.
-        let inverse = match (inverse(&self.current.workbook, edit), outcome) {
-            (Edit::DeleteAsset(_), EditOutcome::Inserted(id)) => Edit::DeleteAsset(*id),
-            (Edit::DeletePlan(_), EditOutcome::InsertedPlan(id)) => Edit::DeletePlan(*id),
-            (other, _) => other,
-        };
-        mirror(&mut self.current.workbook, edit, outcome);
-        let inserted = match outcome {
-            EditOutcome::Inserted(id) => Some(*id),
-            _ => None,
-        };
-        (inserted, inverse)
+        Ok((applied.inserted, applied.inverse))
     }
 
     /// 「診断を確定」: stores the whole state with its results, dated now. Returns the snapshot's id.
@@ -270,109 +228,4 @@ fn store_snapshot(
     let json = serde_json::to_string(&summarize(results))
         .map_err(|e| StoreError::Invalid(format!("診断結果を記録の形にできません: {e}")))?;
     store.take_snapshot_at(&results.workbook, &json, note, taken_at)
-}
-
-/// The edit that takes `workbook` back to its state before `edit`.
-fn inverse(workbook: &Workbook, edit: &Edit) -> Edit {
-    match edit {
-        Edit::InsertAsset { asset, .. } => Edit::DeleteAsset(asset.id),
-        Edit::UpdateAsset(asset) => match workbook.assets.iter().find(|a| a.id == asset.id) {
-            Some(old) => Edit::UpdateAsset(old.clone()),
-            None => Edit::UpdateAsset(asset.clone()),
-        },
-        Edit::SetCells(id, values) => match workbook.assets.iter().find(|a| a.id == *id) {
-            Some(old) => Edit::SetCells(
-                *id,
-                values
-                    .iter()
-                    .filter_map(|v| CellValue::of(old, v.column()))
-                    .collect(),
-            ),
-            None => edit.clone(),
-        },
-        // Built part by part as the batch is mirrored (`Session::mirror_with_inverse`).
-        Edit::Batch(_) => Edit::Batch(Vec::new()),
-        Edit::DeleteAsset(id) => match workbook.assets.iter().position(|a| a.id == *id) {
-            Some(index) => Edit::InsertAsset {
-                index,
-                asset: workbook.assets[index].clone(),
-            },
-            None => Edit::DeleteAsset(*id),
-        },
-        Edit::SetFrequency(threat, _) => Edit::SetFrequency(
-            *threat,
-            workbook
-                .threats
-                .iter()
-                .find(|t| t.id == *threat)
-                .and_then(|t| t.frequency),
-        ),
-        Edit::SetAnswer(no, _) => Edit::SetAnswer(*no, workbook.answer(*no)),
-        Edit::SetSettings(_) => Edit::SetSettings(workbook.settings.clone()),
-        Edit::InsertPlan { entry, .. } => Edit::DeletePlan(entry.id),
-        Edit::UpdatePlan(entry) => match workbook.plan.iter().find(|e| e.id == entry.id) {
-            Some(old) => Edit::UpdatePlan(old.clone()),
-            None => edit.clone(),
-        },
-        Edit::DeletePlan(id) => match workbook.plan.iter().position(|e| e.id == *id) {
-            Some(index) => Edit::InsertPlan {
-                index,
-                entry: workbook.plan[index].clone(),
-            },
-            None => edit.clone(),
-        },
-    }
-}
-
-/// Applies a saved edit to the in-memory copy, as the store applied it.
-fn mirror(workbook: &mut Workbook, edit: &Edit, outcome: &EditOutcome) {
-    match edit {
-        Edit::InsertAsset { index, asset } => {
-            let mut asset = asset.clone();
-            if let EditOutcome::Inserted(id) = outcome {
-                asset.id = *id;
-            }
-            let at = (*index).min(workbook.assets.len());
-            workbook.assets.insert(at, asset);
-        }
-        Edit::UpdateAsset(asset) => {
-            if let Some(a) = workbook.assets.iter_mut().find(|a| a.id == asset.id) {
-                *a = asset.clone();
-            }
-        }
-        Edit::SetCells(id, values) => {
-            if let Some(a) = workbook.assets.iter_mut().find(|a| a.id == *id) {
-                for value in values {
-                    value.write(a);
-                }
-            }
-        }
-        Edit::Batch(_) => unreachable!("a batch is mirrored part by part"),
-        Edit::DeleteAsset(id) => workbook.assets.retain(|a| a.id != *id),
-        Edit::SetFrequency(threat, f) => {
-            if let Some(t) = workbook.threats.iter_mut().find(|t| t.id == *threat) {
-                t.frequency = *f;
-            }
-        }
-        Edit::SetAnswer(no, answer) => {
-            if let Some(i) = workbook.items.iter_mut().find(|i| i.no == *no) {
-                i.answer = *answer;
-            }
-        }
-        Edit::SetSettings(s) => workbook.settings = s.clone(),
-        Edit::InsertPlan { index, entry } => {
-            let mut entry = entry.clone();
-            if let EditOutcome::InsertedPlan(id) = outcome {
-                entry.id = *id;
-            }
-            let at = (*index).min(workbook.plan.len());
-            workbook.plan.insert(at, entry);
-        }
-        Edit::UpdatePlan(entry) => {
-            if let Some(e) = workbook.plan.iter_mut().find(|e| e.id == entry.id) {
-                *e = entry.clone();
-            }
-        }
-        Edit::DeletePlan(id) => workbook.plan.retain(|e| e.id != *id),
-    }
 }

@@ -1,56 +1,8 @@
-//! The changes a user can make, each applied inside the caller's transaction.
+//! Each edit (`domain::Edit`) as SQL, applied inside the caller's transaction.
 
 use super::error::{StoreError, StoreResult};
-use crate::domain::register::CellValue;
-use crate::domain::{
-    Answer, Asset, AssetId, Catalogue, Frequency, ItemNo, PlanEntry, PlanId, Settings, ThreatId,
-    Workbook,
-};
+use crate::domain::{Asset, AssetId, Catalogue, Edit, EditOutcome, Settings, Workbook};
 use rusqlite::{OptionalExtension, Transaction, params};
-
-/// One user edit. Undo is the inverse edit, which `EditOutcome` makes possible to build.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Edit {
-    /// Inserts `asset` at row `index` of the 台帳 (0-based; past the end appends). An asset whose id is
-    /// not 0 keeps that id, so that undoing a delete restores the same row.
-    InsertAsset {
-        index: usize,
-        asset: Asset,
-    },
-    UpdateAsset(Asset),
-    /// Changes input cells of one asset, leaving its other cells as they are on disk: edits of
-    /// different cells of a row cannot overwrite each other.
-    SetCells(AssetId, Vec<CellValue>),
-    /// Several edits applied in order, in one transaction, undone as one step (a paste, a fill,
-    /// deleting several rows).
-    Batch(Vec<Edit>),
-    DeleteAsset(AssetId),
-    SetFrequency(ThreatId, Option<Frequency>),
-    SetAnswer(ItemNo, Option<Answer>),
-    SetSettings(Settings),
-    /// Inserts a 対策計画 entry at `index` (past the end appends), keeping a non-zero id.
-    InsertPlan {
-        index: usize,
-        entry: PlanEntry,
-    },
-    UpdatePlan(PlanEntry),
-    DeletePlan(PlanId),
-}
-
-impl Edit {
-    /// Whether the calculation reads what this edit changes: everything but the settings
-    /// (会社名, 診断実施者, 診断日).
-    pub fn changes_results(&self) -> bool {
-        match self {
-            Edit::SetSettings(_)
-            | Edit::InsertPlan { .. }
-            | Edit::UpdatePlan(_)
-            | Edit::DeletePlan(_) => false,
-            Edit::Batch(edits) => edits.iter().any(Edit::changes_results),
-            _ => true,
-        }
-    }
-}
 
 /// An UPDATE that changed no row names something that is not there.
 fn updated(changed: usize, what: impl FnOnce() -> String) -> StoreResult<EditOutcome> {
@@ -58,15 +10,6 @@ fn updated(changed: usize, what: impl FnOnce() -> String) -> StoreResult<EditOut
         return Err(StoreError::Invalid(format!("{}は見つかりません。", what())));
     }
     Ok(EditOutcome::Done)
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum EditOutcome {
-    Inserted(AssetId),
-    InsertedPlan(PlanId),
-    Done,
-    /// The outcome of each edit of a `Batch`, in order.
-    Batch(Vec<EditOutcome>),
 }
 
 fn asset_params(a: &Asset) -> [Box<dyn rusqlite::ToSql + '_>; 14] {

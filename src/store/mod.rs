@@ -14,10 +14,9 @@ mod plan;
 pub mod schema;
 pub mod snapshots;
 
-pub use edit::{Edit, EditOutcome};
 pub use error::{StoreError, StoreResult};
 
-use crate::domain::{Catalogue, Workbook};
+use crate::domain::{Catalogue, Edit, EditOutcome, Workbook};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};

@@ -1,9 +1,9 @@
 //! 対策状況チェック: the questions grouped by category, each answered 1–4.
 
 use crate::app::views::plan::{self, add_button};
+use crate::domain::Edit;
 use crate::domain::{Answer, Measure};
 use crate::operations::Session;
-use crate::store::Edit;
 use eframe::egui::{self, RichText, Ui};
 
 pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {

@@ -8,11 +8,11 @@ use crate::calc::Assessment;
 use crate::calc::explain::{Line, explain_category};
 use crate::calc::priority::{ItemGain, ThreatGain, item_gains, threat_gains};
 use crate::calc::{LevelCounts, RiskLevel, rate_text};
+use crate::domain::Edit;
 use crate::domain::Measure;
 use crate::domain::register::COMPUTED_SHOWN;
 use crate::domain::{Settings, Workbook};
 use crate::operations::Session;
-use crate::store::Edit;
 use eframe::egui::{self, RichText, Ui};
 use egui_extras::{Column as TableColumn, TableBuilder};
 

@@ -3,6 +3,7 @@
 //! — with a preview and the same messages as a paste, before anything is saved.
 
 use crate::app::widgets::{choice, header_row};
+use crate::domain::Edit;
 use crate::domain::register::Column;
 use crate::domain::{AssetId, Medium};
 use crate::entry::list::{
@@ -10,7 +11,6 @@ use crate::entry::list::{
     unreadable_values, with_header_row,
 };
 use crate::entry::{Problem, RatingScale, problems_message};
-use crate::store::Edit;
 use eframe::egui::{self, RichText, Ui};
 
 /// What the dialog asks of the app.

@@ -5,9 +5,9 @@
 
 use crate::app::widgets::{choice, date_picker, header_row};
 use crate::calc::priority::totals_with;
+use crate::domain::Edit;
 use crate::domain::{Answer, Measure, PlanEntry, PlanId, PlanStatus, Workbook};
 use crate::operations::Session;
-use crate::store::Edit;
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText, Ui};
 use std::collections::HashMap;

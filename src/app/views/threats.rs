@@ -2,9 +2,9 @@
 //! check items that counter it.
 
 use crate::app::widgets::{choice, header_row};
+use crate::domain::Edit;
 use crate::domain::{Frequency, Medium};
 use crate::operations::Session;
-use crate::store::Edit;
 use eframe::egui::{self, Ui};
 
 pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {

@@ -1,0 +1,509 @@
+//! The changes a user can make to a workbook, and how each changes it: the one edit model.
+//!
+//! The store turns an `Edit` into SQL (ids of new rows come from the database, returned as an
+//! `EditOutcome`); `Workbook::apply_saved` then makes the same change in memory and returns the
+//! edit that takes it back, which the session keeps for undo. Nothing here knows SQLite or egui.
+
+use super::register::{CellValue, text_cells};
+use super::{
+    Answer, Asset, AssetId, Frequency, ItemNo, PlanEntry, PlanId, Settings, ThreatId, Workbook,
+};
+use std::fmt;
+
+/// One user edit. Undo is the inverse edit, which `Workbook::apply_saved` returns.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Inserts `asset` at row `index` of the 台帳 (0-based; past the end appends). An asset whose id is
+    /// not 0 keeps that id, so that undoing a delete restores the same row.
+    InsertAsset {
+        index: usize,
+        asset: Asset,
+    },
+    UpdateAsset(Asset),
+    /// Changes input cells of one asset, leaving its other cells as they are on disk: edits of
+    /// different cells of a row cannot overwrite each other.
+    SetCells(AssetId, Vec<CellValue>),
+    /// Several edits applied in order, in one transaction, undone as one step (a paste, a fill,
+    /// deleting several rows).
+    Batch(Vec<Edit>),
+    DeleteAsset(AssetId),
+    SetFrequency(ThreatId, Option<Frequency>),
+    SetAnswer(ItemNo, Option<Answer>),
+    SetSettings(Settings),
+    /// Inserts a 対策計画 entry at `index` (past the end appends), keeping a non-zero id.
+    InsertPlan {
+        index: usize,
+        entry: PlanEntry,
+    },
+    UpdatePlan(PlanEntry),
+    DeletePlan(PlanId),
+}
+
+/// What saving an edit gave back: the ids the database chose for new rows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditOutcome {
+    Inserted(AssetId),
+    InsertedPlan(PlanId),
+    Done,
+    /// The outcome of each edit of a `Batch`, in order.
+    Batch(Vec<EditOutcome>),
+}
+
+/// A saved edit made in memory: the first asset it inserted (the 台帳 moves there) and the edit
+/// that undoes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applied {
+    pub inserted: Option<AssetId>,
+    pub inverse: Edit,
+}
+
+/// Where a text the user typed stands, in the words of the status bar (「台帳 2行目の備考」).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextPlace {
+    /// A text cell of the 台帳 row `row` (1-based).
+    Asset {
+        row: usize,
+        column: super::register::Column,
+    },
+    Company,
+    Assessor,
+    /// 担当者 of the 対策計画's entry `number` (1-based).
+    PlanOwner(usize),
+    /// メモ of the 対策計画's entry `number` (1-based).
+    PlanMemo(usize),
+}
+
+impl fmt::Display for TextPlace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TextPlace::Asset { row, column } => write!(f, "台帳 {row}行目の{}", column.header()),
+            TextPlace::Company => write!(f, "診断結果の会社名"),
+            TextPlace::Assessor => write!(f, "診断結果の診断実施者"),
+            TextPlace::PlanOwner(n) => write!(f, "対策計画 {n}件目の担当者"),
+            TextPlace::PlanMemo(n) => write!(f, "対策計画 {n}件目のメモ"),
+        }
+    }
+}
+
+impl Edit {
+    /// Whether the calculation reads what this edit changes: everything but the settings
+    /// (会社名, 診断実施者, 診断日) and the 対策計画.
+    pub fn changes_results(&self) -> bool {
+        match self {
+            Edit::SetSettings(_)
+            | Edit::InsertPlan { .. }
+            | Edit::UpdatePlan(_)
+            | Edit::DeletePlan(_) => false,
+            Edit::Batch(edits) => edits.iter().any(Edit::changes_results),
+            _ => true,
+        }
+    }
+
+    /// The one asset whose cells this edit changes, where that is all it changes: then only that
+    /// asset needs assessing again.
+    pub fn changes_one_asset(&self) -> Option<AssetId> {
+        match self {
+            Edit::SetCells(id, _) | Edit::UpdateAsset(Asset { id, .. }) => Some(*id),
+            _ => None,
+        }
+    }
+
+    /// The texts this edit writes and where they stand in `workbook` (after the edit), for the
+    /// check of characters no font can draw.
+    pub fn texts<'a>(&'a self, workbook: &Workbook) -> Vec<(TextPlace, &'a str)> {
+        let mut texts = Vec::new();
+        self.collect_texts(workbook, &mut texts);
+        texts
+    }
+
+    fn collect_texts<'a>(&'a self, workbook: &Workbook, texts: &mut Vec<(TextPlace, &'a str)>) {
+        let row_of = |id| {
+            workbook
+                .assets
+                .iter()
+                .position(|a: &Asset| a.id == id)
+                .map_or(0, |i| i + 1)
+        };
+        match self {
+            Edit::SetCells(id, values) => {
+                for value in values {
+                    if let CellValue::Text(column, text) = value {
+                        let place = TextPlace::Asset {
+                            row: row_of(*id),
+                            column: *column,
+                        };
+                        texts.push((place, text.as_str()));
+                    }
+                }
+            }
+            Edit::InsertAsset { index, asset } => {
+                asset_texts(asset, (index + 1).min(workbook.assets.len()), texts);
+            }
+            Edit::UpdateAsset(asset) => asset_texts(asset, row_of(asset.id), texts),
+            Edit::SetSettings(settings) => settings_texts(settings, texts),
+            Edit::UpdatePlan(entry) => {
+                let number = workbook
+                    .plan
+                    .iter()
+                    .position(|e| e.id == entry.id)
+                    .map_or(0, |i| i + 1);
+                plan_texts(entry, number, texts);
+            }
+            Edit::Batch(edits) => {
+                for e in edits {
+                    e.collect_texts(workbook, texts);
+                }
+            }
+            Edit::DeleteAsset(_)
+            | Edit::SetFrequency(..)
+            | Edit::SetAnswer(..)
+            | Edit::InsertPlan { .. }
+            | Edit::DeletePlan(_) => {}
+        }
+    }
+}
+
+fn asset_texts<'a>(asset: &'a Asset, row: usize, texts: &mut Vec<(TextPlace, &'a str)>) {
+    for (column, text) in text_cells(asset) {
+        texts.push((TextPlace::Asset { row, column }, text));
+    }
+}
+
+fn settings_texts<'a>(settings: &'a Settings, texts: &mut Vec<(TextPlace, &'a str)>) {
+    texts.push((TextPlace::Company, &settings.company));
+    texts.push((TextPlace::Assessor, &settings.assessor));
+}
+
+fn plan_texts<'a>(entry: &'a PlanEntry, number: usize, texts: &mut Vec<(TextPlace, &'a str)>) {
+    texts.push((TextPlace::PlanOwner(number), &entry.owner));
+    texts.push((TextPlace::PlanMemo(number), &entry.memo));
+}
+
+impl Workbook {
+    /// Every text the user typed, with where it stands.
+    pub fn texts(&self) -> Vec<(TextPlace, &str)> {
+        let mut texts = Vec::new();
+        settings_texts(&self.settings, &mut texts);
+        for (i, asset) in self.assets.iter().enumerate() {
+            asset_texts(asset, i + 1, &mut texts);
+        }
+        for (i, entry) in self.plan.iter().enumerate() {
+            plan_texts(entry, i + 1, &mut texts);
+        }
+        texts
+    }
+
+    /// Makes a saved edit in memory, as the store made it on disk (`outcome` carries the ids it
+    /// chose), and returns the edit that undoes it. The inverse of each part of a batch is taken
+    /// just before that part is made, so a batch undoes in reverse order through the states it
+    /// passed.
+    pub fn apply_saved(&mut self, edit: &Edit, outcome: &EditOutcome) -> Applied {
+        if let (Edit::Batch(edits), EditOutcome::Batch(outcomes)) = (edit, outcome) {
+            let mut inserted = None;
+            let mut inverses = Vec::with_capacity(edits.len());
+            for (part, part_outcome) in edits.iter().zip(outcomes) {
+                let applied = self.apply_saved(part, part_outcome);
+                inserted = inserted.or(applied.inserted);
+                inverses.push(applied.inverse);
+            }
+            inverses.reverse();
+            return Applied {
+                inserted,
+                inverse: Edit::Batch(inverses),
+            };
+        }
+        // An insert's inverse only knows the new row's id once it is saved.
+        let inverse = match (self.inverse(edit), outcome) {
+            (Edit::DeleteAsset(_), EditOutcome::Inserted(id)) => Edit::DeleteAsset(*id),
+            (Edit::DeletePlan(_), EditOutcome::InsertedPlan(id)) => Edit::DeletePlan(*id),
+            (other, _) => other,
+        };
+        self.mirror(edit, outcome);
+        let inserted = match outcome {
+            EditOutcome::Inserted(id) => Some(*id),
+            _ => None,
+        };
+        Applied { inserted, inverse }
+    }
+
+    /// The edit that takes this workbook back to its state before `edit` (a single edit; a batch's
+    /// is built part by part in `apply_saved`).
+    fn inverse(&self, edit: &Edit) -> Edit {
+        match edit {
+            Edit::InsertAsset { asset, .. } => Edit::DeleteAsset(asset.id),
+            Edit::UpdateAsset(asset) => match self.assets.iter().find(|a| a.id == asset.id) {
+                Some(old) => Edit::UpdateAsset(old.clone()),
+                None => Edit::UpdateAsset(asset.clone()),
+            },
+            Edit::SetCells(id, values) => match self.assets.iter().find(|a| a.id == *id) {
+                Some(old) => Edit::SetCells(
+                    *id,
+                    values
+                        .iter()
+                        .filter_map(|v| CellValue::of(old, v.column()))
+                        .collect(),
+                ),
+                None => edit.clone(),
+            },
+            Edit::Batch(_) => Edit::Batch(Vec::new()),
+            Edit::DeleteAsset(id) => match self.assets.iter().position(|a| a.id == *id) {
+                Some(index) => Edit::InsertAsset {
+                    index,
+                    asset: self.assets[index].clone(),
+                },
+                None => Edit::DeleteAsset(*id),
+            },
+            Edit::SetFrequency(threat, _) => Edit::SetFrequency(
+                *threat,
+                self.threats
+                    .iter()
+                    .find(|t| t.id == *threat)
+                    .and_then(|t| t.frequency),
+            ),
+            Edit::SetAnswer(no, _) => Edit::SetAnswer(*no, self.answer(*no)),
+            Edit::SetSettings(_) => Edit::SetSettings(self.settings.clone()),
+            Edit::InsertPlan { entry, .. } => Edit::DeletePlan(entry.id),
+            Edit::UpdatePlan(entry) => match self.plan.iter().find(|e| e.id == entry.id) {
+                Some(old) => Edit::UpdatePlan(old.clone()),
+                None => edit.clone(),
+            },
+            Edit::DeletePlan(id) => match self.plan.iter().position(|e| e.id == *id) {
+                Some(index) => Edit::InsertPlan {
+                    index,
+                    entry: self.plan[index].clone(),
+                },
+                None => edit.clone(),
+            },
+        }
+    }
+
+    /// Makes one saved edit (not a batch) in memory.
+    fn mirror(&mut self, edit: &Edit, outcome: &EditOutcome) {
+        match edit {
+            Edit::InsertAsset { index, asset } => {
+                let mut asset = asset.clone();
+                if let EditOutcome::Inserted(id) = outcome {
+                    asset.id = *id;
+                }
+                let at = (*index).min(self.assets.len());
+                self.assets.insert(at, asset);
+            }
+            Edit::UpdateAsset(asset) => {
+                if let Some(a) = self.assets.iter_mut().find(|a| a.id == asset.id) {
+                    *a = asset.clone();
+                }
+            }
+            Edit::SetCells(id, values) => {
+                if let Some(a) = self.assets.iter_mut().find(|a| a.id == *id) {
+                    for value in values {
+                        value.write(a);
+                    }
+                }
+            }
+            // A batch whose outcome is not a batch was not saved as one: nothing to mirror.
+            Edit::Batch(_) => {}
+            Edit::DeleteAsset(id) => self.assets.retain(|a| a.id != *id),
+            Edit::SetFrequency(threat, f) => {
+                if let Some(t) = self.threats.iter_mut().find(|t| t.id == *threat) {
+                    t.frequency = *f;
+                }
+            }
+            Edit::SetAnswer(no, answer) => {
+                if let Some(i) = self.items.iter_mut().find(|i| i.no == *no) {
+                    i.answer = *answer;
+                }
+            }
+            Edit::SetSettings(s) => self.settings = s.clone(),
+            Edit::InsertPlan { index, entry } => {
+                let mut entry = entry.clone();
+                if let EditOutcome::InsertedPlan(id) = outcome {
+                    entry.id = *id;
+                }
+                let at = (*index).min(self.plan.len());
+                self.plan.insert(at, entry);
+            }
+            Edit::UpdatePlan(entry) => {
+                if let Some(e) = self.plan.iter_mut().find(|e| e.id == entry.id) {
+                    *e = entry.clone();
+                }
+            }
+            Edit::DeletePlan(id) => self.plan.retain(|e| e.id != *id),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::register::Column;
+    use crate::domain::{Catalogue, Measure, Medium, PlanStatus, Rating};
+
+    fn asset(id: i64, name: &str) -> Asset {
+        Asset {
+            id: AssetId(id),
+            name: name.into(),
+            medium: Some(Medium::OfficePc),
+            confidentiality: Some(Rating::new(2).unwrap()),
+            ..Asset::default()
+        }
+    }
+
+    fn workbook() -> Workbook {
+        let mut wb = Workbook::from_catalogue(Catalogue::builtin());
+        wb.assets = vec![
+            asset(1, "社員名簿"),
+            asset(2, "見積書"),
+            asset(3, "顧客台帳"),
+        ];
+        wb.plan = vec![PlanEntry {
+            id: PlanId(7),
+            ..PlanEntry::new(Measure::Item(ItemNo(1)))
+        }];
+        wb
+    }
+
+    /// The outcome a store gives for `edit`: a new row keeps a non-zero id, else gets `next_id`.
+    fn outcome(edit: &Edit, next_id: i64) -> EditOutcome {
+        let id = |kept: i64| if kept != 0 { kept } else { next_id };
+        match edit {
+            Edit::InsertAsset { asset, .. } => EditOutcome::Inserted(AssetId(id(asset.id.0))),
+            Edit::InsertPlan { entry, .. } => EditOutcome::InsertedPlan(PlanId(id(entry.id.0))),
+            Edit::Batch(edits) => {
+                EditOutcome::Batch(edits.iter().map(|e| outcome(e, next_id)).collect())
+            }
+            _ => EditOutcome::Done,
+        }
+    }
+
+    /// Applies `edit`, checks it changed the workbook, then its inverse, which must give the
+    /// workbook back as it was.
+    fn round_trip(edit: Edit) -> Workbook {
+        let before = workbook();
+        let mut wb = before.clone();
+        let applied = wb.apply_saved(&edit, &outcome(&edit, 99));
+        assert!(wb != before, "{edit:?} changed nothing");
+        let changed = wb.clone();
+        let undone = applied.inverse.clone();
+        wb.apply_saved(&undone, &outcome(&undone, 99));
+        assert!(
+            wb == before,
+            "the inverse of {edit:?} ({undone:?}) left another workbook"
+        );
+        changed
+    }
+
+    #[test]
+    fn every_kind_of_edit_is_undone_by_its_inverse() {
+        let wb = round_trip(Edit::SetCells(
+            AssetId(2),
+            vec![CellValue::Text(Column::Name, "請求書".into())],
+        ));
+        assert_eq!(wb.assets[1].name, "請求書");
+        let wb = round_trip(Edit::InsertAsset {
+            index: 1,
+            asset: asset(0, "新しい資産"),
+        });
+        assert_eq!(wb.assets[1].id, AssetId(99), "the id the store chose");
+        let wb = round_trip(Edit::DeleteAsset(AssetId(1)));
+        assert_eq!(wb.assets[0].name, "見積書");
+        round_trip(Edit::UpdateAsset(asset(3, "取引先台帳")));
+        let threat = workbook().threats[0].id;
+        round_trip(Edit::SetFrequency(threat, Some(Frequency::new(3).unwrap())));
+        round_trip(Edit::SetAnswer(ItemNo(5), Some(Answer::new(1).unwrap())));
+        round_trip(Edit::SetSettings(Settings {
+            company: "株式会社見本".into(),
+            ..Settings::default()
+        }));
+        let wb = round_trip(Edit::InsertPlan {
+            index: usize::MAX,
+            entry: PlanEntry::new(Measure::Item(ItemNo(2))),
+        });
+        assert_eq!(wb.plan[1].id, PlanId(99));
+        round_trip(Edit::UpdatePlan(PlanEntry {
+            id: PlanId(7),
+            status: PlanStatus::Done,
+            ..PlanEntry::new(Measure::Item(ItemNo(1)))
+        }));
+        round_trip(Edit::DeletePlan(PlanId(7)));
+    }
+
+    #[test]
+    fn a_batch_is_undone_in_reverse_through_the_states_it_passed() {
+        // The second part changes a cell the first part changed: undoing in order would leave the
+        // first part's value.
+        let name = |text: &str| vec![CellValue::Text(Column::Name, text.into())];
+        let wb = round_trip(Edit::Batch(vec![
+            Edit::SetCells(AssetId(1), name("一度目")),
+            Edit::SetCells(AssetId(1), name("二度目")),
+            Edit::DeleteAsset(AssetId(2)),
+            Edit::InsertAsset {
+                index: 0,
+                asset: asset(0, "先頭"),
+            },
+        ]));
+        let names: Vec<_> = wb.assets.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["先頭", "二度目", "顧客台帳"]);
+    }
+
+    #[test]
+    fn an_insert_reports_the_new_asset_and_past_the_end_appends() {
+        let mut wb = workbook();
+        let edit = Edit::InsertAsset {
+            index: usize::MAX,
+            asset: asset(0, "末尾"),
+        };
+        let applied = wb.apply_saved(&edit, &outcome(&edit, 42));
+        assert_eq!(applied.inserted, Some(AssetId(42)));
+        assert_eq!(applied.inverse, Edit::DeleteAsset(AssetId(42)));
+        assert_eq!(wb.assets.last().unwrap().name, "末尾");
+    }
+
+    #[test]
+    fn an_edit_names_the_texts_it_writes_and_where_they_stand() {
+        let wb = workbook();
+        let edit = Edit::Batch(vec![
+            Edit::SetCells(
+                AssetId(2),
+                vec![
+                    CellValue::Text(Column::Note, "𠮷野家".into()),
+                    CellValue::Flag(Column::Personal, true),
+                ],
+            ),
+            Edit::SetSettings(Settings {
+                company: "髙橋商店".into(),
+                ..Settings::default()
+            }),
+            Edit::SetAnswer(ItemNo(1), None),
+        ]);
+        let places: Vec<_> = edit
+            .texts(&wb)
+            .into_iter()
+            .map(|(place, text)| format!("{place}: {text}"))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                "台帳 2行目の備考: 𠮷野家",
+                "診断結果の会社名: 髙橋商店",
+                "診断結果の診断実施者: "
+            ]
+        );
+        assert!(edit.changes_results());
+        assert_eq!(edit.changes_one_asset(), None);
+        let settings = Edit::SetSettings(Settings::default());
+        assert!(!settings.changes_results());
+    }
+
+    #[test]
+    fn the_workbook_lists_every_typed_text_with_its_place() {
+        let wb = workbook();
+        let texts = wb.texts();
+        let places: Vec<_> = texts.iter().map(|(p, _)| p.to_string()).collect();
+        assert_eq!(places[0], "診断結果の会社名");
+        assert!(
+            places.contains(&"台帳 3行目の情報資産名称".to_string()),
+            "{places:?}"
+        );
+        assert_eq!(places.last().unwrap(), "対策計画 1件目のメモ");
+    }
+}
