@@ -1,10 +1,14 @@
 //! The window's modal dialogs: a job running, the Excel取込 preview, the list import, a message.
 
 use super::jobs::Outcome;
+use super::messages::Message;
+use super::views::Sheet;
 use super::views::list_import::{ListAction, ListImportView};
-use super::{RiskbookApp, Tab};
+use super::{Dialog, RiskbookApp};
 use crate::operations;
+use crate::xlsx::Imported;
 use eframe::egui;
+use std::path::PathBuf;
 
 impl RiskbookApp {
     /// Whether a background job is running (tests wait for it).
@@ -15,43 +19,27 @@ impl RiskbookApp {
     pub(super) fn finish_job(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Imported(path, result) => match *result {
-                Ok(imported) => self.pending_import = Some((path, imported)),
-                Err(e) => self.dialog = Some(("Excel取込".into(), e.to_string())),
+                Ok(imported) => self.dialog = Some(Dialog::ImportPreview { path, imported }),
+                Err(e) => self.message = Some(Message::ImportFailed(e.to_string())),
             },
-            Outcome::ListRead(Ok(source)) => self.list_import = Some(ListImportView::new(source)),
-            Outcome::ListRead(Err(e)) => {
-                self.dialog = Some(("ほかの表から台帳へ取り込む".into(), e));
+            Outcome::ListRead(Ok(source)) => {
+                self.dialog = Some(Dialog::ListImport(Box::new(ListImportView::new(source))));
             }
+            Outcome::ListRead(Err(e)) => self.message = Some(Message::ListFailed(e)),
             Outcome::Written {
                 what,
-                result: Err(e),
+                result: Err(why),
                 ..
-            } => {
-                self.dialog = Some((format!("{what}を作成できませんでした"), e));
-            }
+            } => self.message = Some(Message::WriteFailed { what, why }),
             Outcome::Written {
                 path, open: true, ..
             } => {
                 if open::that_detached(&path).is_err() {
-                    self.dialog = Some((
-                        "印刷".into(),
-                        format!(
-                            "PDF を開くアプリが見つかりませんでした。\n「{}」を PDF ビューアーで開いて印刷してください。",
-                            path.display()
-                        ),
-                    ));
+                    self.message = Some(Message::NoPdfViewer(path));
                 }
             }
             Outcome::Written { what, path, .. } => {
-                let extra = if what == "Excel" {
-                    "Excel でも計算式と入力リストがそのまま使えます。"
-                } else {
-                    ""
-                };
-                self.dialog = Some((
-                    format!("{what}出力"),
-                    format!("「{}」に書き出しました。{extra}", path.display()),
-                ));
+                self.message = Some(Message::Written { what, path });
             }
         }
     }
@@ -74,10 +62,18 @@ impl RiskbookApp {
         ctx.request_repaint_after(std::time::Duration::from_millis(50));
     }
 
-    pub(super) fn list_import_dialog(&mut self, ctx: &egui::Context) {
-        let Some(view) = self.list_import.as_mut() else {
-            return;
-        };
+    /// The step the user is walked through, if any: the Excel取込 preview or the list import.
+    pub(super) fn step_dialog(&mut self, ctx: &egui::Context) {
+        match self.dialog.take() {
+            Some(Dialog::ImportPreview { path, imported }) => {
+                self.import_preview(ctx, path, imported)
+            }
+            Some(Dialog::ListImport(view)) => self.list_import_dialog(ctx, view),
+            None => {}
+        }
+    }
+
+    fn list_import_dialog(&mut self, ctx: &egui::Context, mut view: Box<ListImportView>) {
         let existing: Vec<_> = self
             .session
             .workbook()
@@ -86,54 +82,45 @@ impl RiskbookApp {
             .map(|a| a.id)
             .collect();
         match view.ui(ctx, &existing) {
-            None => {}
-            Some(ListAction::Cancel) => self.list_import = None,
+            None => self.dialog = Some(Dialog::ListImport(view)),
+            Some(ListAction::Cancel) => {}
             Some(ListAction::Apply { edit, message }) => {
                 let result = operations::import::apply_list(&mut self.session, edit);
                 let ok = result.is_ok();
                 self.report(result.map(|_| ()));
                 if ok {
-                    self.list_import = None;
                     self.show_start = false;
-                    self.tab = Tab::Register;
-                    self.dialog = Some(("ほかの表から台帳へ取り込む".into(), message));
+                    self.sheet = Sheet::Register;
+                    self.message = Some(Message::ListImported(message));
+                } else {
+                    self.dialog = Some(Dialog::ListImport(view));
                 }
             }
         }
     }
 
-    pub(super) fn apply_import(&mut self) {
-        let Some((path, imported)) = self.pending_import.take() else {
-            return;
-        };
+    fn apply_import(&mut self, path: PathBuf, imported: Imported) {
         let result = operations::import::replace_with_workbook(&mut self.session, &imported);
         let ok = result.is_ok();
         self.report(result.map(|_| ()));
         if ok {
             self.show_start = false;
-            self.tab = Tab::Register;
-            self.dialog = Some((
-                "Excel取込".into(),
-                format!(
-                    "「{}」から情報資産 {} 件を取り込みました。取り込み前のデータはバックアップしてあります。",
-                    path.display(),
-                    imported.workbook.assets.len()
-                ),
-            ));
+            self.sheet = Sheet::Register;
+            self.message = Some(Message::Imported {
+                path,
+                assets: imported.workbook.assets.len(),
+            });
         }
     }
 
-    pub(super) fn import_preview(&mut self, ctx: &egui::Context) {
-        let Some((path, imported)) = &self.pending_import else {
-            return;
-        };
+    fn import_preview(&mut self, ctx: &egui::Context, path: PathBuf, imported: Imported) {
         let existing = self.session.workbook().assets.len();
         let (mut apply, mut cancel) = (false, false);
         let modal = egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {
             ui.set_max_width(640.0);
             ui.heading("Excel取込の確認");
             ui.label(format!("ファイル: {}", path.display()));
-            ui.label(operations::import::contents(imported));
+            ui.label(operations::import::contents(&imported));
             if existing > 0 {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
@@ -141,7 +128,7 @@ impl RiskbookApp {
                 );
             }
             egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
-                for line in operations::import::findings(imported) {
+                for line in operations::import::findings(&imported) {
                     ui.add(egui::Label::new(line).wrap());
                 }
             });
@@ -151,25 +138,25 @@ impl RiskbookApp {
             });
         });
         if apply {
-            self.apply_import();
-        } else if cancel || modal.should_close() {
-            self.pending_import = None;
+            self.apply_import(path, imported);
+        } else if !(cancel || modal.should_close()) {
+            self.dialog = Some(Dialog::ImportPreview { path, imported });
         }
     }
 
     pub(super) fn message_dialog(&mut self, ctx: &egui::Context) {
-        let Some((title, text)) = &self.dialog else {
+        let Some(message) = &self.message else {
             return;
         };
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("message")).show(ctx, |ui| {
             ui.set_max_width(480.0);
-            ui.heading(title.as_str());
-            ui.add(egui::Label::new(text.as_str()).wrap());
+            ui.heading(message.title());
+            ui.add(egui::Label::new(message.text()).wrap());
             close = ui.button("OK").clicked();
         });
         if close || modal.should_close() {
-            self.dialog = None;
+            self.message = None;
         }
     }
 }

@@ -2,8 +2,10 @@
 //! what is being typed first; long work goes to a `Job`; the work itself is in `crate::operations`.
 
 use super::jobs::Job;
+use super::messages::Message;
+use super::views::Sheet;
 use super::views::start::StartChoice;
-use super::{RiskbookApp, Tab, same_file};
+use super::{RiskbookApp, same_file};
 use crate::operations::report::ReportRequest;
 use crate::operations::{self, Session};
 use std::path::{Path, PathBuf};
@@ -13,10 +15,7 @@ impl RiskbookApp {
     /// open is not opened a second time: that would meet our own lock.
     pub fn open_file(&mut self, path: &Path) {
         if same_file(path, self.session.path()) {
-            self.dialog = Some((
-                "開く".into(),
-                format!("「{}」は既に開いています。", path.display()),
-            ));
+            self.message = Some(Message::AlreadyOpen(path.to_path_buf()));
             return;
         }
         self.switch_to(path);
@@ -25,7 +24,7 @@ impl RiskbookApp {
     pub(super) fn switch_to(&mut self, path: &Path) {
         match Session::open(path) {
             Ok(session) => *self = RiskbookApp::with_session(session),
-            Err(e) => self.dialog = Some(("ファイルを開けませんでした".into(), e.to_string())),
+            Err(e) => self.message = Some(Message::OpenFailed(e.to_string())),
         }
     }
 
@@ -94,7 +93,7 @@ impl RiskbookApp {
         match choice {
             StartChoice::NewRegister => {
                 self.show_start = false;
-                self.tab = Tab::Register;
+                self.sheet = Sheet::Register;
             }
             StartChoice::OpenFile => self.open_dialog(),
             StartChoice::ImportExcel => self.import_dialog(),
@@ -120,13 +119,7 @@ impl RiskbookApp {
             .save_file()
         {
             if path.exists() {
-                self.dialog = Some((
-                    "新規".into(),
-                    format!(
-                        "「{}」は既にあります。別の名前を選んでください。",
-                        path.display()
-                    ),
-                ));
+                self.message = Some(Message::NewFileExists(path));
                 return;
             }
             self.switch_to(&path);
@@ -146,7 +139,7 @@ impl RiskbookApp {
         }
         match self.session.store().copy_to(&path) {
             Ok(()) => self.switch_to(&path),
-            Err(e) => self.dialog = Some(("保存できませんでした".into(), e.to_string())),
+            Err(e) => self.message = Some(Message::SaveFailed(e.to_string())),
         }
     }
 
@@ -160,7 +153,7 @@ impl RiskbookApp {
         self.commit_drafts();
         match ReportRequest::new(&self.session, self.report_compare) {
             Ok(request) => self.job = Some(Job::report(request, path, open)),
-            Err(e) => self.dialog = Some(("報告書を作成できませんでした".into(), e.to_string())),
+            Err(e) => self.message = Some(Message::ReportFailed(e.to_string())),
         }
     }
 

@@ -1,7 +1,9 @@
 //! The ファイル and 編集 menus, the sheet tabs and the keyboard shortcuts, each turned into a
 //! `MenuAction` that `perform` carries out.
 
-use super::{RiskbookApp, Tab};
+use super::RiskbookApp;
+use super::messages::Message;
+use crate::operations::Direction;
 use eframe::egui::{self, RichText};
 
 /// What the ファイル and 編集 menus (and their shortcuts) ask for.
@@ -96,32 +98,33 @@ impl RiskbookApp {
                 if self.session.workbook().assets.is_empty() {
                     self.load_sample();
                 } else {
-                    self.dialog = Some((
-                        "見本データ".into(),
-                        "この台帳には既に情報資産があります。見本データは空のデータベース（ファイル → 新規）で読み込んでください。".into(),
-                    ));
+                    self.message = Some(Message::SampleNeedsEmpty);
                 }
             }
-            MenuAction::Undo => self.undo(true),
-            MenuAction::Redo => self.undo(false),
+            MenuAction::Undo => self.step(Direction::Undo),
+            MenuAction::Redo => self.step(Direction::Redo),
             MenuAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 
     pub(super) fn tabs(&mut self, ui: &mut egui::Ui) {
+        let mut chosen = None;
         ui.horizontal(|ui| {
-            for tab in Tab::ALL {
-                let selected = self.tab == tab && !self.show_start;
+            for view in &self.views {
+                let selected = self.sheet == view.sheet() && !self.show_start;
                 if ui
-                    .selectable_label(selected, RichText::new(tab.title()).size(16.0))
+                    .selectable_label(selected, RichText::new(view.title()).size(16.0))
                     .clicked()
                 {
-                    self.commit_drafts();
-                    self.tab = tab;
-                    self.show_start = false;
+                    chosen = Some(view.sheet());
                 }
             }
         });
+        if let Some(sheet) = chosen {
+            self.commit_drafts();
+            self.sheet = sheet;
+            self.show_start = false;
+        }
     }
 
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -130,9 +133,12 @@ impl RiskbookApp {
         }
         // Not while typing: Ctrl+Z then belongs to the text field (and to the IME). A current 台帳
         // cell not typed in yet has the focus, but the keys are the table's.
-        let register_ready =
-            self.tab == Tab::Register && !self.show_start && self.register.text_cell_is_ready();
-        if ctx.egui_wants_keyboard_input() && !register_ready {
+        let view_lets_act = !self.show_start
+            && self
+                .views
+                .iter()
+                .any(|v| v.sheet() == self.sheet && v.lets_shortcuts_act());
+        if ctx.egui_wants_keyboard_input() && !view_lets_act {
             return;
         }
         let (undo, redo) = ctx.input_mut(|i| {

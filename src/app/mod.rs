@@ -7,6 +7,7 @@ mod fonts;
 mod glyphs;
 mod jobs;
 mod menu;
+mod messages;
 pub mod renderer;
 mod root;
 mod status_bar;
@@ -14,71 +15,40 @@ pub mod views;
 mod widgets;
 
 use crate::domain::Edit;
-use crate::operations::Session;
+use crate::operations::{Direction, Session};
 use crate::store::StoreError;
 use crate::xlsx::Imported;
 use eframe::egui;
 use jobs::Job;
+use messages::Message;
 pub use root::{Root, run};
 use status_bar::Status;
 use std::path::{Path, PathBuf};
-use views::diagnosis::DiagnosisView;
-use views::history::{HistoryAction, HistoryView};
 use views::list_import::ListImportView;
-use views::plan::PlanView;
-use views::register::RegisterView;
+use views::{Sheet, View};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    Register,
-    Threats,
-    Checks,
-    Diagnosis,
-    Plan,
-    History,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 6] = [
-        Tab::Register,
-        Tab::Threats,
-        Tab::Checks,
-        Tab::Diagnosis,
-        Tab::Plan,
-        Tab::History,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Tab::Register => "情報資産管理台帳",
-            Tab::Threats => "脅威の状況",
-            Tab::Checks => "対策状況チェック",
-            Tab::Diagnosis => "診断結果",
-            Tab::Plan => "対策計画",
-            Tab::History => "履歴",
-        }
-    }
+/// A step the user is walked through in a modal window, waiting for their go-ahead.
+enum Dialog {
+    /// A workbook read, shown before it replaces the data (Excel取込).
+    ImportPreview { path: PathBuf, imported: Imported },
+    /// Another program's list being mapped to the 台帳.
+    ListImport(Box<ListImportView>),
 }
 
 pub struct RiskbookApp {
     session: Session,
-    tab: Tab,
+    /// The sheets in tab order, and the one in front.
+    views: Vec<Box<dyn View>>,
+    sheet: Sheet,
     show_start: bool,
-    register: RegisterView,
-    diagnosis: DiagnosisView,
-    plan: PlanView,
-    history: HistoryView,
     status: Status,
     /// A message the user must acknowledge.
-    dialog: Option<(String, String)>,
+    message: Option<Message>,
+    dialog: Option<Dialog>,
     /// Whether 印刷 / PDF出力 include 前回との比較.
     report_compare: bool,
     /// Long work running on a thread.
     job: Option<Job>,
-    /// A workbook read and waiting for the user's go-ahead.
-    pending_import: Option<(PathBuf, Imported)>,
-    /// Another program's list being mapped to the 台帳.
-    list_import: Option<ListImportView>,
     glyphs: glyphs::GlyphCheck,
     title: Option<PathBuf>,
 }
@@ -98,24 +68,18 @@ impl RiskbookApp {
     }
 
     fn with_session(session: Session) -> Self {
-        let dialog = session.store().backup_failure().map(|why| {
-            (
-                "自動バックアップを作れませんでした".to_string(),
-                format!("データはそのまま使えますが、今回はバックアップがありません（{why}）。ディスクの空きを確認してください。"),
-            )
-        });
+        let message = session
+            .store()
+            .backup_failure()
+            .map(|why| Message::BackupFailed(why.to_string()));
         RiskbookApp {
             show_start: session.workbook().assets.is_empty(),
             session,
-            tab: Tab::Register,
-            register: RegisterView::default(),
-            diagnosis: DiagnosisView::default(),
-            plan: PlanView::default(),
-            history: HistoryView::default(),
+            views: views::sheets(),
+            sheet: Sheet::Register,
             status: Status::Opened,
-            dialog,
-            pending_import: None,
-            list_import: None,
+            message,
+            dialog: None,
             glyphs: glyphs::GlyphCheck::default(),
             report_compare: false,
             job: None,
@@ -132,7 +96,7 @@ impl RiskbookApp {
             Ok(()) => self.status = Status::Saved(chrono::Local::now()),
             Err(e) => {
                 self.status = Status::Failed(e.to_string());
-                self.dialog = Some(("保存できませんでした".into(), e.to_string()));
+                self.message = Some(Message::SaveFailed(e.to_string()));
             }
         }
     }
@@ -141,19 +105,16 @@ impl RiskbookApp {
         for edit in edits {
             let result = self.session.apply(edit);
             if let Ok(Some(id)) = result {
-                self.register.on_inserted(id);
+                for view in &mut self.views {
+                    view.on_inserted(id);
+                }
             }
             self.report(result.map(|_| ()));
         }
     }
 
-    fn undo(&mut self, undo: bool) {
-        let result = if undo {
-            self.session.undo()
-        } else {
-            self.session.redo()
-        };
-        match result {
+    fn step(&mut self, direction: Direction) {
+        match self.session.step(direction) {
             Ok(true) => self.report(Ok(())),
             Ok(false) => {}
             Err(e) => self.report(Err(e)),
@@ -163,12 +124,12 @@ impl RiskbookApp {
     /// Saves what is being typed (a cell or field that still has focus) before anything that reads,
     /// writes or leaves the data: a file action, another tab, undo, closing the window.
     pub fn commit_drafts(&mut self) {
-        let mut edits = self.register.take_drafts(self.session.workbook());
-        edits.extend(
-            self.diagnosis
-                .take_drafts(&self.session.workbook().settings),
-        );
-        edits.extend(self.plan.take_drafts(self.session.workbook()));
+        let workbook = self.session.workbook();
+        let edits = self
+            .views
+            .iter_mut()
+            .flat_map(|view| view.take_drafts(workbook))
+            .collect();
         self.apply(edits);
     }
 }
@@ -198,42 +159,30 @@ impl eframe::App for RiskbookApp {
             self.perform(action, &ctx);
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        let mut edits = Vec::new();
+        let mut requests = views::Requests::default();
         let mut start = None;
-        let mut confirm = None;
         egui::CentralPanel::default().show(ui, |ui| {
             if self.show_start {
                 start = views::start::ui(ui, self.session.path());
-                return;
-            }
-            edits = match self.tab {
-                Tab::Register => self.register.ui(ui, &self.session),
-                Tab::Threats => views::threats::ui(ui, &self.session),
-                Tab::Checks => views::checks::ui(ui, &self.session),
-                Tab::Diagnosis => self.diagnosis.ui(ui, &self.session),
-                Tab::Plan => self.plan.ui(ui, &self.session),
-                Tab::History => {
-                    if let Some(HistoryAction::Confirm(note)) = self.history.ui(ui, &self.session) {
-                        confirm = Some(note);
-                    }
-                    Vec::new()
+            } else {
+                let sheet = self.sheet;
+                if let Some(view) = self.views.iter_mut().find(|v| v.sheet() == sheet) {
+                    requests = view.ui(ui, &self.session);
                 }
-            };
+            }
         });
         if let Some(choice) = start {
             self.start_choice(choice);
         }
-        if let Some(note) = confirm {
+        if let Some(note) = requests.confirm {
             self.commit_drafts();
             let result = self.session.take_snapshot(&note).map(|_| ());
             if result.is_ok() {
-                self.dialog = Some((
-                    "診断を確定".into(),
-                    "いまの診断を記録しました。履歴で推移と比較を見られます。".into(),
-                ));
+                self.message = Some(Message::Confirmed);
             }
             self.report(result);
         }
+        let edits = requests.edits;
         let before = self.session.revision();
         self.apply(edits.clone());
         self.glyphs.after_edits(
@@ -244,8 +193,7 @@ impl eframe::App for RiskbookApp {
             self.session.revision(),
         );
         self.job_dialog(&ctx);
-        self.import_preview(&ctx);
-        self.list_import_dialog(&ctx);
+        self.step_dialog(&ctx);
         self.message_dialog(&ctx);
     }
 }

@@ -6,7 +6,7 @@ pub mod import;
 pub mod report;
 pub mod session;
 
-pub use session::Session;
+pub use session::{Direction, Session};
 
 use crate::calc::Evaluated;
 use crate::domain::Catalogue;

@@ -12,6 +12,22 @@ use std::path::Path;
 /// How many edits can be undone.
 const UNDO_LIMIT: usize = 200;
 
+/// 元に戻す or やり直し.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Undo,
+    Redo,
+}
+
+impl Direction {
+    fn opposite(self) -> Direction {
+        match self {
+            Direction::Undo => Direction::Redo,
+            Direction::Redo => Direction::Undo,
+        }
+    }
+}
+
 pub struct Session {
     store: Store,
     current: Evaluated,
@@ -101,40 +117,36 @@ impl Session {
 
     /// Undoes the last edit; false when there is none.
     pub fn undo(&mut self) -> StoreResult<bool> {
-        self.step(true)
+        self.step(Direction::Undo)
     }
 
     pub fn redo(&mut self) -> StoreResult<bool> {
-        self.step(false)
+        self.step(Direction::Redo)
     }
 
-    fn step(&mut self, undo: bool) -> StoreResult<bool> {
-        let popped = if undo {
-            self.undo.pop()
-        } else {
-            self.redo.pop()
-        };
-        let Some(edit) = popped else {
+    /// Undoes or redoes one edit; false when there is none. The edit's inverse goes on the other
+    /// stack; an edit that cannot be saved stays where it was, to be tried again.
+    pub fn step(&mut self, direction: Direction) -> StoreResult<bool> {
+        let Some(edit) = self.stack(direction).pop() else {
             return Ok(false);
         };
         match self.save_with_inverse(&edit) {
             Ok((_, inverse)) => {
-                if undo {
-                    self.redo.push(inverse);
-                } else {
-                    self.undo.push(inverse);
-                }
+                self.stack(direction.opposite()).push(inverse);
                 Ok(true)
             }
             Err(e) => {
-                // Kept, so the user can try again once the file is writable.
-                if undo {
-                    self.undo.push(edit);
-                } else {
-                    self.redo.push(edit);
-                }
+                self.stack(direction).push(edit);
                 Err(e)
             }
+        }
+    }
+
+    /// The edits a step in `direction` takes from.
+    fn stack(&mut self, direction: Direction) -> &mut Vec<Edit> {
+        match direction {
+            Direction::Undo => &mut self.undo,
+            Direction::Redo => &mut self.redo,
         }
     }
 

@@ -6,6 +6,23 @@ use crate::domain::{Answer, Measure};
 use crate::operations::Session;
 use eframe::egui::{self, RichText, Ui};
 
+/// The 対策状況チェック sheet (no state of its own).
+pub struct ChecksView;
+
+impl super::View for ChecksView {
+    fn sheet(&self) -> super::Sheet {
+        super::Sheet::Checks
+    }
+
+    fn title(&self) -> &'static str {
+        "対策状況チェック"
+    }
+
+    fn ui(&mut self, ui: &mut Ui, session: &Session) -> super::Requests {
+        self::ui(ui, session).into()
+    }
+}
+
 pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {
     let mut edits = Vec::new();
     let workbook = session.workbook();

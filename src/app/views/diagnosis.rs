@@ -261,7 +261,7 @@ impl DiagnosisView {
     }
 
     /// The 会社名 / 診断実施者 being typed but not saved yet, as one edit; the drafts are cleared.
-    pub fn take_drafts(&mut self, settings: &Settings) -> Option<Edit> {
+    fn settings_draft(&mut self, settings: &Settings) -> Option<Edit> {
         let mut changed = settings.clone();
         if let Some(company) = self.company.take() {
             changed.company = company;
@@ -272,7 +272,7 @@ impl DiagnosisView {
         (changed != *settings).then_some(Edit::SetSettings(changed))
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, session: &Session) -> Vec<Edit> {
+    fn show(&mut self, ui: &mut Ui, session: &Session) -> Vec<Edit> {
         let mut edits = Vec::new();
         // A category name clicked this frame: Some(Some(no)) to show it, Some(None) to hide.
         let mut explain: Option<Option<u8>> = None;
@@ -397,5 +397,25 @@ impl DiagnosisView {
                 }
             });
         edits
+    }
+}
+
+impl super::View for DiagnosisView {
+    fn sheet(&self) -> super::Sheet {
+        super::Sheet::Diagnosis
+    }
+
+    fn title(&self) -> &'static str {
+        "診断結果"
+    }
+
+    fn ui(&mut self, ui: &mut Ui, session: &Session) -> super::Requests {
+        self.show(ui, session).into()
+    }
+
+    fn take_drafts(&mut self, workbook: &Workbook) -> Vec<Edit> {
+        self.settings_draft(&workbook.settings)
+            .into_iter()
+            .collect()
     }
 }

@@ -274,7 +274,7 @@ fn comparison_ui(ui: &mut Ui, c: &Comparison, before: &Workbook, after: &Workboo
 }
 
 impl HistoryView {
-    pub fn ui(&mut self, ui: &mut Ui, session: &Session) -> Option<HistoryAction> {
+    fn show(&mut self, ui: &mut Ui, session: &Session) -> Option<HistoryAction> {
         let mut action = None;
         ui.horizontal(|ui| {
             let label = ui.label("メモ:");
@@ -386,5 +386,25 @@ impl HistoryView {
                     }
                 }
             });
+    }
+}
+
+impl super::View for HistoryView {
+    fn sheet(&self) -> super::Sheet {
+        super::Sheet::History
+    }
+
+    fn title(&self) -> &'static str {
+        "履歴"
+    }
+
+    fn ui(&mut self, ui: &mut Ui, session: &Session) -> super::Requests {
+        let confirm = self
+            .show(ui, session)
+            .map(|HistoryAction::Confirm(note)| note);
+        super::Requests {
+            edits: Vec::new(),
+            confirm,
+        }
     }
 }

@@ -1,4 +1,8 @@
-//! One module per sheet of the workbook, plus the start view.
+//! One module per sheet of the workbook, plus the start view and the list import.
+//!
+//! Every sheet is a `View`, and `sheets()` lists them in tab order: the app knows them only through
+//! the trait (as egui's demo app knows its demos), so a new capability adds a module and one line
+//! there, not fields and match arms to `RiskbookApp`.
 
 pub mod checks;
 pub mod diagnosis;
@@ -9,3 +13,73 @@ pub mod plan;
 pub mod register;
 pub mod start;
 pub mod threats;
+
+use crate::domain::{AssetId, Edit, Workbook};
+use crate::operations::Session;
+use eframe::egui::Ui;
+
+/// Which sheet: what other parts of the window use to bring one to the front (an import shows
+/// the 台帳).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sheet {
+    Register,
+    Threats,
+    Checks,
+    Diagnosis,
+    Plan,
+    History,
+}
+
+/// What a view asks of the app in one frame: edits to save, or to confirm the assessment.
+#[derive(Debug, Default)]
+pub struct Requests {
+    pub edits: Vec<Edit>,
+    /// 「診断を確定」 with its note.
+    pub confirm: Option<String>,
+}
+
+impl From<Vec<Edit>> for Requests {
+    fn from(edits: Vec<Edit>) -> Self {
+        Requests {
+            edits,
+            confirm: None,
+        }
+    }
+}
+
+/// A sheet of the window.
+pub trait View {
+    fn sheet(&self) -> Sheet;
+
+    /// The tab's title.
+    fn title(&self) -> &'static str;
+
+    fn ui(&mut self, ui: &mut Ui, session: &Session) -> Requests;
+
+    /// Text typed but not saved yet (a field still has focus), as edits; the drafts are cleared.
+    /// The app takes them before anything reads, writes or leaves the data.
+    fn take_drafts(&mut self, _workbook: &Workbook) -> Vec<Edit> {
+        Vec::new()
+    }
+
+    /// An asset that an edit of this frame inserted (the 台帳 makes it current).
+    fn on_inserted(&mut self, _id: AssetId) {}
+
+    /// Whether the window's shortcuts (Ctrl+Z …) may act although one of the view's text fields
+    /// has the keyboard: a current 台帳 cell not typed in yet.
+    fn lets_shortcuts_act(&self) -> bool {
+        false
+    }
+}
+
+/// The sheets in tab order.
+pub fn sheets() -> Vec<Box<dyn View>> {
+    vec![
+        Box::new(register::RegisterView::default()),
+        Box::new(threats::ThreatsView),
+        Box::new(checks::ChecksView),
+        Box::new(diagnosis::DiagnosisView::default()),
+        Box::new(plan::PlanView::default()),
+        Box::new(history::HistoryView::default()),
+    ]
+}

@@ -123,7 +123,7 @@ fn text_of(entry: &PlanEntry, field: Field) -> &str {
 
 impl PlanView {
     /// The 担当者 and メモ being typed but not saved yet, as edits; the drafts are cleared.
-    pub fn take_drafts(&mut self, wb: &Workbook) -> Vec<Edit> {
+    fn drafts_as_edits(&mut self, wb: &Workbook) -> Vec<Edit> {
         let mut changed: HashMap<PlanId, PlanEntry> = HashMap::new();
         for ((id, field), text) in self.drafts.drain() {
             let Some(entry) = wb.plan.iter().find(|e| e.id == id) else {
@@ -167,7 +167,7 @@ impl PlanView {
         None
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, session: &Session) -> Vec<Edit> {
+    fn show(&mut self, ui: &mut Ui, session: &Session) -> Vec<Edit> {
         let mut edits = Vec::new();
         let wb = session.workbook();
         let today = chrono::Local::now().date_naive();
@@ -362,5 +362,23 @@ impl PlanView {
             );
         }
         Some(Edit::Batch(edits))
+    }
+}
+
+impl super::View for PlanView {
+    fn sheet(&self) -> super::Sheet {
+        super::Sheet::Plan
+    }
+
+    fn title(&self) -> &'static str {
+        "対策計画"
+    }
+
+    fn ui(&mut self, ui: &mut Ui, session: &Session) -> super::Requests {
+        self.show(ui, session).into()
+    }
+
+    fn take_drafts(&mut self, workbook: &Workbook) -> Vec<Edit> {
+        self.drafts_as_edits(workbook)
     }
 }

@@ -7,6 +7,23 @@ use crate::domain::{Frequency, Medium};
 use crate::operations::Session;
 use eframe::egui::{self, Ui};
 
+/// The 脅威の状況 sheet (no state of its own).
+pub struct ThreatsView;
+
+impl super::View for ThreatsView {
+    fn sheet(&self) -> super::Sheet {
+        super::Sheet::Threats
+    }
+
+    fn title(&self) -> &'static str {
+        "脅威の状況"
+    }
+
+    fn ui(&mut self, ui: &mut Ui, session: &Session) -> super::Requests {
+        self::ui(ui, session).into()
+    }
+}
+
 pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {
     let mut edits = Vec::new();
     let workbook = session.workbook();

@@ -186,7 +186,13 @@ impl RegisterView {
         }
     }
 
-    pub(super) fn computed_cell(&self, ui: &mut Ui, workbook: &Workbook, risk: &AssetRisk, column: Column) {
+    pub(super) fn computed_cell(
+        &self,
+        ui: &mut Ui,
+        workbook: &Workbook,
+        risk: &AssetRisk,
+        column: Column,
+    ) {
         let Ok(driver) = &risk.driver else {
             let text = if column == Column::Risk {
                 "未算定"

@@ -13,7 +13,12 @@ use eframe::egui;
 
 impl RegisterView {
     /// The keyboard, before the table is drawn (so the keys it uses reach no cell).
-    pub(super) fn keyboard(&mut self, ctx: &egui::Context, session: &Session, edits: &mut Vec<Edit>) {
+    pub(super) fn keyboard(
+        &mut self,
+        ctx: &egui::Context,
+        session: &Session,
+        edits: &mut Vec<Edit>,
+    ) {
         let workbook = session.workbook();
         keys::one_step_per_frame(ctx, &mut self.deferred);
         if let Some(f) = self.text_focus
@@ -258,5 +263,4 @@ impl RegisterView {
             }
         }
     }
-
 }

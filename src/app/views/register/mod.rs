@@ -3,7 +3,6 @@
 //! Only visible rows are laid out, and the filtered/sorted row order is cached per revision, so the
 //! view stays smooth with tens of thousands of assets.
 
-
 mod cells;
 mod editing;
 mod keys;
@@ -82,17 +81,6 @@ fn place_caret(ctx: &egui::Context, id: egui::Id, position: usize) {
 }
 
 impl RegisterView {
-    /// Called by the app after an edit of this view was saved.
-    pub fn on_inserted(&mut self, id: AssetId) {
-        self.select_asset = Some(id);
-    }
-
-    /// Whether the focused text field is a current cell not being typed in, so the window's
-    /// shortcuts (Ctrl+Z …) may act although a text field has the focus.
-    pub fn text_cell_is_ready(&self) -> bool {
-        self.text_focus.is_some_and(|f| f.mode == FocusMode::Ready)
-    }
-
     /// The index in `Workbook::assets` of the current row.
     fn current_index(&self) -> Option<usize> {
         self.selection
@@ -112,9 +100,9 @@ impl RegisterView {
             .unwrap_or_default()
     }
 
-    /// Text typed into cells but not saved yet (a cell still has focus), as edits. The drafts are
-    /// cleared; a cell that still has focus then shows the saved text and goes on from there.
-    pub fn take_drafts(&mut self, workbook: &Workbook) -> Vec<Edit> {
+    /// Text typed into cells but not saved yet, as edits. A cell that still has focus then shows
+    /// the saved text and goes on from there.
+    fn drafts_as_edits(&mut self, workbook: &Workbook) -> Vec<Edit> {
         let mut cells: Vec<(AssetId, Column)> = self.drafts.keys().copied().collect();
         cells.sort_by_key(|(id, column)| (*id, column.index()));
         cells
@@ -136,7 +124,7 @@ impl RegisterView {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, session: &Session) -> Vec<Edit> {
+    fn show(&mut self, ui: &mut Ui, session: &Session) -> Vec<Edit> {
         let mut edits = Vec::new();
         self.refresh(session);
         let workbook = session.workbook();
@@ -161,7 +149,6 @@ impl RegisterView {
             .show(ui, |ui| self.table(ui, session, &mut edits));
         edits
     }
-
 
     /// Makes `cell` current; a text cell's field gets the keyboard, ready to be typed over.
     fn move_to(&mut self, ctx: &egui::Context, workbook: &Workbook, cell: Cell, extend: bool) {
@@ -203,5 +190,31 @@ impl RegisterView {
         (column.text(saved) != Some(draft.as_str()))
             .then(|| Edit::SetCells(asset, vec![CellValue::Text(column, draft)]))
     }
+}
 
+impl super::View for RegisterView {
+    fn sheet(&self) -> super::Sheet {
+        super::Sheet::Register
+    }
+
+    fn title(&self) -> &'static str {
+        "情報資産管理台帳"
+    }
+
+    fn ui(&mut self, ui: &mut Ui, session: &Session) -> super::Requests {
+        self.show(ui, session).into()
+    }
+
+    fn take_drafts(&mut self, workbook: &Workbook) -> Vec<Edit> {
+        self.drafts_as_edits(workbook)
+    }
+
+    fn on_inserted(&mut self, id: AssetId) {
+        self.select_asset = Some(id);
+    }
+
+    /// A current cell not being typed in yet.
+    fn lets_shortcuts_act(&self) -> bool {
+        self.text_focus.is_some_and(|f| f.mode == FocusMode::Ready)
+    }
 }

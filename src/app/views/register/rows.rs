@@ -14,9 +14,7 @@ fn compare(column: Column, a: (&Asset, &AssetRisk), b: (&Asset, &AssetRisk)) -> 
         Column::Personal => a.0.personal_info.cmp(&b.0.personal_info),
         Column::Sensitive => a.0.sensitive_info.cmp(&b.0.sensitive_info),
         Column::MyNumber => a.0.my_number.cmp(&b.0.my_number),
-        Column::Confidentiality => {
-            rating(a.0.confidentiality).cmp(&rating(b.0.confidentiality))
-        }
+        Column::Confidentiality => rating(a.0.confidentiality).cmp(&rating(b.0.confidentiality)),
         Column::Integrity => rating(a.0.integrity).cmp(&rating(b.0.integrity)),
         Column::Availability => rating(a.0.availability).cmp(&rating(b.0.availability)),
         Column::Importance => a.1.importance.cmp(&b.1.importance),

@@ -99,7 +99,12 @@ impl RegisterView {
         });
     }
 
-    pub(super) fn delete_dialog(&mut self, ui: &mut Ui, workbook: &Workbook, edits: &mut Vec<Edit>) {
+    pub(super) fn delete_dialog(
+        &mut self,
+        ui: &mut Ui,
+        workbook: &Workbook,
+        edits: &mut Vec<Edit>,
+    ) {
         if self.confirm_delete.is_empty() {
             return;
         }
@@ -174,5 +179,4 @@ impl RegisterView {
             self.notice = None;
         }
     }
-
 }

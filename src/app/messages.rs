@@ -1,0 +1,102 @@
+//! The messages the window shows in its OK dialog, each named by what happened; their wording is
+//! here and nowhere else.
+
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    /// The automatic backup of this open could not be written.
+    BackupFailed(String),
+    /// An edit, an undo or a copy could not be saved; nothing changed.
+    SaveFailed(String),
+    AlreadyOpen(PathBuf),
+    OpenFailed(String),
+    /// 新規 on a file that exists.
+    NewFileExists(PathBuf),
+    /// 見本データ asked for on a 台帳 that has assets.
+    SampleNeedsEmpty,
+    /// The Excel workbook could not be read.
+    ImportFailed(String),
+    Imported {
+        path: PathBuf,
+        assets: usize,
+    },
+    /// Another program's list could not be opened.
+    ListFailed(String),
+    /// The list import's own summary of what it did.
+    ListImported(String),
+    ReportFailed(String),
+    /// An output job (`what`: Excel, PDF) failed.
+    WriteFailed {
+        what: &'static str,
+        why: String,
+    },
+    Written {
+        what: &'static str,
+        path: PathBuf,
+    },
+    /// 印刷: the PDF is written but no program opened it.
+    NoPdfViewer(PathBuf),
+    /// 「診断を確定」 recorded the assessment.
+    Confirmed,
+}
+
+impl Message {
+    pub fn title(&self) -> String {
+        match self {
+            Message::BackupFailed(_) => "自動バックアップを作れませんでした".into(),
+            Message::SaveFailed(_) => "保存できませんでした".into(),
+            Message::AlreadyOpen(_) => "開く".into(),
+            Message::OpenFailed(_) => "ファイルを開けませんでした".into(),
+            Message::NewFileExists(_) => "新規".into(),
+            Message::SampleNeedsEmpty => "見本データ".into(),
+            Message::ImportFailed(_) | Message::Imported { .. } => "Excel取込".into(),
+            Message::ListFailed(_) | Message::ListImported(_) => {
+                "ほかの表から台帳へ取り込む".into()
+            }
+            Message::ReportFailed(_) => "報告書を作成できませんでした".into(),
+            Message::WriteFailed { what, .. } => format!("{what}を作成できませんでした"),
+            Message::Written { what, .. } => format!("{what}出力"),
+            Message::NoPdfViewer(_) => "印刷".into(),
+            Message::Confirmed => "診断を確定".into(),
+        }
+    }
+
+    pub fn text(&self) -> String {
+        match self {
+            Message::BackupFailed(why) => format!(
+                "データはそのまま使えますが、今回はバックアップがありません（{why}）。ディスクの空きを確認してください。"
+            ),
+            Message::SaveFailed(why)
+            | Message::OpenFailed(why)
+            | Message::ImportFailed(why)
+            | Message::ListFailed(why)
+            | Message::ReportFailed(why)
+            | Message::WriteFailed { why, .. }
+            | Message::ListImported(why) => why.clone(),
+            Message::AlreadyOpen(path) => format!("「{}」は既に開いています。", path.display()),
+            Message::NewFileExists(path) => format!(
+                "「{}」は既にあります。別の名前を選んでください。",
+                path.display()
+            ),
+            Message::SampleNeedsEmpty => "この台帳には既に情報資産があります。見本データは空のデータベース（ファイル → 新規）で読み込んでください。".into(),
+            Message::Imported { path, assets } => format!(
+                "「{}」から情報資産 {assets} 件を取り込みました。取り込み前のデータはバックアップしてあります。",
+                path.display()
+            ),
+            Message::Written { what, path } => {
+                let extra = if *what == "Excel" {
+                    "Excel でも計算式と入力リストがそのまま使えます。"
+                } else {
+                    ""
+                };
+                format!("「{}」に書き出しました。{extra}", path.display())
+            }
+            Message::NoPdfViewer(path) => format!(
+                "PDF を開くアプリが見つかりませんでした。\n「{}」を PDF ビューアーで開いて印刷してください。",
+                path.display()
+            ),
+            Message::Confirmed => "いまの診断を記録しました。履歴で推移と比較を見られます。".into(),
+        }
+    }
+}
