@@ -72,26 +72,19 @@ pub fn rate_text(rate: Option<f64>) -> String {
 /// Threats that give some rated asset of their medium リスク大 (重要度 × their p ≥ 4), whether or not
 /// they are the medium's worst: their items make a category ◎.
 pub fn threats_behind_high_risk(workbook: &Workbook, assessment: &Assessment) -> Vec<ThreatId> {
-    let mut max_importance = std::collections::HashMap::new();
-    for (asset, risk) in workbook.assets.iter().zip(&assessment.assets) {
-        if let (Some(m), Some(i), Some(_)) = (asset.medium, risk.importance, risk.risk) {
-            let e = max_importance.entry(m).or_insert(i);
-            *e = (*e).max(i);
-        }
-    }
-    let mut threats = Vec::new();
-    for (threat, ta) in workbook.threats.iter().zip(&assessment.threats) {
-        let Some(&importance) = max_importance.get(&threat.medium) else {
-            continue;
-        };
-        if ta
-            .likelihood
-            .is_some_and(|p| RiskLevel::of(Some(risk_value(importance, p))) == RiskLevel::High)
-        {
-            threats.push(threat.id);
-        }
-    }
-    threats
+    workbook
+        .threats
+        .iter()
+        .zip(&assessment.threats)
+        .filter(|(threat, ta)| {
+            let Some(importance) = assessment.highest_rated_importance(threat.medium) else {
+                return false;
+            };
+            ta.likelihood
+                .is_some_and(|p| RiskLevel::of(Some(risk_value(importance, p))) == RiskLevel::High)
+        })
+        .map(|(threat, _)| threat.id)
+        .collect()
 }
 
 fn items_behind_high_risk(workbook: &Workbook, assessment: &Assessment) -> HashSet<ItemNo> {

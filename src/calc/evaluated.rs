@@ -26,8 +26,9 @@ impl Evaluated {
     /// Recomputes after the cells of the asset at `index` changed in place, and nothing else: the
     /// threats and media stay as they were, so only that asset is assessed again.
     pub fn reassess_asset(&mut self, index: usize) {
+        let media = &self.assessment.media;
         self.assessment.assets[index] =
-            assess_asset(&self.workbook.assets[index], &self.assessment.media);
+            assess_asset(&self.workbook.assets[index], |m| media[&m].clone());
         self.assessment.count_media(&self.workbook.assets);
         self.diagnosis = diagnose(&self.workbook, &self.assessment);
     }

@@ -42,13 +42,12 @@ fn insert_asset(tx: &Transaction, position: i64, asset: &Asset) -> StoreResult<A
     let id = (asset.id.0 != 0).then_some(asset.id.0);
     let mut values: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(id), Box::new(position)];
     values.extend(asset_params(asset));
-    tx.execute(
-        &format!(
-            "INSERT INTO assets (id, position, {ASSET_COLUMNS}) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-        ),
-        rusqlite::params_from_iter(values.iter()),
-    )?;
+    // Cached: a paste or an import inserts thousands of rows with this one statement.
+    tx.prepare_cached(&format!(
+        "INSERT INTO assets (id, position, {ASSET_COLUMNS}) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+    ))?
+    .execute(rusqlite::params_from_iter(values.iter()))?;
     Ok(AssetId(tx.last_insert_rowid()))
 }
 
@@ -58,12 +57,13 @@ fn update_asset(tx: &Transaction, asset: &Asset) -> StoreResult<()> {
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
     let mut values: Vec<Box<dyn rusqlite::ToSql>> = asset_params(asset).into_iter().collect();
     values.push(Box::new(asset.id.0));
-    let changed = tx.execute(
-        "UPDATE assets SET category = ?1, name = ?2, note = ?3, users = ?4, department = ?5, \
-         medium = ?6, personal_info = ?7, sensitive_info = ?8, my_number = ?9, confidentiality = ?10, \
-         integrity = ?11, availability = ?12, retention = ?13, registered = ?14 WHERE id = ?15",
-        rusqlite::params_from_iter(values.iter()),
-    )?;
+    let changed = tx
+        .prepare_cached(
+            "UPDATE assets SET category = ?1, name = ?2, note = ?3, users = ?4, department = ?5, \
+             medium = ?6, personal_info = ?7, sensitive_info = ?8, my_number = ?9, confidentiality = ?10, \
+             integrity = ?11, availability = ?12, retention = ?13, registered = ?14 WHERE id = ?15",
+        )?
+        .execute(rusqlite::params_from_iter(values.iter()))?;
     if changed == 0 {
         return Err(missing_asset(asset.id));
     }

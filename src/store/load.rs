@@ -69,7 +69,7 @@ fn asset(row: &Row) -> StoreResult<Asset> {
 
 /// One asset by its id; None when there is no such row.
 pub fn asset_by_id(conn: &Connection, id: AssetId) -> StoreResult<Option<Asset>> {
-    let mut stmt = conn.prepare("SELECT * FROM assets WHERE id = ?1")?;
+    let mut stmt = conn.prepare_cached("SELECT * FROM assets WHERE id = ?1")?;
     let mut rows = stmt.query([id.0])?;
     match rows.next()? {
         Some(row) => Ok(Some(asset(row)?)),
