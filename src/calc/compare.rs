@@ -15,7 +15,7 @@ pub struct RateChange {
 }
 
 /// An asset whose risk differs, or that exists on one side only.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AssetChange {
     /// Its row on each side (None: not on that side); `asset` finds it. Rows rather than copies
     /// of the names keep comparing 100,000 assets quick.
@@ -200,25 +200,27 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
 /// comparison with now are sorted in one pass, on every edit that 履歴 shows).
 fn largest_rise_first(changes: Vec<AssetChange>) -> Vec<AssetChange> {
     const MAX: i16 = 6;
-    let step = |c: &AssetChange| {
-        let delta = c.after.unwrap_or(0) as i16 - c.before.unwrap_or(0) as i16;
-        (MAX - delta.clamp(-MAX, MAX)) as usize
-    };
-    let mut counts = [0usize; 2 * MAX as usize + 1];
-    for c in &changes {
-        counts[step(c)] += 1;
+    let steps: Vec<usize> = changes
+        .iter()
+        .map(|c| {
+            let delta = c.after.unwrap_or(0) as i16 - c.before.unwrap_or(0) as i16;
+            (MAX - delta.clamp(-MAX, MAX)) as usize
+        })
+        .collect();
+    let mut next = [0usize; 2 * MAX as usize + 1];
+    for &step in &steps {
+        next[step] += 1;
     }
-    let mut starts = [0usize; 2 * MAX as usize + 1];
-    for k in 1..starts.len() {
-        starts[k] = starts[k - 1] + counts[k - 1];
+    let mut start = 0;
+    for slot in &mut next {
+        (*slot, start) = (start, start + *slot);
     }
-    let mut placed: Vec<Option<AssetChange>> = vec![None; changes.len()];
-    for c in changes {
-        let k = step(&c);
-        placed[starts[k]] = Some(c);
-        starts[k] += 1;
+    let mut order = vec![0; changes.len()];
+    for (i, &step) in steps.iter().enumerate() {
+        order[next[step]] = i;
+        next[step] += 1;
     }
-    placed.into_iter().flatten().collect()
+    order.into_iter().map(|i| changes[i]).collect()
 }
 
 #[cfg(test)]
