@@ -49,12 +49,14 @@ pub enum EditOutcome {
     Batch(Vec<EditOutcome>),
 }
 
-/// A saved edit made in memory: the first asset it inserted (the 台帳 moves there) and the edit
-/// that undoes it.
+/// A saved edit made in memory: the first asset it inserted (the 台帳 moves there), the edit that
+/// undoes it, and the row of the one asset it changed, where it changed only that (then only that
+/// asset needs assessing again).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Applied {
     pub inserted: Option<AssetId>,
     pub inverse: Edit,
+    pub changed_row: Option<usize>,
 }
 
 /// Where a text the user typed stands, in the words of the status bar (「台帳 2行目の備考」).
@@ -210,32 +212,42 @@ impl Workbook {
             return Applied {
                 inserted,
                 inverse: Edit::Batch(inverses),
+                changed_row: None,
             };
         }
+        // Found once: a scan of 100,000 assets is not free.
+        let changed_row = edit
+            .changes_one_asset()
+            .and_then(|id| self.assets.iter().position(|a| a.id == id));
         // An insert's inverse only knows the new row's id once it is saved.
-        let inverse = match (self.inverse(edit), outcome) {
+        let inverse = match (self.inverse(edit, changed_row), outcome) {
             (Edit::DeleteAsset(_), EditOutcome::Inserted(id)) => Edit::DeleteAsset(*id),
             (Edit::DeletePlan(_), EditOutcome::InsertedPlan(id)) => Edit::DeletePlan(*id),
             (other, _) => other,
         };
-        self.mirror(edit, outcome);
+        self.mirror(edit, outcome, changed_row);
         let inserted = match outcome {
             EditOutcome::Inserted(id) => Some(*id),
             _ => None,
         };
-        Applied { inserted, inverse }
+        Applied {
+            inserted,
+            inverse,
+            changed_row,
+        }
     }
 
     /// The edit that takes this workbook back to its state before `edit` (a single edit; a batch's
-    /// is built part by part in `apply_saved`).
-    fn inverse(&self, edit: &Edit) -> Edit {
+    /// is built part by part in `apply_saved`). `row`: where the asset it changes is.
+    fn inverse(&self, edit: &Edit, row: Option<usize>) -> Edit {
+        let old = row.map(|i| &self.assets[i]);
         match edit {
             Edit::InsertAsset { asset, .. } => Edit::DeleteAsset(asset.id),
-            Edit::UpdateAsset(asset) => match self.assets.iter().find(|a| a.id == asset.id) {
+            Edit::UpdateAsset(asset) => match old {
                 Some(old) => Edit::UpdateAsset(old.clone()),
                 None => Edit::UpdateAsset(asset.clone()),
             },
-            Edit::SetCells(id, values) => match self.assets.iter().find(|a| a.id == *id) {
+            Edit::SetCells(id, values) => match old {
                 Some(old) => Edit::SetCells(
                     *id,
                     values
@@ -277,8 +289,9 @@ impl Workbook {
         }
     }
 
-    /// Makes one saved edit (not a batch) in memory.
-    fn mirror(&mut self, edit: &Edit, outcome: &EditOutcome) {
+    /// Makes one saved edit (not a batch) in memory; `row`: where the asset it changes is.
+    fn mirror(&mut self, edit: &Edit, outcome: &EditOutcome, row: Option<usize>) {
+        let changed = row.map(|i| &mut self.assets[i]);
         match edit {
             Edit::InsertAsset { index, asset } => {
                 let mut asset = asset.clone();
@@ -289,12 +302,12 @@ impl Workbook {
                 self.assets.insert(at, asset);
             }
             Edit::UpdateAsset(asset) => {
-                if let Some(a) = self.assets.iter_mut().find(|a| a.id == asset.id) {
+                if let Some(a) = changed {
                     *a = asset.clone();
                 }
             }
-            Edit::SetCells(id, values) => {
-                if let Some(a) = self.assets.iter_mut().find(|a| a.id == *id) {
+            Edit::SetCells(_, values) => {
+                if let Some(a) = changed {
                     for value in values {
                         value.write(a);
                     }

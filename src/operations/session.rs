@@ -164,10 +164,7 @@ impl Session {
     fn save_with_inverse(&mut self, edit: &Edit) -> StoreResult<(Option<AssetId>, Edit)> {
         let outcome = self.store.apply(edit)?;
         let applied = self.current.workbook.apply_saved(edit, &outcome);
-        let one_asset = edit
-            .changes_one_asset()
-            .and_then(|id| self.current.workbook.assets.iter().position(|a| a.id == id));
-        match one_asset {
+        match applied.changed_row {
             Some(index) => {
                 self.current.reassess_asset(index);
                 self.revision += 1;
