@@ -19,7 +19,12 @@ impl RiskbookApp {
     pub(super) fn finish_job(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Imported(path, result) => match *result {
-                Ok(imported) => self.dialog = Some(Dialog::ImportPreview { path, imported }),
+                Ok(imported) => {
+                    self.dialog = Some(Dialog::ImportPreview {
+                        path,
+                        imported: Box::new(imported),
+                    })
+                }
                 Err(e) => self.message = Some(Message::ImportFailed(e.to_string())),
             },
             Outcome::ListRead(Ok(source)) => {
@@ -99,7 +104,7 @@ impl RiskbookApp {
         }
     }
 
-    fn apply_import(&mut self, path: PathBuf, imported: Imported) {
+    fn apply_import(&mut self, path: PathBuf, imported: Box<Imported>) {
         let result = operations::import::replace_with_workbook(&mut self.session, &imported);
         let ok = result.is_ok();
         self.report(result.map(|_| ()));
@@ -113,7 +118,7 @@ impl RiskbookApp {
         }
     }
 
-    fn import_preview(&mut self, ctx: &egui::Context, path: PathBuf, imported: Imported) {
+    fn import_preview(&mut self, ctx: &egui::Context, path: PathBuf, imported: Box<Imported>) {
         let existing = self.session.workbook().assets.len();
         let (mut apply, mut cancel) = (false, false);
         let modal = egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {

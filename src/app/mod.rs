@@ -30,7 +30,10 @@ use views::{Sheet, View};
 /// A step the user is walked through in a modal window, waiting for their go-ahead.
 enum Dialog {
     /// A workbook read, shown before it replaces the data (Excel取込).
-    ImportPreview { path: PathBuf, imported: Imported },
+    ImportPreview {
+        path: PathBuf,
+        imported: Box<Imported>,
+    },
     /// Another program's list being mapped to the 台帳.
     ListImport(Box<ListImportView>),
 }
