@@ -113,7 +113,7 @@ impl RiskbookApp {
             for view in &self.views {
                 let selected = self.sheet == view.sheet() && !self.show_start;
                 if ui
-                    .selectable_label(selected, RichText::new(view.title()).size(16.0))
+                    .selectable_label(selected, RichText::new(view.sheet().title()).size(16.0))
                     .clicked()
                 {
                     chosen = Some(view.sheet());

@@ -14,10 +14,6 @@ impl super::View for ChecksView {
         super::Sheet::Checks
     }
 
-    fn title(&self) -> &'static str {
-        "対策状況チェック"
-    }
-
     fn ui(&mut self, ui: &mut Ui, session: &Session) -> super::Requests {
         self::ui(ui, session).into()
     }

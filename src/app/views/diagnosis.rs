@@ -405,10 +405,6 @@ impl super::View for DiagnosisView {
         super::Sheet::Diagnosis
     }
 
-    fn title(&self) -> &'static str {
-        "診断結果"
-    }
-
     fn ui(&mut self, ui: &mut Ui, session: &Session) -> super::Requests {
         self.show(ui, session).into()
     }

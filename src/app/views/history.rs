@@ -394,10 +394,6 @@ impl super::View for HistoryView {
         super::Sheet::History
     }
 
-    fn title(&self) -> &'static str {
-        "履歴"
-    }
-
     fn ui(&mut self, ui: &mut Ui, session: &Session) -> super::Requests {
         let confirm = self
             .show(ui, session)

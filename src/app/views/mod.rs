@@ -30,6 +30,20 @@ pub enum Sheet {
     History,
 }
 
+impl Sheet {
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Sheet::Register => "情報資産管理台帳",
+            Sheet::Threats => "脅威の状況",
+            Sheet::Checks => "対策状況チェック",
+            Sheet::Diagnosis => "診断結果",
+            Sheet::Plan => "対策計画",
+            Sheet::History => "履歴",
+        }
+    }
+}
+
 /// What a view asks of the app in one frame: edits to save, or to confirm the assessment.
 #[derive(Debug, Default)]
 pub struct Requests {
@@ -50,9 +64,6 @@ impl From<Vec<Edit>> for Requests {
 /// A sheet of the window.
 pub trait View {
     fn sheet(&self) -> Sheet;
-
-    /// The tab's title.
-    fn title(&self) -> &'static str;
 
     fn ui(&mut self, ui: &mut Ui, session: &Session) -> Requests;
 

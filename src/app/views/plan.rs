@@ -370,10 +370,6 @@ impl super::View for PlanView {
         super::Sheet::Plan
     }
 
-    fn title(&self) -> &'static str {
-        "対策計画"
-    }
-
     fn ui(&mut self, ui: &mut Ui, session: &Session) -> super::Requests {
         self.show(ui, session).into()
     }

@@ -15,10 +15,6 @@ impl super::View for ThreatsView {
         super::Sheet::Threats
     }
 
-    fn title(&self) -> &'static str {
-        "脅威の状況"
-    }
-
     fn ui(&mut self, ui: &mut Ui, session: &Session) -> super::Requests {
         self::ui(ui, session).into()
     }

@@ -197,10 +197,6 @@ impl super::View for RegisterView {
         super::Sheet::Register
     }
 
-    fn title(&self) -> &'static str {
-        "情報資産管理台帳"
-    }
-
     fn ui(&mut self, ui: &mut Ui, session: &Session) -> super::Requests {
         self.show(ui, session).into()
     }
