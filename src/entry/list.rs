@@ -6,6 +6,7 @@
 use super::{Incoming, Problem, RatingScale, Reinterpreted, read_all};
 use crate::domain::Edit;
 use crate::domain::cell_text::normalize;
+use crate::domain::reading::Headers;
 use crate::domain::register::Column;
 use crate::domain::{Asset, AssetId};
 use crate::xlsx::layout::cell_name;
@@ -96,99 +97,6 @@ pub fn read_text_table(name: &str, bytes: &[u8], tabs: bool) -> (Table, &'static
         first_col: 0,
     };
     (table, encoding)
-}
-
-/// Header words for each 台帳 column, in the order they are tried (要配慮個人情報 before
-/// 個人情報). Short English words (C, I, A) match a whole word only.
-const HEADER_WORDS: [(Column, &[&str]); 14] = [
-    (Column::Sensitive, &["要配慮", "sensitive"]),
-    (Column::MyNumber, &["マイナンバー", "個人番号", "mynumber"]),
-    (Column::Personal, &["個人情報", "personal", "pii"]),
-    (
-        Column::Confidentiality,
-        &["機密性", "機密", "confidentiality", "c"],
-    ),
-    (Column::Integrity, &["完全性", "integrity", "i"]),
-    (Column::Availability, &["可用性", "availability", "a"]),
-    (
-        Column::Users,
-        &["利用者範囲", "利用者", "利用範囲", "users"],
-    ),
-    (
-        Column::Department,
-        &[
-            "管理部署",
-            "管理部門",
-            "担当部署",
-            "所管",
-            "部署",
-            "department",
-            "owner",
-        ],
-    ),
-    (
-        Column::Medium,
-        &[
-            "媒体",
-            "保存先",
-            "保管場所",
-            "保存場所",
-            "medium",
-            "storage",
-            "location",
-        ],
-    ),
-    (
-        Column::Retention,
-        &["保存期限", "保存期間", "保管期限", "保管期間", "retention"],
-    ),
-    (
-        Column::Registered,
-        &["登録日", "作成日", "registered", "date"],
-    ),
-    (
-        Column::Name,
-        &["情報資産名", "資産名", "名称", "asset", "name"],
-    ),
-    (Column::Category, &["業務分類", "業務", "分類", "category"]),
-    (
-        Column::Note,
-        &[
-            "備考",
-            "説明",
-            "内容",
-            "メモ",
-            "note",
-            "notes",
-            "description",
-            "remarks",
-        ],
-    ),
-];
-
-/// The 台帳 column a header names, if any.
-pub fn suggest(header: &str) -> Option<Column> {
-    let text = normalize(header).to_lowercase();
-    if text.is_empty() || text.contains("重要度") || text.contains("リスク") {
-        return None;
-    }
-    let words: Vec<String> = header
-        .split(|c: char| c.is_whitespace() || "/・()（）[]「」:：".contains(c))
-        .map(|w| normalize(w).to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect();
-    HEADER_WORDS.iter().find_map(|(column, aliases)| {
-        aliases
-            .iter()
-            .any(|a| {
-                if a.is_ascii() && a.len() <= 3 {
-                    words.iter().any(|w| w == a)
-                } else {
-                    text.contains(a)
-                }
-            })
-            .then_some(*column)
-    })
 }
 
 /// The sheet to read: the one named, or the one whose header names the most 台帳 columns.
@@ -308,7 +216,7 @@ fn suggestions(headers: &[String]) -> Vec<Option<Column>> {
     headers
         .iter()
         .map(|h| {
-            let column = suggest(h).filter(|c| !taken.contains(c));
+            let column = Headers::List.column(h).filter(|c| !taken.contains(c));
             taken.extend(column);
             column
         })
@@ -488,7 +396,7 @@ pub fn read_list(table: &Table, layout: &Layout) -> Result<ListRead, Vec<Problem
         if mapped.iter().filter(|c| **c == column).count() > 1 {
             layout_problems.push(Problem {
                 place: format!("シート「{}」", table.sheet),
-                column,
+                column: Some(column),
                 value: String::new(),
                 reason: "2 つ以上の列が同じ台帳の列に割り当てられています".into(),
             });
@@ -497,7 +405,7 @@ pub fn read_list(table: &Table, layout: &Layout) -> Result<ListRead, Vec<Problem
     if !mapped.contains(&Column::Name) {
         layout_problems.push(Problem {
             place: format!("シート「{}」", table.sheet),
-            column: Column::Name,
+            column: Some(Column::Name),
             value: String::new(),
             reason: "情報資産名称にする列を選んでください".into(),
         });
@@ -546,7 +454,7 @@ pub fn read_list(table: &Table, layout: &Layout) -> Result<ListRead, Vec<Problem
                     let name_cell = row.iter().find(|c| c.column == Column::Name);
                     problems.push(Problem {
                         place: name_cell.map_or_else(String::new, |c| c.place.clone()),
-                        column: Column::Name,
+                        column: Some(Column::Name),
                         value: asset.name.clone(),
                         reason: e.to_string(),
                     });
@@ -602,23 +510,6 @@ mod tests {
             first_row: 0,
             first_col: 0,
         }
-    }
-
-    #[test]
-    fn headers_in_japanese_and_english_are_recognised() {
-        assert_eq!(suggest("資産名"), Some(Column::Name));
-        assert_eq!(suggest("Asset name"), Some(Column::Name));
-        assert_eq!(suggest("保管場所"), Some(Column::Medium));
-        assert_eq!(suggest("評価 C"), Some(Column::Confidentiality));
-        assert_eq!(suggest("Confidentiality"), Some(Column::Confidentiality));
-        assert_eq!(suggest("要配慮個人情報"), Some(Column::Sensitive));
-        assert_eq!(suggest("個人情報の有無"), Some(Column::Personal));
-        assert_eq!(suggest("重要度"), None);
-        assert_eq!(
-            suggest("Cost"),
-            None,
-            "a short word matches whole words only"
-        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::cells::{self, normalize};
 use super::layout::{SETTING_ASSESSOR, SETTING_COMPANY, SETTING_DATE, cell_name};
 use crate::calc::assess;
 use crate::domain::cell_text::{Reading, read_cell};
+use crate::domain::reading::{Headers, Problem, RatingScale, Reinterpreted, bulleted};
 use crate::domain::register::Column;
 use crate::domain::{
     Answer, Asset, Catalogue, Category, CheckItem, Frequency, ItemNo, Medium, Rating, Settings,
@@ -25,25 +26,6 @@ pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 pub const MAX_UNPACKED_BYTES: u64 = 400 * 1024 * 1024;
 pub const MAX_ROWS: u32 = 200_000;
 pub const MAX_COLUMNS: u32 = 300;
-
-/// One cell that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub sheet: String,
-    pub cell: String,
-    pub value: String,
-    pub reason: String,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "シート「{}」{}", self.sheet, self.cell)?;
-        if !self.value.is_empty() {
-            write!(f, "「{}」", self.value)?;
-        }
-        write!(f, ": {}", self.reason)
-    }
-}
 
 /// A computed value Excel had cached that differs from riskbook's own calculation.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -100,13 +82,9 @@ pub enum ImportError {
 }
 
 fn list(problems: &[Problem]) -> String {
-    let mut lines: Vec<String> = problems
-        .iter()
-        .take(100)
-        .map(|p| format!("・{p}"))
-        .collect();
-    if problems.len() > 100 {
-        lines.push(format!("・ほか {} か所", problems.len() - 100));
+    let (mut lines, more) = bulleted(problems, 100);
+    if more > 0 {
+        lines.push(format!("・ほか {more} か所"));
     }
     lines.join("\n")
 }
@@ -135,19 +113,23 @@ impl Sheet<'_> {
             _ => 0..0,
         }
     }
+    /// 「シート「台帳」F7」: a place on this sheet, as problems and notes name it.
+    fn place(&self, within: &str) -> String {
+        format!("シート「{}」{within}", self.name)
+    }
     fn problem(&self, row: u32, col: u32, reason: impl Into<String>) -> Problem {
         Problem {
-            sheet: self.name.to_string(),
-            cell: cell_name(row, col as u16),
+            place: self.place(&cell_name(row, col as u16)),
+            column: None,
             value: self.text(row, col),
             reason: reason.into(),
         }
     }
-    /// A problem with the sheet as a whole (no single cell to point at).
-    fn sheet_problem(&self, reason: impl Into<String>) -> Problem {
+    /// A problem with the sheet as a whole, or a row of it (no single cell to point at).
+    fn sheet_problem(&self, within: &str, reason: impl Into<String>) -> Problem {
         Problem {
-            sheet: self.name.to_string(),
-            cell: String::new(),
+            place: self.place(within),
+            column: None,
             value: String::new(),
             reason: reason.into(),
         }
@@ -167,76 +149,20 @@ impl Sheet<'_> {
     }
 }
 
-/// Header spellings of each 台帳 column, most specific first.
-fn register_aliases(column: Column) -> &'static [&'static str] {
-    match column {
-        Column::Category => &["業務分類"],
-        Column::Name => &["情報資産名称", "情報資産名"],
-        Column::Note => &["備考"],
-        Column::Users => &["利用者範囲", "利用者"],
-        Column::Department => &["管理部署"],
-        Column::Medium => &["媒体・保存先", "媒体", "保存先"],
-        Column::Sensitive => &["要配慮個人情報", "要配慮"],
-        Column::MyNumber => &["マイナンバー", "マイナナンバー", "個人番号"],
-        Column::Personal => &["個人情報"],
-        Column::Confidentiality => &["機密性"],
-        Column::Integrity => &["完全性"],
-        Column::Availability => &["可用性"],
-        Column::Importance => &["重要度"],
-        Column::Retention => &["保存期限"],
-        Column::Registered => &["登録日"],
-        Column::Threat => &["脅威の発生頻度", "脅威"],
-        Column::Vulnerability => &["脆弱性"],
-        Column::Likelihood => &["被害発生可能性", "可能性"],
-        Column::Risk => &["リスク値"],
-    }
-}
-
-/// Columns in matching order: specific headers before the ones they contain (要配慮個人情報 before
-/// 個人情報).
-const MATCH_ORDER: [Column; 19] = [
-    Column::Sensitive,
-    Column::MyNumber,
-    Column::Personal,
-    Column::Category,
-    Column::Name,
-    Column::Note,
-    Column::Users,
-    Column::Department,
-    Column::Medium,
-    Column::Confidentiality,
-    Column::Integrity,
-    Column::Availability,
-    Column::Importance,
-    Column::Retention,
-    Column::Registered,
-    Column::Threat,
-    Column::Vulnerability,
-    Column::Likelihood,
-    Column::Risk,
-];
-
-fn header_matches(header: &str, column: Column) -> bool {
-    // The group header over G–I is not the 個人情報 column itself.
-    if header.contains("個人情報の種類") || header.is_empty() {
-        return false;
-    }
-    register_aliases(column).iter().any(|a| header.contains(a))
-}
-
 /// Maps each 台帳 column to its sheet column, from a header that may span two rows.
 fn register_columns(sheet: &Sheet, header_row: u32) -> HashMap<Column, u32> {
     let mut map = HashMap::new();
     let mut taken = HashSet::new();
     // The lower header row names the grouped columns; the upper one the rest.
     for row in [header_row + 1, header_row] {
-        for column in MATCH_ORDER {
+        for column in Headers::Ipa.columns() {
             if map.contains_key(&column) {
                 continue;
             }
-            if let Some(c) = sheet.cols().find(|&c| {
-                !taken.contains(&c) && header_matches(&normalize(&sheet.text(row, c)), column)
-            }) {
+            if let Some(c) = sheet
+                .cols()
+                .find(|&c| !taken.contains(&c) && Headers::Ipa.names(&sheet.text(row, c), column))
+            {
                 map.insert(column, c);
                 taken.insert(c);
             }
@@ -265,24 +191,14 @@ fn note_reading(sheet: &Sheet, row: u32, col: u32, column: Column, notes: &mut V
             ..
         }) = read_cell(column, text)
     {
-        notes.push(format!(
-            "シート「{}」{}（{}）「{}」を「{}」として読みました",
-            sheet.name,
-            cell_name(row, col as u16),
-            column.header(),
-            text.trim(),
-            became
-        ));
+        let note = Reinterpreted {
+            place: sheet.place(&cell_name(row, col as u16)),
+            column,
+            written: text.trim().to_string(),
+            became,
+        };
+        notes.push(note.to_string());
     }
-}
-
-/// Whether the 評価値 of the data rows are on the 1–3 scale of later editions: some 3 and no 0.
-fn rates_one_to_three(sheet: &Sheet, rows: std::ops::Range<u32>, cols: &[u32]) -> bool {
-    let values: Vec<u8> = rows
-        .flat_map(|r| cols.iter().map(move |&c| (r, c)))
-        .filter_map(|(r, c)| cells::leading_number(sheet.get(r, c)).ok().flatten())
-        .collect();
-    values.contains(&3) && !values.contains(&0)
 }
 
 fn read_register(
@@ -290,11 +206,12 @@ fn read_register(
     problems: &mut Vec<Problem>,
     notes: &mut Vec<String>,
 ) -> (Vec<Asset>, Vec<Cached>) {
+    let before = problems.len();
     let Some(header_row) = sheet
         .find_row("情報資産名称")
         .or_else(|| sheet.find_row("情報資産名"))
     else {
-        problems.push(sheet.sheet_problem("見出し「情報資産名称」の行が見つかりません"));
+        problems.push(sheet.sheet_problem("", "見出し「情報資産名称」の行が見つかりません"));
         return (Vec::new(), Vec::new());
     };
     let map = register_columns(sheet, header_row);
@@ -306,23 +223,19 @@ fn read_register(
         Column::Availability,
     ] {
         if !map.contains_key(&required) {
-            problems.push(Problem {
-                sheet: sheet.name.into(),
-                cell: format!("{}行目", header_row + 1),
-                value: String::new(),
-                reason: format!("見出し「{}」の列が見つかりません", required.header()),
-            });
+            problems.push(sheet.sheet_problem(
+                &format!("{}行目", header_row + 1),
+                format!("見出し「{}」の列が見つかりません", required.header()),
+            ));
         }
     }
-    if problems.iter().any(|p| p.sheet == sheet.name) {
+    if problems.len() > before {
         return (Vec::new(), Vec::new());
     }
     let name_col = map[&Column::Name];
-    let second_header = sheet.cols().any(|c| {
-        MATCH_ORDER
-            .iter()
-            .any(|col| header_matches(&normalize(&sheet.text(header_row + 1, c)), *col))
-    });
+    let second_header = sheet
+        .cols()
+        .any(|c| Headers::Ipa.column(&sheet.text(header_row + 1, c)).is_some());
     let first = header_row + if second_header { 2 } else { 1 };
     let rating_cols = [
         map[&Column::Confidentiality],
@@ -330,9 +243,12 @@ fn read_register(
         map[&Column::Availability],
     ];
     // A later edition's 1–3 scale: one message, not one error per cell, and no guessing (method §9).
-    let one_to_three = rates_one_to_three(sheet, first..sheet.rows().end, &rating_cols);
+    let ratings = (first..sheet.rows().end)
+        .flat_map(|r| rating_cols.map(|c| (r, c)))
+        .filter_map(|(r, c)| cells::leading_number(sheet.get(r, c)).ok().flatten());
+    let one_to_three = RatingScale::of_ratings(ratings) == RatingScale::OneToThree;
     if one_to_three {
-        problems.push(sheet.sheet_problem(crate::entry::RatingScale::ONE_TO_THREE_REFUSAL));
+        problems.push(sheet.sheet_problem("", RatingScale::ONE_TO_THREE_REFUSAL));
     }
     let mut assets = Vec::new();
     let mut cached = Vec::new();
@@ -464,7 +380,7 @@ fn read_threats(
     unmatched: &mut Vec<String>,
 ) -> Vec<Threat> {
     let Some(header) = sheet.find_row("発生頻度") else {
-        problems.push(sheet.sheet_problem("見出し「脅威の発生頻度」の行が見つかりません"));
+        problems.push(sheet.sheet_problem("", "見出し「脅威の発生頻度」の行が見つかりません"));
         return Vec::new();
     };
     let find = |pred: &dyn Fn(&str) -> bool| sheet.header_col(header, pred);
@@ -584,7 +500,7 @@ fn read_checks(
     unmatched: &mut Vec<String>,
 ) -> Vec<CheckItem> {
     let Some(header) = sheet.find_row("回答") else {
-        problems.push(sheet.sheet_problem("見出し「回答値」の行が見つかりません"));
+        problems.push(sheet.sheet_problem("", "見出し「回答値」の行が見つかりません"));
         return Vec::new();
     };
     let find = |pred: &dyn Fn(&str) -> bool| sheet.header_col(header, pred);
