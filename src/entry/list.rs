@@ -140,18 +140,6 @@ pub fn with_header_row(table: &Table, header_row: usize, two_rows: bool) -> Layo
     layout
 }
 
-/// The mapping as the user can write it back with `--map`: 「B=情報資産名称, C=媒体・保存先」.
-pub fn map_text(table: &Table, columns: &[Option<Column>]) -> String {
-    columns
-        .iter()
-        .enumerate()
-        .filter_map(|(c, column)| {
-            column.map(|column| format!("{}={}", column_letter(table, c), column.header()))
-        })
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 /// A value written differently in the list, and the dropdown word it stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueRule {
@@ -256,67 +244,6 @@ fn place(table: &Table, row: usize, col: usize) -> String {
             table.first_col as u16 + col as u16
         )
     )
-}
-
-/// `"B=情報資産名称,C=機密性"`: source columns by letter (or header text) to 台帳 columns by header
-/// or letter A–S; `-` leaves a column out. Columns not named keep `base`.
-pub fn parse_map(
-    spec: &str,
-    table: &Table,
-    headers: &[String],
-    base: &[Option<Column>],
-) -> Result<Vec<Option<Column>>, String> {
-    let mut columns = base.to_vec();
-    columns.resize(headers.len(), None);
-    for part in spec
-        .split([',', '、'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        let (from, to) = part.split_once('=').ok_or_else(|| {
-            format!("「{part}」は「列=台帳の列」の形で書いてください（例: B=情報資産名称）")
-        })?;
-        let (from, to) = (from.trim(), to.trim());
-        let source = (0..headers.len())
-            .find(|&c| column_letter(table, c).eq_ignore_ascii_case(from))
-            .or_else(|| headers.iter().position(|h| normalize(h) == normalize(from)))
-            .ok_or_else(|| format!("「{from}」という列がシート「{}」にありません", table.sheet))?;
-        let target = if to == "-" {
-            None
-        } else {
-            Some(
-                Column::ALL
-                    .into_iter()
-                    .find(|c| c.header() == to || c.letter().to_string().eq_ignore_ascii_case(to))
-                    .filter(|c| c.is_input())
-                    .ok_or_else(|| format!("「{to}」は入力できる台帳の列ではありません（A〜L、N、O の列名か列の文字）"))?,
-            )
-        };
-        columns[source] = target;
-    }
-    Ok(columns)
-}
-
-/// `"媒体・保存先:金庫=書類;機密性:極秘=2"`: words of the list to the dropdown words.
-pub fn parse_values(spec: &str) -> Result<Vec<ValueRule>, String> {
-    spec.split([';', '；'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|part| {
-            let wrong = || format!("「{part}」は「台帳の列:元の値=台帳の値」の形で書いてください（例: 媒体・保存先:金庫=書類）");
-            let (column, rule) = part.split_once([':', '：']).ok_or_else(wrong)?;
-            let (from, to) = rule.split_once('=').ok_or_else(wrong)?;
-            let column = Column::ALL
-                .into_iter()
-                .find(|c| c.header() == column.trim())
-                .ok_or_else(wrong)?;
-            Ok(ValueRule {
-                column,
-                from: from.trim().to_string(),
-                to: to.trim().to_string(),
-            })
-        })
-        .collect()
 }
 
 /// The first data row: after the header.
@@ -553,46 +480,6 @@ mod tests {
             ),
             "{notes:?}"
         );
-    }
-
-    #[test]
-    fn mapping_by_hand_value_rules_and_problems_named_by_cell() {
-        let t = table(&[
-            &["Asset", "Where", "Conf."],
-            &["顧客台帳", "金庫", "High"],
-            &["", "", ""],
-            &["見積書", "紙", "極秘"],
-        ]);
-        let mut layout = suggest_layout(&t);
-        let headers = header_texts(&t, 0, false);
-        layout.columns =
-            parse_map("B=媒体・保存先,Conf.=J", &t, &headers, &layout.columns).unwrap();
-        let problems = read_list(&t, &layout).unwrap_err();
-        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert_eq!(text.len(), 2, "{text:?}");
-        assert!(
-            text[0].starts_with("資産一覧!B2（媒体・保存先）「金庫」"),
-            "{text:?}"
-        );
-        assert!(
-            text[1].starts_with("資産一覧!C4（機密性）「極秘」"),
-            "{text:?}"
-        );
-        assert_eq!(unreadable_values(&t, &layout).len(), 2);
-
-        layout.values = parse_values("媒体・保存先:金庫=書類;機密性:極秘=2").unwrap();
-        let read = read_list(&t, &layout).unwrap();
-        assert_eq!(read.assets.len(), 2);
-        assert_eq!(read.empty_rows, 1);
-        let notes: Vec<String> = read.notes.iter().map(|n| n.to_string()).collect();
-        assert!(notes.contains(
-            &"資産一覧!B2（媒体・保存先）「金庫」を「書類」として読みました".to_string()
-        ));
-        assert!(
-            notes.contains(&"資産一覧!C2（機密性）「High」を「2」として読みました".to_string())
-        );
-        assert!(parse_map("Z=名称", &t, &headers, &layout.columns).is_err());
-        assert!(parse_map("A=リスク値", &t, &headers, &layout.columns).is_err());
     }
 
     #[test]

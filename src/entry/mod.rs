@@ -4,7 +4,6 @@
 //! reading are the domain's (`domain::reading`); this layer finds the cells and plans the edits.
 
 pub mod block;
-pub mod cli;
 pub mod list;
 pub mod tsv;
 

@@ -233,9 +233,11 @@ fn read_register(
         return (Vec::new(), Vec::new());
     }
     let name_col = map[&Column::Name];
-    let second_header = sheet
-        .cols()
-        .any(|c| Headers::Ipa.column(&sheet.text(header_row + 1, c)).is_some());
+    let second_header = sheet.cols().any(|c| {
+        Headers::Ipa
+            .column(&sheet.text(header_row + 1, c))
+            .is_some()
+    });
     let first = header_row + if second_header { 2 } else { 1 };
     let rating_cols = [
         map[&Column::Confidentiality],
