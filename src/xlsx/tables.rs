@@ -2,7 +2,8 @@
 //! (`entry::list`). The same size limits and crash containment as the IPA workbook import.
 
 use super::cells;
-use super::import::{ImportError, load_sheet, open_book, read_limited};
+use super::import::ImportError;
+use super::import::open::{load_sheet, open_book, read_limited};
 use calamine::{Data, Reader};
 use std::path::Path;
 
