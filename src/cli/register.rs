@@ -207,15 +207,7 @@ mod tests {
     use crate::entry::list::unreadable_values;
 
     fn table(rows: &[&[&str]]) -> Table {
-        Table {
-            sheet: "資産一覧".into(),
-            rows: rows
-                .iter()
-                .map(|r| r.iter().map(|c| c.to_string()).collect())
-                .collect(),
-            first_row: 0,
-            first_col: 0,
-        }
+        Table::of_text("資産一覧", rows)
     }
 
     #[test]

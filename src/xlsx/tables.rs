@@ -17,6 +17,22 @@ pub struct Table {
     pub first_col: u32,
 }
 
+#[cfg(test)]
+impl Table {
+    /// A table of the texts given, from the sheet's first cell (for tests).
+    pub(crate) fn of_text(sheet: &str, rows: &[&[&str]]) -> Table {
+        Table {
+            sheet: sheet.into(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect(),
+            first_row: 0,
+            first_col: 0,
+        }
+    }
+}
+
 /// A cell's text; Excel dates as 2016/07/01 rather than their serial numbers.
 fn text(cell: &Data) -> String {
     match cell {
