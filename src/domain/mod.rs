@@ -6,6 +6,7 @@ pub mod cell_text;
 pub mod criteria;
 pub mod edit;
 pub mod plan;
+pub mod reading;
 pub mod register;
 pub mod scales;
 pub mod workbook;

@@ -135,7 +135,7 @@ pub fn plan_paste(
         if let Err(e) = asset.validate() {
             problems.push(Problem {
                 place: place.clone(),
-                column: Column::Name,
+                column: Some(Column::Name),
                 value: asset.name.clone(),
                 reason: e.to_string(),
             });

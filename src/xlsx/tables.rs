@@ -2,7 +2,8 @@
 //! (`entry::list`). The same size limits and crash containment as the IPA workbook import.
 
 use super::cells;
-use super::import::{ImportError, load_sheet, open_book, read_limited};
+use super::import::ImportError;
+use super::import::open::{load_sheet, open_book, read_limited};
 use calamine::{Data, Reader};
 use std::path::Path;
 
@@ -14,6 +15,22 @@ pub struct Table {
     /// Row and column numbers (0-based) of the sheet's first cell, for cell names in messages.
     pub first_row: u32,
     pub first_col: u32,
+}
+
+#[cfg(test)]
+impl Table {
+    /// A table of the texts given, from the sheet's first cell (for tests).
+    pub(crate) fn of_text(sheet: &str, rows: &[&[&str]]) -> Table {
+        Table {
+            sheet: sheet.into(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect(),
+            first_row: 0,
+            first_col: 0,
+        }
+    }
 }
 
 /// A cell's text; Excel dates as 2016/07/01 rather than their serial numbers.

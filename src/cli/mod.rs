@@ -1,5 +1,7 @@
 //! The command line of the `riskbook` binary: the GUI by default, batch commands for scripts.
 
+mod register;
+
 use crate::calc::rate_text;
 use crate::operations::report::ReportRequest;
 use crate::operations::{self, Session};
@@ -64,7 +66,7 @@ pub enum Command {
         /// 取り込む表（.xlsx/.xlsm/.xls/.ods/.csv/.tsv/.txt。CSV は UTF-8 か Shift_JIS）
         file: PathBuf,
         #[command(flatten)]
-        options: crate::entry::cli::ListOptions,
+        options: register::ListOptions,
     },
     /// リスク分析シートの形式で Excel ファイルに書き出す
     #[command(help_template = SUB_HELP_TEMPLATE)]
@@ -277,8 +279,7 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
         )),
         Command::Import { file, replace } => import(&require_db(db, "import")?, &file, replace),
         Command::ImportRegister { file, options } => {
-            crate::entry::cli::import_register(&require_db(db, "import-register")?, &file, &options)
-                .map_err(CliError)
+            register::import_register(&require_db(db, "import-register")?, &file, &options)
         }
         Command::Export { out } => export_xlsx(&require_db(db, "export")?, &out),
         Command::Report { out, compare } => report(&require_db(db, "report")?, &out, compare),
