@@ -5,6 +5,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// How often the waits below look again.
+const POLL: Duration = Duration::from_millis(200);
+/// How long the window may take to accept the keyboard focus once it is mapped.
+const FOCUS_LIMIT: Duration = Duration::from_secs(30);
+/// How long the window may take to show the effect of a click or a key.
+const ACTION_LIMIT: Duration = Duration::from_secs(20);
+/// More colours than a blank or black screen has: the window has drawn itself.
+pub const DRAWN_COLOURS: usize = 50;
+
 pub struct Display {
     server: Child,
     /// `:N`, for DISPLAY.
@@ -49,16 +58,133 @@ impl Display {
         assert!(done.success(), "xdotool {args:?}");
     }
 
-    /// Gives the riskbook window the keyboard: with no window manager, keys go nowhere until then.
+    /// Runs xdotool on this display and returns what it printed, or `None` when it failed (no such
+    /// window yet, a window not yet viewable).
+    fn xdotool_output(&self, args: &[&str]) -> Option<String> {
+        let out = Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.name)
+            .output()
+            .expect("xdotool");
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    }
+
+    /// The id of a mapped (viewable) window titled riskbook, if there is one.
+    pub fn riskbook_window(&self) -> Option<String> {
+        self.xdotool_output(&["search", "--onlyvisible", "--name", "riskbook"])
+            .and_then(|ids| ids.lines().next().map(str::to_string))
+    }
+
+    /// Gives the riskbook window the keyboard (with no window manager, keys go nowhere until then),
+    /// and checks that the focus really moved there: asks again until `xdotool getwindowfocus`
+    /// names the window, for up to `FOCUS_LIMIT` on a busy machine; then panics saying so.
     pub fn focus_window(&self) {
-        self.xdotool(&[
-            "search",
-            "--name",
-            "riskbook",
-            "windowfocus",
-            "--sync",
-            "%1",
-        ]);
+        let deadline = Instant::now() + FOCUS_LIMIT;
+        let mut last = String::from("no mapped riskbook window");
+        loop {
+            if let Some(window) = self.riskbook_window() {
+                self.xdotool_output(&["windowfocus", &window]);
+                match self.xdotool_output(&["getwindowfocus"]) {
+                    Some(focused) if focused == window => return,
+                    focused => {
+                        last = format!(
+                            "window {window}; getwindowfocus said {}",
+                            focused.as_deref().unwrap_or("nothing (it failed)")
+                        )
+                    }
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the riskbook window did not take the keyboard focus within {FOCUS_LIMIT:?} ({last})"
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// The display's pixels as they are now (no file; for telling whether the picture changed).
+    fn pixels(&self) -> Vec<u8> {
+        let out = Command::new("import")
+            .args(["-window", "root", "-depth", "8", "rgb:-"])
+            .env("DISPLAY", &self.name)
+            .output()
+            .expect("import (imagemagick)");
+        assert!(out.status.success(), "import -window root");
+        out.stdout
+    }
+
+    /// Runs an xdotool input (`args`) and waits until the window shows its effect: a picture other
+    /// than the one before, within `ACTION_LIMIT` (or panics naming the input), and then a picture
+    /// that keeps still. A busy machine takes its time over frames, and the next input must not
+    /// arrive before this one is done with: a click that opens a cell's editor, say, takes a frame
+    /// to mark the cell and another to open the editor.
+    pub fn act(&self, args: &[&str]) {
+        let before = self.pixels();
+        self.xdotool(args);
+        let deadline = Instant::now() + ACTION_LIMIT;
+        while self.pixels() == before {
+            assert!(
+                Instant::now() < deadline,
+                "the window showed no change within {ACTION_LIMIT:?} after xdotool {args:?}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.wait_until_still();
+    }
+
+    /// Clicks at `x`, `y` once the pointer's arrival there (a hover) has been drawn, then waits for
+    /// the click's effect, as `act` does.
+    pub fn click_at(&self, x: u32, y: u32) {
+        let (x, y) = (x.to_string(), y.to_string());
+        self.xdotool(&["mousemove", &x, &y]);
+        self.wait_until_still();
+        self.act(&["click", "1"]);
+    }
+
+    /// Types `text` one character at a time, each drawn before the next is sent.
+    pub fn type_text(&self, text: &str) {
+        for c in text.chars() {
+            self.act(&["type", &c.to_string()]);
+        }
+    }
+
+    /// Waits until two pictures in a row, 100 ms apart, are the same, for up to a second: a
+    /// blinking caret never keeps still, and by then the frames after an input are drawn.
+    fn wait_until_still(&self) {
+        let deadline = Instant::now() + Duration::from_secs(1);
+        let mut last = self.pixels();
+        while Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(100));
+            let now = self.pixels();
+            if now == last {
+                return;
+            }
+            last = now;
+        }
+    }
+
+    /// Photographs the display until it shows a drawn window (more than `DRAWN_COLOURS` colours),
+    /// `program` ends, or `limit` passes; returns the last screenshot (`name`), for the caller to
+    /// judge. A window is mapped before its first frame is drawn, later still on a busy machine.
+    pub fn screenshot_when_drawn(
+        &self,
+        program: &mut Child,
+        name: &str,
+        limit: Duration,
+    ) -> PathBuf {
+        let deadline = Instant::now() + limit;
+        loop {
+            let shot = self.screenshot(name);
+            if colours(&shot) > DRAWN_COLOURS
+                || Instant::now() > deadline
+                || program.try_wait().unwrap().is_some()
+            {
+                return shot;
+            }
+            std::thread::sleep(POLL);
+        }
     }
 
     /// A screenshot of the whole display, kept under target/screenshots for a person to look at.
@@ -84,23 +210,18 @@ impl Drop for Display {
     }
 }
 
-/// Waits until a window titled riskbook is on `display`; false when `program` ends first or the
-/// time runs out.
+/// Waits until a window titled riskbook is mapped on `display`; false when `program` ends first or
+/// the time runs out.
 pub fn window_appears(display: &Display, program: &mut Child, limit: Duration) -> bool {
     let deadline = Instant::now() + limit;
     loop {
-        let search = Command::new("xdotool")
-            .args(["search", "--name", "riskbook"])
-            .env("DISPLAY", &display.name)
-            .output()
-            .expect("xdotool");
-        if search.status.success() && !search.stdout.is_empty() {
+        if display.riskbook_window().is_some() {
             return true;
         }
         if Instant::now() > deadline || program.try_wait().unwrap().is_some() {
             return false;
         }
-        std::thread::sleep(Duration::from_millis(500));
+        std::thread::sleep(POLL);
     }
 }
 
