@@ -134,13 +134,12 @@ impl Display {
         self.wait_until_still();
     }
 
-    /// Clicks at `x`, `y` once the pointer's arrival there (a hover) has been drawn, then waits for
-    /// the click's effect, as `act` does.
+    /// Moves the pointer to `x`, `y` and clicks there in one xdotool call (the move and the click
+    /// may reach the window in one frame, as a quick hand's do), then waits for the click's effect,
+    /// as `act` does.
     pub fn click_at(&self, x: u32, y: u32) {
         let (x, y) = (x.to_string(), y.to_string());
-        self.xdotool(&["mousemove", &x, &y]);
-        self.wait_until_still();
-        self.act(&["click", "1"]);
+        self.act(&["mousemove", &x, &y, "click", "1"]);
     }
 
     /// Types `text` one character at a time, each drawn before the next is sent.
