@@ -142,11 +142,10 @@ impl Display {
         self.act(&["mousemove", &x, &y, "click", "1"]);
     }
 
-    /// Types `text` one character at a time, each drawn before the next is sent.
+    /// Types `text` as a quick hand does (50 ms a key) and waits for it to be drawn, as `act`
+    /// does.
     pub fn type_text(&self, text: &str) {
-        for c in text.chars() {
-            self.act(&["type", &c.to_string()]);
-        }
+        self.act(&["type", "--delay", "50", text]);
     }
 
     /// Waits until two pictures in a row, 100 ms apart, are the same, for up to a second: a
