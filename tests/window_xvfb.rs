@@ -119,13 +119,22 @@ fn in_the_real_window_a_typed_name_survives_a_click_in_its_row_and_ctrl_q_saves_
         "the window did not draw itself within 60 s of being mapped"
     );
     display.focus_window();
-    display.click_at(170, 148);
-    display.act(&["key", "ctrl+a"]);
-    display.type_text("ABC");
-    display.click_at(620, 148);
-    display.click_at(280, 177);
-    display.act(&["key", "ctrl+a"]);
-    display.type_text("draft");
+    // The pace of a quick hand. Waiting instead for each input to be drawn (the picture changing,
+    // then keeping still) was tried: under load the typed name or the checkbox click was then lost
+    // in 2 runs of 20 (inputs taken in one late frame, it seems); with these pauses, in none.
+    let pause = || std::thread::sleep(Duration::from_millis(700));
+    display.xdotool(&["mousemove", "170", "148", "click", "1"]);
+    pause();
+    display.xdotool(&["key", "ctrl+a"]);
+    display.xdotool(&["type", "--delay", "50", "ABC"]);
+    pause();
+    display.xdotool(&["mousemove", "620", "148", "click", "1"]);
+    pause();
+    display.xdotool(&["mousemove", "280", "177", "click", "1"]);
+    pause();
+    display.xdotool(&["key", "ctrl+a"]);
+    display.xdotool(&["type", "--delay", "50", "draft"]);
+    pause();
     display.screenshot("typed-then-clicked.png");
     display.xdotool(&["key", "ctrl+q"]);
     let deadline = std::time::Instant::now() + Duration::from_secs(20);

@@ -9,8 +9,6 @@ use std::time::{Duration, Instant};
 const POLL: Duration = Duration::from_millis(200);
 /// How long the window may take to accept the keyboard focus once it is mapped.
 const FOCUS_LIMIT: Duration = Duration::from_secs(30);
-/// How long the window may take to show the effect of a click or a key.
-const ACTION_LIMIT: Duration = Duration::from_secs(20);
 /// More colours than a blank or black screen has: the window has drawn itself.
 pub const DRAWN_COLOURS: usize = 50;
 
@@ -101,65 +99,6 @@ impl Display {
                 "the riskbook window did not take the keyboard focus within {FOCUS_LIMIT:?} ({last})"
             );
             std::thread::sleep(POLL);
-        }
-    }
-
-    /// The display's pixels as they are now (no file; for telling whether the picture changed).
-    fn pixels(&self) -> Vec<u8> {
-        let out = Command::new("import")
-            .args(["-window", "root", "-depth", "8", "rgb:-"])
-            .env("DISPLAY", &self.name)
-            .output()
-            .expect("import (imagemagick)");
-        assert!(out.status.success(), "import -window root");
-        out.stdout
-    }
-
-    /// Runs an xdotool input (`args`) and waits until the window shows its effect: a picture other
-    /// than the one before, within `ACTION_LIMIT` (or panics naming the input), and then a picture
-    /// that keeps still. A busy machine takes its time over frames, and the next input must not
-    /// arrive before this one is done with: a click that opens a cell's editor, say, takes a frame
-    /// to mark the cell and another to open the editor.
-    pub fn act(&self, args: &[&str]) {
-        let before = self.pixels();
-        self.xdotool(args);
-        let deadline = Instant::now() + ACTION_LIMIT;
-        while self.pixels() == before {
-            assert!(
-                Instant::now() < deadline,
-                "the window showed no change within {ACTION_LIMIT:?} after xdotool {args:?}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        self.wait_until_still();
-    }
-
-    /// Moves the pointer to `x`, `y` and clicks there in one xdotool call (the move and the click
-    /// may reach the window in one frame, as a quick hand's do), then waits for the click's effect,
-    /// as `act` does.
-    pub fn click_at(&self, x: u32, y: u32) {
-        let (x, y) = (x.to_string(), y.to_string());
-        self.act(&["mousemove", &x, &y, "click", "1"]);
-    }
-
-    /// Types `text` as a quick hand does (50 ms a key) and waits for it to be drawn, as `act`
-    /// does.
-    pub fn type_text(&self, text: &str) {
-        self.act(&["type", "--delay", "50", text]);
-    }
-
-    /// Waits until two pictures in a row, 100 ms apart, are the same, for up to a second: a
-    /// blinking caret never keeps still, and by then the frames after an input are drawn.
-    fn wait_until_still(&self) {
-        let deadline = Instant::now() + Duration::from_secs(1);
-        let mut last = self.pixels();
-        while Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(100));
-            let now = self.pixels();
-            if now == last {
-                return;
-            }
-            last = now;
         }
     }
 
