@@ -119,9 +119,9 @@ fn in_the_real_window_a_typed_name_survives_a_click_in_its_row_and_ctrl_q_saves_
         "the window did not draw itself within 60 s of being mapped"
     );
     display.focus_window();
-    // The pace of a quick hand. Waiting instead for each input to be drawn (the picture changing,
-    // then keeping still) was tried: under load the typed name or the checkbox click was then lost
-    // in 2 runs of 20 (inputs taken in one late frame, it seems); with these pauses, in none.
+    // The pace of a quick hand. On a loaded machine the window can still take the last key and the
+    // click after it in one late frame and lose the key (1 run in 20 here; 2 in 20 when each input
+    // was instead waited for until drawn): the race this test is for, in the window, not here.
     let pause = || std::thread::sleep(Duration::from_millis(700));
     display.xdotool(&["mousemove", "170", "148", "click", "1"]);
     pause();
