@@ -1,51 +1,20 @@
 //! Speed of what a user waits for: `cargo bench --bench speed`.
 //! Prints the median of repeated runs; not a test, nothing here can fail on a slow machine.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use common::data::{database_with, workbook_with};
+use common::gui::app;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use riskbook::app::RiskbookApp;
 use riskbook::calc::{Evaluated, assess, diagnose};
-use riskbook::domain::{Catalogue, Workbook};
+use riskbook::domain::Catalogue;
 use riskbook::operations::Session;
 use riskbook::report::{ReportInput, pdf};
-use riskbook::sample::sample_workbook;
-use riskbook::store::Store;
 use std::time::{Duration, Instant};
-
-/// The sample company's register repeated to `n` assets.
-fn workbook_with(n: usize) -> Workbook {
-    let mut wb = sample_workbook(Catalogue::builtin());
-    let base = wb.assets.clone();
-    wb.assets = (0..n)
-        .map(|i| {
-            let mut a = base[i % base.len()].clone();
-            a.name = format!("{} {}", a.name, i + 1);
-            a
-        })
-        .collect();
-    wb
-}
-
-/// A database file in `dir` holding `workbook_with(n)`.
-fn database_with(dir: &std::path::Path, name: &str, n: usize) -> std::path::PathBuf {
-    let path = dir.join(format!("{name}-{n}.db"));
-    Store::open(&path)
-        .unwrap()
-        .replace_all(&workbook_with(n))
-        .unwrap();
-    path
-}
-
-/// The window on `path`, at a small office laptop's size, after its first frames.
-fn window_on(path: &std::path::Path) -> Harness<'static, RiskbookApp> {
-    let session = Session::open(path).unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| RiskbookApp::new(cc, session));
-    harness.run();
-    harness
-}
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -75,7 +44,7 @@ fn main() {
     if std::env::args().any(|a| a == "profile") {
         // For a profiler: only the 台帳 edit at 100,000 assets, many times.
         let dir = tempfile::tempdir().unwrap();
-        let mut harness = window_on(&database_with(dir.path(), "profile", 100_000));
+        let mut harness = app(&database_with(dir.path(), "profile", 100_000));
         for k in 0..60 {
             harness.get_by_label("備考 1行目").focus();
             harness.step();
@@ -157,7 +126,7 @@ fn main() {
         }
     }
     for n in [1_000, 10_000, 100_000] {
-        let mut harness = window_on(&database_with(dir.path(), "bench", n));
+        let mut harness = app(&database_with(dir.path(), "bench", n));
         let t = time(31, || harness.step());
         println!(
             "one frame of 情報資産管理台帳 (1366x768), {n:>6} assets: {:>8.3} ms",
@@ -296,7 +265,7 @@ fn views_speed() {
     let dir = tempfile::tempdir().unwrap();
     for n in [1_000, 10_000, 100_000] {
         let path = database_with_history(dir.path(), n);
-        let mut harness = window_on(&path);
+        let mut harness = app(&path);
         let frame = time(31, || harness.step());
         println!(
             "{n:>7} assets: one frame of 情報資産管理台帳: {}",
@@ -401,7 +370,7 @@ fn views_speed() {
 fn edit_then_frame() {
     let dir = tempfile::tempdir().unwrap();
     for n in [1_000, 10_000, 100_000] {
-        let mut harness = window_on(&database_with(dir.path(), "edit", n));
+        let mut harness = app(&database_with(dir.path(), "edit", n));
         let mut k = 0;
         let t = time_part(11, || {
             k += 1;

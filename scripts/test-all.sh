@@ -14,7 +14,8 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
 
-cargo test --locked 2>&1 | tee -a "$log" || status=1
+# --no-fail-fast here and below: a failing test binary must not hide whether the others pass.
+cargo test --locked --no-fail-fast 2>&1 | tee -a "$log" || status=1
 
 # Every test binary with a test that needs an outside program, found from the marks themselves so
 # that a new one cannot be forgotten here.
@@ -23,7 +24,7 @@ for file in $(grep -l '#\[ignore = "needs' tests/*.rs); do
   needs+=(--test "$(basename "$file" .rs)")
 done
 if [ ${#needs[@]} -gt 0 ]; then
-  cargo test --locked "${needs[@]}" -- --ignored 2>&1 | tee -a "$log" || status=1
+  cargo test --locked --no-fail-fast "${needs[@]}" -- --ignored 2>&1 | tee -a "$log" || status=1
 fi
 
 awk '/^test result:/ { passed += $4; failed += $6; ignored += $8 }

@@ -40,11 +40,12 @@ pub fn main() -> ExitCode {
             let _ = writeln!(std::io::stdout(), "{out}");
         }),
         None => database_path(cli.db)
-            .and_then(|path| crate::app::run(path, cli.import_list).map_err(CliError)),
+            .and_then(|path| crate::app::run(path, cli.import_list).map_err(CliError::Message)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(CliError(message)) => {
+        Err(error) => {
+            let message = error.to_string();
             eprintln!("エラー: {message}");
             crate::platform::show_error_if_windowless(&message);
             ExitCode::FAILURE

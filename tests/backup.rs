@@ -3,19 +3,13 @@
 use riskbook::domain::Edit;
 use riskbook::store::{Store, StoreError, backup};
 use std::path::Path;
-use std::process::Command;
 
-fn riskbook(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_riskbook"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+mod common;
+use common::cli::riskbook;
+use common::data::on_disk;
 
 fn name_of_first_asset(path: &Path) -> String {
-    Store::open_read_only(path).unwrap().load().unwrap().assets[0]
-        .name
-        .clone()
+    on_disk(path).assets[0].name.clone()
 }
 
 /// Overwrites part of the file after its first page, as a failing disk or a bad copy would.
@@ -54,7 +48,7 @@ fn opening_keeps_the_last_ten_backups() {
             .iter()
             .all(|b| b.parent().unwrap().ends_with(backup::FOLDER))
     );
-    let copy = Store::open_read_only(&backups[0]).unwrap().load().unwrap();
+    let copy = on_disk(&backups[0]);
     assert_eq!(copy.assets[0].name, "顧客名簿");
 }
 

@@ -1,5 +1,7 @@
 //! docs/method.md §4 and §8 against the worked example and the rules, cell by cell.
 
+mod common;
+use common::data::virus_threat;
 use riskbook::calc::risk::{Unrated, assess_threats, medium_risk};
 use riskbook::calc::{
     LevelCounts, PolicyNeed, RiskLevel, assess, diagnose, importance, likelihood, rate_text,
@@ -310,14 +312,8 @@ fn a_category_countering_a_high_risk_threat_is_essential() {
         i.answer = a(3);
     }
     // One 重要度 2 asset on 事務所PC; only the PC's virus threat is frequent (t=3, v=3 → p=3, risk 6).
-    let virus = wb
-        .threats
-        .iter_mut()
-        .find(|t| {
-            t.name
-                .starts_with("ウイルス感染・不正アクセスによる事務所PC")
-        })
-        .unwrap();
+    let index = virus_threat(&wb);
+    let virus = &mut wb.threats[index];
     virus.frequency = Some(f(3));
     let virus_items = virus.items.clone();
     wb.assets.push(Asset {

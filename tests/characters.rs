@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::data::on_disk;
 use common::gui::*;
 use eframe::egui;
 use riskbook::domain::Catalogue;
@@ -19,8 +20,7 @@ const TYPED: &str = "株式会社𠮷野精工 﨑 髙橋 葛\u{E0100}城支店 
 fn typed_characters_reach_the_database_unchanged_and_draw_without_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = app(&path);
-    click(&mut harness, "見本データを読み込む");
+    let mut harness = sample_app(&path);
     click(&mut harness, "情報資産名称 1行目");
     harness.event(egui::Event::Text(TYPED.into()));
     harness.run();
@@ -44,11 +44,11 @@ fn a_character_no_font_has_is_named_with_its_place() {
     let session = riskbook::operations::Session::open(&path).unwrap();
     // This test draws a box on purpose; every other window test fails on one.
     let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
+        .with_size(WINDOW_SIZE)
         .allow_missing_glyphs()
         .build_eframe(move |cc| riskbook::app::RiskbookApp::new(cc, session));
     harness.run();
-    click(&mut harness, "見本データを読み込む");
+    load_sample(&mut harness);
     // A private-use character of plane 16: no font on any PC has it.
     type_into(&mut harness, "備考 2行目", "社外秘\u{10FFFD}");
     assert!(

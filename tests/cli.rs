@@ -3,14 +3,9 @@
 use riskbook::store::Store;
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn riskbook(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_riskbook"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+mod common;
+use common::cli::riskbook;
 
 fn db_arg(path: &Path) -> String {
     path.to_str().unwrap().to_string()

@@ -3,6 +3,8 @@
 //! Sample: every answer 2, so every threat's vulnerability is 2 (the mixed case). 事務所PC's threats have
 //! frequencies 3, 2, 2: p = max(1, 3 + 2 − 3) = 2 for the virus threat, 1 for the others.
 
+mod common;
+use common::data::virus_threat;
 use riskbook::calc::Evaluated;
 use riskbook::calc::explain::{Line, explain_asset, explain_category};
 use riskbook::calc::risk::VulnerabilityRule;
@@ -125,11 +127,7 @@ fn an_unrated_asset_says_exactly_what_is_missing() {
     );
 
     let mut wb = sample_workbook(Catalogue::builtin());
-    let virus = wb
-        .threats
-        .iter()
-        .position(|t| t.name.starts_with("ウイルス感染"))
-        .unwrap();
+    let virus = virus_threat(&wb);
     wb.threats[virus].frequency = None;
     let e = Evaluated::new(wb);
     let shown = text(&explain_asset(&e.workbook, &e.assessment, 0).lines(&e.workbook));

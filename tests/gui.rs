@@ -10,6 +10,7 @@ use std::path::Path;
 use eframe::egui;
 
 mod common;
+use common::data::on_disk;
 use common::gui::*;
 
 fn threat_names(path: &Path, medium: Medium) -> Vec<String> {
@@ -42,8 +43,7 @@ fn the_start_view_leads_to_an_empty_register_or_the_sample() {
     assert!(shows(&harness, "表示 0 件 / 全 0 件"));
 
     let other = dir.path().join("s.db");
-    let mut harness = app(&other);
-    click(&mut harness, "見本データを読み込む");
+    let harness = sample_app(&other);
     assert!(shows(&harness, "表示 32 件 / 全 32 件"));
     assert!(shows(&harness, "リスク大 13"));
 }
@@ -144,8 +144,7 @@ fn a_new_asset_is_rated_and_its_risk_follows_threats_and_checks() {
 fn undo_and_redo_with_the_keyboard_and_delete_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = app(&path);
-    click(&mut harness, "見本データを読み込む");
+    let mut harness = sample_app(&path);
     pick(&mut harness, "媒体・保存先 1行目", "クラウド");
     assert_eq!(on_disk(&path).assets[0].medium, Some(Medium::Cloud));
 
@@ -174,8 +173,7 @@ fn undo_and_redo_with_the_keyboard_and_delete_asks_first() {
 fn an_empty_name_is_refused_with_a_message_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = app(&path);
-    click(&mut harness, "見本データを読み込む");
+    let mut harness = sample_app(&path);
     type_into(&mut harness, "情報資産名称 1行目", " ");
     assert!(shows(&harness, "情報資産名称が空です"));
     click(&mut harness, "OK");
@@ -193,8 +191,7 @@ fn an_empty_name_is_refused_with_a_message_and_nothing_changes() {
 fn filter_and_sort_the_register() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = app(&path);
-    click(&mut harness, "見本データを読み込む");
+    let mut harness = sample_app(&path);
     pick(&mut harness, "リスクで絞り込み", "リスク大");
     assert!(shows(&harness, "表示 13 件 / 全 32 件"));
     click(&mut harness, "絞り込み解除");
@@ -234,8 +231,7 @@ fn japanese_from_an_input_method_reaches_the_name_field() {
 fn a_locked_database_is_reported_in_the_window_and_nothing_is_half_saved() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = app(&path);
-    click(&mut harness, "見本データを読み込む");
+    let mut harness = sample_app(&path);
     // Another program holds a write transaction on the file.
     let other = rusqlite::Connection::open(&path).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
@@ -297,8 +293,7 @@ fn excel_import_shows_a_preview_and_applies_only_when_asked() {
 fn the_diagnosis_view_ranks_what_to_fix_first() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = app(&path);
-    click(&mut harness, "見本データを読み込む");
+    let mut harness = sample_app(&path);
     click(&mut harness, "診断結果");
     assert!(shows(&harness, "対策優先度"));
     assert!(has(
@@ -332,7 +327,7 @@ fn a_damaged_database_is_explained_in_the_window_and_restored_from_there() {
 
     let root_path = path.clone();
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
+        .with_size(WINDOW_SIZE)
         .build_eframe(move |cc| riskbook::app::Root::new(cc, &root_path));
     harness.run();
     assert!(
@@ -366,8 +361,7 @@ fn a_damaged_database_is_explained_in_the_window_and_restored_from_there() {
 fn confirming_an_assessment_records_it_and_history_compares_with_now() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = app(&path);
-    click(&mut harness, "見本データを読み込む");
+    let mut harness = sample_app(&path);
     click(&mut harness, "履歴");
     assert!(
         shows(&harness, "記録 1 件"),
@@ -399,8 +393,7 @@ fn confirming_an_assessment_records_it_and_history_compares_with_now() {
 fn opening_the_file_that_is_already_open_says_so_and_keeps_it_open() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = app(&path);
-    click(&mut harness, "見本データを読み込む");
+    let mut harness = sample_app(&path);
     // The same file, spelled another way.
     let again = dir.path().join(".").join("r.db");
     harness.state_mut().open_file(&again);
@@ -517,8 +510,7 @@ fn a_snapshot_that_cannot_be_read_for_the_comparison_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
     {
-        let mut session = riskbook::operations::Session::open(&path).unwrap();
-        riskbook::operations::load_sample(&mut session).unwrap();
+        let mut session = common::data::sample_session(&path);
         session.take_snapshot("第1回").unwrap();
     }
     // The recorded results are fine (the charts show), the saved state is damaged.
@@ -536,8 +528,7 @@ fn a_snapshot_that_cannot_be_read_for_the_comparison_says_so() {
 fn typing_then_clicking_another_cell_of_the_same_row_saves_both() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = app(&path);
-    click(&mut harness, "見本データを読み込む");
+    let mut harness = sample_app(&path);
     let before = on_disk(&path).assets[0].clone();
     assert_eq!(before.name, "社員名簿");
 
@@ -604,8 +595,7 @@ fn typing_then_clicking_another_cell_of_the_same_row_saves_both() {
 fn text_being_typed_is_saved_on_switching_tab_closing_and_quitting() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = app(&path);
-    click(&mut harness, "見本データを読み込む");
+    let mut harness = sample_app(&path);
 
     type_without_leaving(&mut harness, "情報資産名称 2行目", "タブ切替前");
     assert_ne!(on_disk(&path).assets[1].name, "タブ切替前", "still a draft");
@@ -632,8 +622,7 @@ fn text_being_typed_is_saved_on_switching_tab_closing_and_quitting() {
 fn text_being_typed_is_in_the_exported_workbook_and_the_report() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = app(&path);
-    click(&mut harness, "見本データを読み込む");
+    let mut harness = sample_app(&path);
 
     type_without_leaving(&mut harness, "情報資産名称 1行目", "出力直前の名称");
     let xlsx = dir.path().join("out.xlsx");

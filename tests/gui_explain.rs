@@ -9,8 +9,7 @@ use egui_kittest::kittest::Queryable;
 #[test]
 fn the_panel_explains_the_current_row_and_follows_an_edit() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = app(&dir.path().join("r.db"));
-    click(&mut harness, "見本データを読み込む");
+    let mut harness = sample_app(&dir.path().join("r.db"));
     assert!(
         !shows(&harness, "「社員名簿」のリスク値"),
         "closed at first"
@@ -46,8 +45,7 @@ fn the_panel_explains_the_current_row_and_follows_an_edit() {
 #[test]
 fn a_category_of_the_diagnosis_explains_its_rate_and_mark() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = app(&dir.path().join("r.db"));
-    click(&mut harness, "見本データを読み込む");
+    let mut harness = sample_app(&dir.path().join("r.db"));
     click(&mut harness, "診断結果");
     click(&mut harness, "(1) 組織的セキュリティ対策");
     assert!(shows(

@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::data::on_disk;
 use common::gui::*;
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
@@ -15,8 +16,7 @@ const CLOUD_ITEMS: [u16; 5] = [13, 26, 27, 28, 45];
 fn a_measure_from_the_priorities_is_planned_and_completed_with_its_answers() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = app(&path);
-    click(&mut harness, "見本データを読み込む");
+    let mut harness = sample_app(&path);
     click(&mut harness, "診断結果");
     // The sample plans the PC virus threat already; the cloud one is next in 対策優先度.
     let button = format!("{CLOUD} を計画に追加");
@@ -61,8 +61,7 @@ fn overdue_entries_are_marked_and_can_be_shown_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
     {
-        let mut s = riskbook::operations::Session::open(&path).unwrap();
-        riskbook::operations::load_sample(&mut s).unwrap();
+        let mut s = common::data::sample_session(&path);
         let mut wb = s.workbook().clone();
         wb.plan = vec![
             PlanEntry {

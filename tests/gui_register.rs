@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::data::on_disk;
 use common::gui::*;
 use eframe::egui;
 use egui::{Key, Modifiers};
@@ -11,13 +12,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use riskbook::app::RiskbookApp;
 use riskbook::domain::Medium;
-use std::path::Path;
-
-fn sample(path: &Path) -> Harness<'static, RiskbookApp> {
-    let mut harness = app(path);
-    click(&mut harness, "見本データを読み込む");
-    harness
-}
 
 fn key(harness: &mut Harness<'_, RiskbookApp>, key: Key) {
     harness.key_press(key);
@@ -62,7 +56,7 @@ fn copied(harness: &Harness<'_, RiskbookApp>) -> Option<String> {
 fn typing_over_a_cell_enter_and_arrows_move_like_excel_and_esc_cancels() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = sample(&path);
+    let mut harness = sample_app(&path);
 
     click(&mut harness, "情報資産名称 1行目");
     type_text(&mut harness, "取引先");
@@ -108,7 +102,7 @@ fn typing_over_a_cell_enter_and_arrows_move_like_excel_and_esc_cancels() {
 fn an_input_method_composition_starts_in_the_current_cell() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = sample(&path);
+    let mut harness = sample_app(&path);
     click(&mut harness, "管理部署 1行目");
     for event in [
         egui::ImeEvent::Preedit {
@@ -128,7 +122,7 @@ fn an_input_method_composition_starts_in_the_current_cell() {
 fn a_range_is_copied_as_excel_text_with_computed_values() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = sample(&path);
+    let mut harness = sample_app(&path);
     click(&mut harness, "業務分類 1行目");
     shift_click(&mut harness, "情報資産名称 2行目");
     harness.event(egui::Event::Copy);
@@ -155,7 +149,7 @@ fn a_range_is_copied_as_excel_text_with_computed_values() {
 fn a_block_from_excel_is_checked_then_pasted_as_one_step_adding_rows() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = sample(&path);
+    let mut harness = sample_app(&path);
     let before = on_disk(&path);
 
     // One wrong value: nothing changes, and the message names row, column, value and reason.
@@ -214,7 +208,7 @@ fn a_block_from_excel_is_checked_then_pasted_as_one_step_adding_rows() {
 fn fill_down_clear_and_deleting_several_rows_with_one_question() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
-    let mut harness = sample(&path);
+    let mut harness = sample_app(&path);
     let before = on_disk(&path);
 
     click(&mut harness, "管理部署 4行目");
@@ -278,7 +272,7 @@ fn another_list_is_mapped_previewed_and_added_as_one_undoable_step() {
             ["2", "見積書控", "サーバ", "2", "2", "1", "営業部"],
         ],
     );
-    let mut harness = sample(&path);
+    let mut harness = sample_app(&path);
     harness.state_mut().import_list_file(&list);
     wait_for_job(&mut harness);
     assert!(shows(&harness, "ほかの表から台帳へ取り込む"));

@@ -1,5 +1,7 @@
 //! Snapshots (「診断を確定」) and the comparison of two assessments, on the sample company.
 
+mod common;
+use common::data::virus_threat;
 use riskbook::calc::compare::compare;
 use riskbook::calc::{Evaluated, LevelCounts, rate_text};
 use riskbook::domain::{Answer, Asset, Catalogue, Medium, Rating};
@@ -38,12 +40,7 @@ fn comparison_shows_what_went_down_up_and_away() {
 
     // Since then: every item against the PC virus threat implemented, the old catalogue removed,
     // a new cloud system (重要度 2) added.
-    let virus = s
-        .workbook()
-        .threats
-        .iter()
-        .find(|t| t.name.starts_with("ウイルス感染"))
-        .unwrap()
+    let virus = s.workbook().threats[virus_threat(s.workbook())]
         .items
         .clone();
     for no in &virus {

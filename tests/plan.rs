@@ -6,20 +6,16 @@ use riskbook::domain::Edit;
 use riskbook::domain::{ItemNo, Workbook};
 use riskbook::domain::{Measure, PlanEntry, PlanStatus, ThreatId};
 use riskbook::operations::Session;
-use riskbook::store::Store;
+
+mod common;
+use common::data::{sample_session, virus_threat};
 
 fn sample(dir: &std::path::Path) -> Session {
-    let mut s = Session::open(&dir.join("r.db")).unwrap();
-    riskbook::operations::load_sample(&mut s).unwrap();
-    s
+    sample_session(&dir.join("r.db"))
 }
 
 fn on_disk(s: &Session) -> Vec<PlanEntry> {
-    Store::open_read_only(s.path())
-        .unwrap()
-        .load()
-        .unwrap()
-        .plan
+    common::data::on_disk(s.path()).plan
 }
 
 #[test]
@@ -27,13 +23,7 @@ fn entries_are_saved_changed_deleted_and_undone() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = sample(dir.path());
     let before = s.workbook().plan.clone();
-    let virus = s
-        .workbook()
-        .threats
-        .iter()
-        .find(|t| t.name.starts_with("ウイルス感染"))
-        .unwrap()
-        .id;
+    let virus = s.workbook().threats[virus_threat(s.workbook())].id;
     s.apply(Edit::InsertPlan {
         index: usize::MAX,
         entry: PlanEntry::new(Measure::Threat(virus)),

@@ -1,7 +1,9 @@
 //! 対策計画 in what riskbook writes: the summary JSON, the results recorded by 「診断を確定」 (履歴's
 //! progress), the PDF report, and the exported workbook's extra sheet, which import reads back.
 
+mod common;
 use chrono::NaiveDate;
+use common::data::virus_threat;
 use riskbook::calc::Evaluated;
 use riskbook::domain::{Catalogue, ItemNo, Measure, PlanEntry, PlanStatus, ThreatId, Workbook};
 use riskbook::report::{ReportInput, pdf};
@@ -10,12 +12,7 @@ use riskbook::summary::{Recorded, summarize};
 
 fn with_plan() -> Workbook {
     let mut wb = sample_workbook(Catalogue::builtin());
-    let virus = wb
-        .threats
-        .iter()
-        .find(|t| t.name.starts_with("ウイルス感染"))
-        .unwrap()
-        .id;
+    let virus = wb.threats[virus_threat(&wb)].id;
     wb.plan = vec![
         PlanEntry {
             owner: "総務部 佐藤".into(),

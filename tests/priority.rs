@@ -4,6 +4,8 @@
 //! 書類 2,2,1 / 可搬電子媒体 2,2,1 / 事務所PC 3,2,2 / モバイル機器 3,2,1 / 社内サーバー 3,2,1 / クラウド 3,2,1.
 //! Only the first threat of the last four media has p = 2 (t 3, v 2); all others have p = 1.
 
+mod common;
+use common::data::virus_threat;
 use riskbook::calc::assess;
 use riskbook::calc::priority::{item_gains, threat_gains};
 use riskbook::domain::{Answer, Catalogue, ItemNo};
@@ -57,12 +59,7 @@ fn threats_ranked_by_the_risk_they_remove() {
 fn an_item_that_completes_a_threat_is_ranked_first() {
     let mut wb = sample_workbook(Catalogue::builtin());
     // The PC virus threat: implement all its items but one; that last one is now worth 6 リスク大.
-    let virus = wb
-        .threats
-        .iter()
-        .find(|t| t.name.starts_with("ウイルス感染"))
-        .unwrap()
-        .clone();
+    let virus = wb.threats[virus_threat(&wb)].clone();
     let (last, rest) = virus.items.split_last().unwrap();
     for item in wb.items.iter_mut().filter(|i| rest.contains(&i.no)) {
         item.answer = Some(Answer::Implemented);

@@ -2,6 +2,8 @@
 //! works. As root (CI), file modes do not stop writes, so the program runs as user nobody (setpriv).
 #![cfg(unix)]
 
+mod common;
+use common::cli::sample_database;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -37,11 +39,7 @@ fn a_read_only_database_is_refused_for_writing_and_still_read() {
     std::fs::create_dir(&folder).unwrap();
     let db = folder.join("r.db");
     let db_arg = db.to_str().unwrap();
-    let made = Command::new(env!("CARGO_BIN_EXE_riskbook"))
-        .args(["sample", "--db", db_arg])
-        .output()
-        .unwrap();
-    assert!(made.status.success());
+    sample_database(&db);
     // Readable by everyone, writable by no one but its owner (root in CI, where we then are nobody).
     set_mode(dir.path(), 0o755);
     set_mode(&folder, if is_root() { 0o755 } else { 0o555 });

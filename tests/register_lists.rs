@@ -2,20 +2,14 @@
 //! made here the way people make them: a title row above the header, a two-row header with 「評価」
 //! merged over C/I/A, values written High/高/3, a CSV saved by Japanese Excel in Shift_JIS.
 
-use riskbook::domain::{Medium, Workbook};
-use riskbook::store::Store;
+use riskbook::domain::Medium;
 use std::path::Path;
 
 mod common;
+use common::cli::{riskbook, sample_database};
+use common::data::on_disk;
 use common::lists::company_list;
-use std::process::{Command, Output};
-
-fn riskbook(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_riskbook"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+use std::process::Output;
 
 fn text(out: &Output) -> (String, String) {
     (
@@ -24,17 +18,9 @@ fn text(out: &Output) -> (String, String) {
     )
 }
 
-fn on_disk(db: &Path) -> Workbook {
-    Store::open_read_only(db).unwrap().load().unwrap()
-}
-
 fn sample_db(dir: &Path) -> String {
     let db = dir.join("r.db");
-    assert!(
-        riskbook(&["sample", "--db", db.to_str().unwrap()])
-            .status
-            .success()
-    );
+    sample_database(&db);
     db.to_str().unwrap().to_string()
 }
 

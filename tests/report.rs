@@ -1,13 +1,14 @@
 //! The PDF report of the sample company, read back in process: its text with pdf-extract, its fonts
 //! and pages with lopdf.
 
+mod common;
+use common::cli::{riskbook, sample_database};
 use lopdf::{Document, Object};
 use riskbook::calc::{Evaluated, RiskLevel, assess, diagnose, rate_text};
 use riskbook::domain::{Answer, Catalogue, ItemNo, Workbook};
 use riskbook::report::{ReportInput, pdf};
 use riskbook::sample::sample_workbook;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// How a font is stored in the PDF.
 #[derive(Debug, PartialEq)]
@@ -85,15 +86,6 @@ fn set_answers(wb: &mut Workbook, items: &[u16], answer: Answer) {
             .unwrap()
             .answer = Some(answer);
     }
-}
-
-/// A database at `db` filled by `riskbook sample`.
-fn make_sample(db: &Path) {
-    let made = Command::new(env!("CARGO_BIN_EXE_riskbook"))
-        .args(["sample", "--db", db.to_str().unwrap()])
-        .status()
-        .unwrap();
-    assert!(made.success());
 }
 
 /// Writes the report of `wb` into `dir` and returns its path.
@@ -196,17 +188,13 @@ fn the_command_line_writes_the_report() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.db");
     let out = dir.path().join("診断結果.pdf");
-    let bin = env!("CARGO_BIN_EXE_riskbook");
-    make_sample(&db);
-    let run = Command::new(bin)
-        .args([
-            "report",
-            out.to_str().unwrap(),
-            "--db",
-            db.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    sample_database(&db);
+    let run = riskbook(&[
+        "report",
+        out.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
     assert!(
         run.status.success(),
         "{}",
@@ -214,15 +202,12 @@ fn the_command_line_writes_the_report() {
     );
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
 
-    let bad = Command::new(bin)
-        .args([
-            "report",
-            dir.path().join("no/such/dir/r.pdf").to_str().unwrap(),
-            "--db",
-            db.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let bad = riskbook(&[
+        "report",
+        dir.path().join("no/such/dir/r.pdf").to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("書き込めませんでした"));
 }
@@ -247,19 +232,15 @@ fn the_report_compares_with_the_last_confirmed_assessment_when_asked() {
 
     // The sample comes with its assessment of a year earlier to compare with.
     let db = dir.path().join("x.db");
-    let bin = env!("CARGO_BIN_EXE_riskbook");
-    make_sample(&db);
+    sample_database(&db);
     let compared = dir.path().join("compared.pdf");
-    let out = Command::new(bin)
-        .args([
-            "report",
-            compared.to_str().unwrap(),
-            "--db",
-            db.to_str().unwrap(),
-            "--compare",
-        ])
-        .output()
-        .unwrap();
+    let out = riskbook(&[
+        "report",
+        compared.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--compare",
+    ]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -275,16 +256,13 @@ fn the_report_compares_with_the_last_confirmed_assessment_when_asked() {
         .unwrap()
         .execute("DELETE FROM snapshots", [])
         .unwrap();
-    let out = Command::new(bin)
-        .args([
-            "report",
-            dir.path().join("r.pdf").to_str().unwrap(),
-            "--db",
-            db.to_str().unwrap(),
-            "--compare",
-        ])
-        .output()
-        .unwrap();
+    let out = riskbook(&[
+        "report",
+        dir.path().join("r.pdf").to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--compare",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("前回との比較は作れません"));
 }

@@ -1,16 +1,16 @@
 //! Edit, undo and redo of the window's session, without a window.
 
+mod common;
 use riskbook::domain::Edit;
 use riskbook::domain::{Answer, Asset, Frequency, ItemNo, ThreatId};
 use riskbook::operations::Session;
-use riskbook::store::Store;
 
 #[test]
 fn every_kind_of_edit_undoes_and_redoes_on_disk() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
     let mut s = Session::open(&path).unwrap();
-    let disk = || Store::open_read_only(&path).unwrap().load().unwrap();
+    let disk = || common::data::on_disk(&path);
 
     let id = s
         .apply(Edit::InsertAsset {
@@ -76,8 +76,7 @@ fn a_cell_edit_gives_the_same_results_as_recalculating_everything() {
     use riskbook::domain::register::{CellValue, Column};
     use riskbook::domain::{Medium, Rating};
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Session::open(&dir.path().join("r.db")).unwrap();
-    riskbook::operations::load_sample(&mut s).unwrap();
+    let mut s = common::data::sample_session(&dir.path().join("r.db"));
     let first = s.workbook().assets[0].id;
     let edits = [
         CellValue::Rating(Column::Confidentiality, Some(Rating::new(0).unwrap())),

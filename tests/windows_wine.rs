@@ -171,10 +171,9 @@ fn the_window_starts_under_wine_on_the_sample_and_stays_up() {
         .spawn()
         .unwrap();
     let found = window_appears(&display, &mut window, Duration::from_secs(90));
-    // Let it draw, and stay up.
-    std::thread::sleep(Duration::from_secs(8));
+    let shot =
+        display.screenshot_when_drawn(&mut window, "wine-window.png", Duration::from_secs(90));
     let still_running = window.try_wait().unwrap().is_none();
-    let shot = display.screenshot("wine-window.png");
     let _ = window.kill();
     let out = window.wait_with_output().unwrap();
     prefix.wait();

@@ -1,6 +1,9 @@
 //! Import of workbooks as people really keep them (docs/method.md §9), of workbooks with errors, and of files
 //! that are not workbooks at all. The workbooks are made here with rust_xlsxwriter.
 
+mod common;
+use common::cli::riskbook;
+use common::data::on_disk;
 use riskbook::calc::assess;
 use riskbook::domain::{Answer, Catalogue, ItemNo, Medium};
 use riskbook::sample::sample_workbook;
@@ -532,13 +535,6 @@ fn every_unreadable_cell_is_listed_and_nothing_is_imported() {
     assert_eq!(problems.len(), expect.len(), "{text:#?}");
 }
 
-fn riskbook(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_riskbook"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn a_failed_import_leaves_the_database_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
@@ -641,12 +637,7 @@ fn sample_export_then_import_gives_identical_data_and_summary() {
         riskbook(&["summary", "--db", a, "--json"]).stdout,
         riskbook(&["summary", "--db", b, "--json"]).stdout
     );
-    let load = |p: &str| {
-        riskbook::store::Store::open_read_only(Path::new(p))
-            .unwrap()
-            .load()
-            .unwrap()
-    };
+    let load = |p: &str| on_disk(Path::new(p));
     let (mut wa, wb) = (load(a), load(b));
     for (x, y) in wa.assets.iter_mut().zip(&wb.assets) {
         x.id = y.id;
@@ -842,12 +833,7 @@ fn a_workbook_that_needs_gigabytes_stops_at_the_workers_memory_cap() {
 }
 
 fn name_count(db: &str) -> usize {
-    riskbook::store::Store::open_read_only(Path::new(db))
-        .unwrap()
-        .load()
-        .unwrap()
-        .assets
-        .len()
+    on_disk(Path::new(db)).assets.len()
 }
 
 /// `xlsx` with the shared string `from` replaced by `to` (a cell edited by hand, without Excel).

@@ -30,10 +30,8 @@ impl OpenFailed {
                     ))
                     .clicked()
             {
-                match crate::store::backup::restore(&self.path)
-                    .and_then(|_| Session::open(&self.path))
-                {
-                    Ok(session) => opened = Some(session),
+                match crate::operations::restore_backup(&self.path) {
+                    Ok((session, _)) => opened = Some(session),
                     Err(e) => self.message = e.to_string(),
                 }
             }

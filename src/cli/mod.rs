@@ -1,14 +1,18 @@
 //! The command line of the `riskbook` binary: the GUI by default, batch commands for scripts.
 
-mod register;
+//!
+//! Each command opens a `Session` and runs the same operation as the window (`crate::operations`);
+//! what is only the command line's — the options, and messages that speak of them — is here.
 
-use crate::calc::rate_text;
-use crate::operations::report::ReportRequest;
-use crate::operations::{self, Session};
-use crate::store::{Store, location};
-use crate::summary::summarize;
+mod data;
+mod files;
+mod register;
+mod summary;
+
+use crate::operations::{self, OperationError, Session};
+use crate::store::location;
 use clap::{Parser, Subcommand};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const HELP_TEMPLATE: &str = "\
 {about}
@@ -117,158 +121,84 @@ pub enum Command {
 }
 
 /// An error for the user: printed to stderr as is, exit code 1.
-#[derive(Debug)]
-pub struct CliError(pub String);
-
-impl<E: std::error::Error> From<E> for CliError {
-    fn from(e: E) -> Self {
-        CliError(e.to_string())
-    }
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("データの保存先フォルダーが決められません。--db でファイルを指定してください。")]
+    NoDataFolder,
+    #[error("riskbook {0} には --db でデータベースファイルを指定してください。")]
+    DatabaseNotGiven(&'static str),
+    #[error("データベース「{}」がありません。", .0.display())]
+    NoDatabase(PathBuf),
+    /// `what` is what would replace the assets, e.g. 「見本」.
+    #[error(
+        "「{}」には既に情報資産が {assets} 件あります。{what}で置き換えるには --replace を付けてください。",
+        database.display()
+    )]
+    WouldOverwrite {
+        database: PathBuf,
+        assets: usize,
+        what: &'static str,
+    },
+    #[error(transparent)]
+    Operation(#[from] OperationError),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    /// A message worded elsewhere (the list import, the window failing to start).
+    #[error("{0}")]
+    Message(String),
 }
+
+/// Every error an operation returns reaches the user through `OperationError`.
+macro_rules! from_operation_error {
+    ($($error:ty),*) => {$(
+        impl From<$error> for CliError {
+            fn from(e: $error) -> Self {
+                CliError::Operation(e.into())
+            }
+        }
+    )*};
+}
+from_operation_error!(
+    crate::store::StoreError,
+    crate::xlsx::ImportError,
+    crate::xlsx::ExportError,
+    crate::report::ReportError,
+    crate::entry::list::ListError
+);
 
 pub fn database_path(db: Option<PathBuf>) -> Result<PathBuf, CliError> {
-    db.or_else(location::default_database).ok_or_else(|| {
-        CliError(
-            "データの保存先フォルダーが決められません。--db でファイルを指定してください。".into(),
-        )
+    db.or_else(location::default_database)
+        .ok_or(CliError::NoDataFolder)
+}
+
+fn require_db(db: Option<PathBuf>, command: &'static str) -> Result<PathBuf, CliError> {
+    db.ok_or(CliError::DatabaseNotGiven(command))
+}
+
+/// Stops a command that would replace the assets `session` has, unless `--replace` was given;
+/// `what` names what would replace them.
+fn refuse_to_overwrite(
+    session: &Session,
+    replace: bool,
+    what: &'static str,
+) -> Result<(), CliError> {
+    operations::refuse_to_overwrite(session, replace).map_err(|e| match e {
+        OperationError::WouldOverwrite { assets } => CliError::WouldOverwrite {
+            database: session.path().to_path_buf(),
+            assets,
+            what,
+        },
+        other => other.into(),
     })
-}
-
-fn require_db(db: Option<PathBuf>, command: &str) -> Result<PathBuf, CliError> {
-    db.ok_or_else(|| {
-        CliError(format!(
-            "riskbook {command} には --db でデータベースファイルを指定してください。"
-        ))
-    })
-}
-
-fn sample(path: &Path, replace: bool) -> Result<String, CliError> {
-    let mut session = Session::open(path)?;
-    operations::refuse_to_overwrite(&session, replace, "見本").map_err(CliError)?;
-    operations::load_sample(&mut session)?;
-    Ok(format!(
-        "見本の会社「{}」の情報資産 {} 件を「{}」に読み込みました。",
-        session.workbook().settings.company,
-        session.workbook().assets.len(),
-        path.display()
-    ))
-}
-
-fn summary(path: &Path, json: bool) -> Result<String, CliError> {
-    if !path.exists() {
-        return Err(CliError(format!(
-            "データベース「{}」がありません。",
-            path.display()
-        )));
-    }
-    let session = Session::open_read_only(path)?;
-    let summary = summarize(session.results());
-    if json {
-        return Ok(serde_json::to_string_pretty(&summary)?);
-    }
-    let mut out = String::new();
-    let l = &summary.levels;
-    out.push_str(&format!(
-        "情報資産 {} 件: リスク大 {} / リスク中 {} / リスク小 {} / 未算定 {}\n",
-        summary.assets.len(),
-        l.high,
-        l.medium,
-        l.low,
-        l.unrated
-    ));
-    out.push_str(&format!(
-        "対策状況チェック: {} / {} 問回答\n",
-        summary.checks.answered, summary.checks.total
-    ));
-    let plan = &summary.plan;
-    let done = plan
-        .iter()
-        .filter(|p| p.status == crate::domain::PlanStatus::Done.label())
-        .count();
-    out.push_str(&format!(
-        "対策計画: {} 件（完了 {done} 件）\n\n診断結果\n",
-        plan.len()
-    ));
-    for c in &session.diagnosis().categories {
-        out.push_str(&format!(
-            "({}) {}\t{}\t{}\t{}\n",
-            c.no,
-            c.name,
-            c.need.mark(),
-            rate_text(c.rate),
-            c.need.policy_text()
-        ));
-    }
-    Ok(out)
-}
-
-fn copy(path: &Path, out: &Path) -> Result<String, CliError> {
-    Store::open_read_only(path)?.copy_to(out)?;
-    Ok(format!(
-        "「{}」のコピーを「{}」に作りました。",
-        path.display(),
-        out.display()
-    ))
-}
-
-fn restore(path: &Path) -> Result<String, CliError> {
-    let used = crate::store::backup::restore(path)?;
-    // Prove the restored file opens before saying so.
-    Store::open(path)?;
-    Ok(format!(
-        "「{}」をバックアップ「{}」から復元しました。壊れていたファイルは同じフォルダーに *.broken-日時 として残してあります。",
-        path.display(),
-        used.display()
-    ))
-}
-
-fn import(path: &Path, file: &Path, replace: bool) -> Result<String, CliError> {
-    // The workbook is read completely before the database is touched.
-    let imported = crate::xlsx::worker::read(file)?;
-    let mut session = Session::open(path)?;
-    operations::refuse_to_overwrite(&session, replace, "取り込んだ内容").map_err(CliError)?;
-    let backup = operations::import::replace_with_workbook(&mut session, &imported)?;
-    let mut lines = vec![
-        format!(
-            "「{}」を取り込みました: {}。",
-            file.display(),
-            operations::import::contents(&imported)
-        ),
-        format!(
-            "取り込み前のデータベースは「{}」に保存しました。",
-            backup.display()
-        ),
-    ];
-    lines.extend(operations::import::findings(&imported));
-    Ok(lines.join("\n"))
-}
-
-fn export_xlsx(path: &Path, out: &Path) -> Result<String, CliError> {
-    let session = Session::open_read_only(path)?;
-    crate::xlsx::export(session.results(), out)?;
-    Ok(format!(
-        "リスク分析シートの形式で「{}」に書き出しました（情報資産 {} 件）。",
-        out.display(),
-        session.workbook().assets.len()
-    ))
-}
-
-fn report(path: &Path, out: &Path, compare: bool) -> Result<String, CliError> {
-    let session = Session::open_read_only(path)?;
-    ReportRequest::new(&session, compare)?.write(out)?;
-    Ok(format!(
-        "診断結果の PDF を「{}」に書き出しました。",
-        out.display()
-    ))
 }
 
 /// Runs a batch command and returns what to print on stdout.
 pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
     match command {
-        Command::Sample { replace } => sample(&require_db(db, "sample")?, replace),
-        Command::Summary { json } => summary(&database_path(db)?, json),
-        Command::Restore => restore(&database_path(db)?),
-        Command::Copy { out } => copy(&require_db(db, "copy")?, &out),
+        Command::Sample { replace } => data::sample(&require_db(db, "sample")?, replace),
+        Command::Summary { json } => summary::summary(&database_path(db)?, json),
+        Command::Restore => data::restore(&database_path(db)?),
+        Command::Copy { out } => data::copy(&require_db(db, "copy")?, &out),
         Command::ReadWorkbookWorker { file, tables } => Ok(crate::xlsx::worker::serve(
             &file,
             if tables {
@@ -277,11 +207,15 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
                 crate::xlsx::worker::Reading::Workbook
             },
         )),
-        Command::Import { file, replace } => import(&require_db(db, "import")?, &file, replace),
+        Command::Import { file, replace } => {
+            files::import(&require_db(db, "import")?, &file, replace)
+        }
         Command::ImportRegister { file, options } => {
             register::import_register(&require_db(db, "import-register")?, &file, &options)
         }
-        Command::Export { out } => export_xlsx(&require_db(db, "export")?, &out),
-        Command::Report { out, compare } => report(&require_db(db, "report")?, &out, compare),
+        Command::Export { out } => files::export_xlsx(&require_db(db, "export")?, &out),
+        Command::Report { out, compare } => {
+            files::report(&require_db(db, "report")?, &out, compare)
+        }
     }
 }

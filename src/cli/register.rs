@@ -76,9 +76,9 @@ fn layout_from(table: &Table, options: &ListOptions) -> Result<Layout, String> {
 /// Reads, checks and (unless a dry run) brings the list in as one step, after a backup.
 pub fn import_register(db: &Path, file: &Path, options: &ListOptions) -> Result<String, CliError> {
     let source = open_source(file)?;
-    let index = choose_table(&source, options.sheet.as_deref()).map_err(CliError)?;
+    let index = choose_table(&source, options.sheet.as_deref()).map_err(CliError::Message)?;
     let table = &source.tables[index];
-    let layout = layout_from(table, options).map_err(CliError)?;
+    let layout = layout_from(table, options).map_err(CliError::Message)?;
     let mut out = vec![format!(
         "「{}」のシート「{}」、見出し {} 行目{}",
         source.file_name,
@@ -95,7 +95,7 @@ pub fn import_register(db: &Path, file: &Path, options: &ListOptions) -> Result<
     }
     out.push(format!("列の対応: {}", map_text(table, &layout.columns)));
     let read = read_list(table, &layout).map_err(|problems| {
-        CliError(format!(
+        CliError::Message(format!(
             "{}\n読み取れない値が {} か所あるため、何も取り込んでいません:\n{}",
             out.join("\n"),
             problems.len(),

@@ -2,17 +2,19 @@
 //! workbook or a list in after a backup, load the sample, prepare a report. The window's menus and
 //! the batch commands are thin callers of these, so the two cannot drift apart.
 
+pub mod error;
 pub mod import;
 pub mod report;
 pub mod session;
 
+pub use error::OperationError;
 pub use session::{Direction, Session};
 
 use crate::calc::Evaluated;
 use crate::domain::Catalogue;
 use crate::sample::{sample_history, sample_workbook};
 use crate::store::StoreResult;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Replaces everything with the sample company (undo history cleared, as for an import), and
 /// records its assessment of a year earlier unless that record is there already.
@@ -35,15 +37,19 @@ pub fn load_sample(session: &mut Session) -> StoreResult<()> {
 
 /// Refuses to overwrite a register that already has assets, unless the caller was told to
 /// (`--replace` on the command line; the window asks in its own dialog instead).
-pub fn refuse_to_overwrite(session: &Session, replace: bool, with: &str) -> Result<(), String> {
-    let existing = session.workbook().assets.len();
-    if existing > 0 && !replace {
-        return Err(format!(
-            "「{}」には既に情報資産が {existing} 件あります。{with}で置き換えるには --replace を付けてください。",
-            session.path().display(),
-        ));
+pub fn refuse_to_overwrite(session: &Session, replace: bool) -> Result<(), OperationError> {
+    let assets = session.workbook().assets.len();
+    if assets > 0 && !replace {
+        return Err(OperationError::WouldOverwrite { assets });
     }
     Ok(())
+}
+
+/// Puts the latest sound automatic backup in place of a broken database and opens it, which
+/// proves the restored file works. Returns the session and the backup used.
+pub fn restore_backup(path: &Path) -> StoreResult<(Session, PathBuf)> {
+    let used = crate::store::backup::restore(path)?;
+    Ok((Session::open(path)?, used))
 }
 
 /// The name a report's footer shows for the database at `path`.

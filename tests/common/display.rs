@@ -5,6 +5,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// How often the waits below look again.
+const POLL: Duration = Duration::from_millis(200);
+/// How long the window may take to accept the keyboard focus once it is mapped.
+const FOCUS_LIMIT: Duration = Duration::from_secs(30);
+/// More colours than a blank or black screen has: the window has drawn itself.
+pub const DRAWN_COLOURS: usize = 50;
+
 pub struct Display {
     server: Child,
     /// `:N`, for DISPLAY.
@@ -49,16 +56,72 @@ impl Display {
         assert!(done.success(), "xdotool {args:?}");
     }
 
-    /// Gives the riskbook window the keyboard: with no window manager, keys go nowhere until then.
+    /// Runs xdotool on this display and returns what it printed, or `None` when it failed (no such
+    /// window yet, a window not yet viewable).
+    fn xdotool_output(&self, args: &[&str]) -> Option<String> {
+        let out = Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.name)
+            .output()
+            .expect("xdotool");
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    }
+
+    /// The id of a mapped (viewable) window titled riskbook, if there is one.
+    pub fn riskbook_window(&self) -> Option<String> {
+        self.xdotool_output(&["search", "--onlyvisible", "--name", "riskbook"])
+            .and_then(|ids| ids.lines().next().map(str::to_string))
+    }
+
+    /// Gives the riskbook window the keyboard (with no window manager, keys go nowhere until then),
+    /// and checks that the focus really moved there: asks again until `xdotool getwindowfocus`
+    /// names the window, for up to `FOCUS_LIMIT` on a busy machine; then panics saying so.
     pub fn focus_window(&self) {
-        self.xdotool(&[
-            "search",
-            "--name",
-            "riskbook",
-            "windowfocus",
-            "--sync",
-            "%1",
-        ]);
+        let deadline = Instant::now() + FOCUS_LIMIT;
+        let mut last = String::from("no mapped riskbook window");
+        loop {
+            if let Some(window) = self.riskbook_window() {
+                self.xdotool_output(&["windowfocus", &window]);
+                match self.xdotool_output(&["getwindowfocus"]) {
+                    Some(focused) if focused == window => return,
+                    focused => {
+                        last = format!(
+                            "window {window}; getwindowfocus said {}",
+                            focused.as_deref().unwrap_or("nothing (it failed)")
+                        )
+                    }
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the riskbook window did not take the keyboard focus within {FOCUS_LIMIT:?} ({last})"
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Photographs the display until it shows a drawn window (more than `DRAWN_COLOURS` colours),
+    /// `program` ends, or `limit` passes; returns the last screenshot (`name`), for the caller to
+    /// judge. A window is mapped before its first frame is drawn, later still on a busy machine.
+    pub fn screenshot_when_drawn(
+        &self,
+        program: &mut Child,
+        name: &str,
+        limit: Duration,
+    ) -> PathBuf {
+        let deadline = Instant::now() + limit;
+        loop {
+            let shot = self.screenshot(name);
+            if colours(&shot) > DRAWN_COLOURS
+                || Instant::now() > deadline
+                || program.try_wait().unwrap().is_some()
+            {
+                return shot;
+            }
+            std::thread::sleep(POLL);
+        }
     }
 
     /// A screenshot of the whole display, kept under target/screenshots for a person to look at.
@@ -84,23 +147,18 @@ impl Drop for Display {
     }
 }
 
-/// Waits until a window titled riskbook is on `display`; false when `program` ends first or the
-/// time runs out.
+/// Waits until a window titled riskbook is mapped on `display`; false when `program` ends first or
+/// the time runs out.
 pub fn window_appears(display: &Display, program: &mut Child, limit: Duration) -> bool {
     let deadline = Instant::now() + limit;
     loop {
-        let search = Command::new("xdotool")
-            .args(["search", "--name", "riskbook"])
-            .env("DISPLAY", &display.name)
-            .output()
-            .expect("xdotool");
-        if search.status.success() && !search.stdout.is_empty() {
+        if display.riskbook_window().is_some() {
             return true;
         }
         if Instant::now() > deadline || program.try_wait().unwrap().is_some() {
             return false;
         }
-        std::thread::sleep(Duration::from_millis(500));
+        std::thread::sleep(POLL);
     }
 }
 

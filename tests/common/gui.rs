@@ -8,13 +8,29 @@ use riskbook::app::RiskbookApp;
 use riskbook::operations::Session;
 use std::path::Path;
 
+/// A small office laptop's screen, the size every window test and measurement uses.
+pub const WINDOW_SIZE: egui::Vec2 = egui::Vec2::new(1366.0, 768.0);
+
+/// The window on the database at `path`, after its first frames.
 pub fn app(path: &Path) -> Harness<'static, RiskbookApp> {
     let session = Session::open(path).unwrap();
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
+        .with_size(WINDOW_SIZE)
         .build_eframe(move |cc| RiskbookApp::new(cc, session));
     harness.run();
     harness
+}
+
+/// The window on a new database at `path`, with the sample loaded from the start screen.
+pub fn sample_app(path: &Path) -> Harness<'static, RiskbookApp> {
+    let mut harness = app(path);
+    load_sample(&mut harness);
+    harness
+}
+
+/// Loads the sample company by the start screen's button.
+pub fn load_sample(harness: &mut Harness<'_, RiskbookApp>) {
+    click(harness, "見本データを読み込む");
 }
 
 pub fn click(harness: &mut Harness<'_, RiskbookApp>, label: &str) {
@@ -65,14 +81,6 @@ pub fn wait_for_job(harness: &mut Harness<'_, RiskbookApp>) {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     harness.run();
-}
-
-/// The workbook as saved in the file, read beside the running app.
-pub fn on_disk(path: &Path) -> riskbook::domain::Workbook {
-    riskbook::store::Store::open_read_only(path)
-        .unwrap()
-        .load()
-        .unwrap()
 }
 
 /// Some widget's text contains `text`.

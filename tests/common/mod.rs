@@ -1,6 +1,8 @@
-//! Helpers shared by several test binaries.
+//! Helpers shared by several test binaries and by benches/speed.rs.
 #![allow(dead_code)]
 
+pub mod cli;
+pub mod data;
 pub mod display;
 pub mod gui;
 pub mod lists;

@@ -1,0 +1,46 @@
+//! `import`, `export` and `report`: an IPA workbook in, the workbook and the PDF report out.
+
+use super::{CliError, refuse_to_overwrite};
+use crate::operations::report::ReportRequest;
+use crate::operations::{self, Session};
+use std::path::Path;
+
+pub(super) fn import(path: &Path, file: &Path, replace: bool) -> Result<String, CliError> {
+    // The workbook is read completely before the database is touched.
+    let imported = crate::xlsx::worker::read(file)?;
+    let mut session = Session::open(path)?;
+    refuse_to_overwrite(&session, replace, "取り込んだ内容")?;
+    let backup = operations::import::replace_with_workbook(&mut session, &imported)?;
+    let mut lines = vec![
+        format!(
+            "「{}」を取り込みました: {}。",
+            file.display(),
+            operations::import::contents(&imported)
+        ),
+        format!(
+            "取り込み前のデータベースは「{}」に保存しました。",
+            backup.display()
+        ),
+    ];
+    lines.extend(operations::import::findings(&imported));
+    Ok(lines.join("\n"))
+}
+
+pub(super) fn export_xlsx(path: &Path, out: &Path) -> Result<String, CliError> {
+    let session = Session::open_read_only(path)?;
+    crate::xlsx::export(session.results(), out)?;
+    Ok(format!(
+        "リスク分析シートの形式で「{}」に書き出しました（情報資産 {} 件）。",
+        out.display(),
+        session.workbook().assets.len()
+    ))
+}
+
+pub(super) fn report(path: &Path, out: &Path, compare: bool) -> Result<String, CliError> {
+    let session = Session::open_read_only(path)?;
+    ReportRequest::new(&session, compare)?.write(out)?;
+    Ok(format!(
+        "診断結果の PDF を「{}」に書き出しました。",
+        out.display()
+    ))
+}

@@ -1,0 +1,22 @@
+//! The `riskbook` executable, run as a script runs it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs `riskbook` with `args` and waits for it.
+pub fn riskbook(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_riskbook"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// A database at `db` filled by `riskbook sample`.
+pub fn sample_database(db: &Path) {
+    let made = riskbook(&["sample", "--db", db.to_str().unwrap()]);
+    assert!(
+        made.status.success(),
+        "riskbook sample: {}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+}
