@@ -15,8 +15,118 @@ fn col(column: Column) -> u16 {
     column.index() as u16
 }
 
-fn threat_sheet_ref(range: &str) -> String {
-    format!("'{THREATS}'!{range}")
+/// The format of a column's data cells.
+fn cell_format(column: Column, f: &Formats) -> &Format {
+    match column {
+        Column::Category
+        | Column::Name
+        | Column::Note
+        | Column::Users
+        | Column::Department
+        | Column::Medium
+        | Column::Retention => &f.cell,
+        Column::Registered => &f.date,
+        Column::Risk => &f.risk,
+        _ => &f.center,
+    }
+}
+
+/// The assets' values and formulas, without formats (`write` sets them per column).
+fn write_assets(
+    sheet: &mut Worksheet,
+    wb: &Workbook,
+    assessment: &Assessment,
+) -> Result<(), XlsxError> {
+    let [f, j, l, m, likelihood] = [
+        Column::Medium,
+        Column::Confidentiality,
+        Column::Availability,
+        Column::Importance,
+        Column::Likelihood,
+    ]
+    .map(Column::letter);
+    let threat_ranges = {
+        let worst = |threat_col: &str| {
+            format!(
+                "'{THREATS}'!${threat_col}${}:${threat_col}${}",
+                LIST_FIRST_ROW + 1,
+                LIST_FIRST_ROW + Medium::ALL.len() as u32
+            )
+        };
+        // 脅威の状況's columns I (medium) and M–O (the worst threat's frequency, vulnerability,
+        // likelihood).
+        let names = worst("I");
+        ["M", "N", "O"].map(|c| (worst(c), names.clone()))
+    };
+    for (i, (a, r)) in wb.assets.iter().zip(&assessment.assets).enumerate() {
+        let row = REGISTER_FIRST_ROW + i as u32;
+        let n = row + 1; // the row's number in A1 references
+        // Always as text: a name like "=売上" must never become a formula.
+        for (column, text) in text_cells(a) {
+            sheet.write_string(row, col(column), text)?;
+        }
+        if let Some(m) = a.medium {
+            sheet.write_string(row, col(Column::Medium), m.name())?;
+        }
+        for (column, flag) in [
+            (Column::Personal, a.personal_info),
+            (Column::Sensitive, a.sensitive_info),
+            (Column::MyNumber, a.my_number),
+        ] {
+            if flag {
+                sheet.write_string(row, col(column), "有")?;
+            }
+        }
+        for (column, rating) in [
+            (Column::Confidentiality, a.confidentiality),
+            (Column::Integrity, a.integrity),
+            (Column::Availability, a.availability),
+        ] {
+            if let Some(v) = rating {
+                sheet.write_number(row, col(column), v.value() as f64)?;
+            }
+        }
+        sheet.write_formula(
+            row,
+            col(Column::Importance),
+            Formula::new(format!(
+                "=IF(COUNT({j}{n}:{l}{n})<3,\"\",MAX({j}{n}:{l}{n}))"
+            ))
+            .set_result(opt(r.importance)),
+        )?;
+        if let Some(d) = a.registered {
+            let date = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                chrono::Datelike::year(&d) as u16,
+                chrono::Datelike::month(&d) as u8,
+                chrono::Datelike::day(&d) as u8,
+            )?;
+            sheet.write_datetime(row, col(Column::Registered), &date)?;
+        }
+        for (k, ((values, names), column)) in threat_ranges
+            .iter()
+            .zip([Column::Threat, Column::Vulnerability, Column::Likelihood])
+            .enumerate()
+        {
+            sheet.write_formula(
+                row,
+                col(Column::Threat) + k as u16,
+                Formula::new(format!(
+                    "=IFERROR(INDEX({values},MATCH(${f}{n},{names},0)),\"\")"
+                ))
+                .set_result(opt(r.number(column))),
+            )?;
+        }
+        let risk_cached = r.risk.map_or("未算定".to_string(), |v| v.to_string());
+        sheet.write_formula(
+            row,
+            col(Column::Risk),
+            Formula::new(format!(
+                "=IF(OR({m}{n}=\"\",{likelihood}{n}=\"\"),\"未算定\",{m}{n}*{likelihood}{n})"
+            ))
+            .set_result(risk_cached),
+        )?;
+    }
+    Ok(())
 }
 
 fn register_headers(sheet: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
@@ -64,106 +174,24 @@ pub(super) fn write(
 ) -> Result<(), XlsxError> {
     sheet.set_name(REGISTER)?;
     register_headers(sheet, f)?;
-    let medium_names = threat_sheet_ref(&format!(
-        "$I${}:$I${}",
-        LIST_FIRST_ROW + 1,
-        LIST_FIRST_ROW + Medium::ALL.len() as u32
-    ));
-    let medium_col = |col: &str| {
-        threat_sheet_ref(&format!(
-            "${col}${}:${col}${}",
-            LIST_FIRST_ROW + 1,
-            LIST_FIRST_ROW + Medium::ALL.len() as u32
-        ))
-    };
-    for (i, (a, r)) in wb.assets.iter().zip(&assessment.assets).enumerate() {
-        let row = REGISTER_FIRST_ROW + i as u32;
-        // Always as text: a name like "=売上" must never become a formula.
-        for (column, text) in text_cells(a) {
-            sheet.write_string_with_format(row, col(column), text, &f.cell)?;
-        }
-        let medium = col(Column::Medium);
-        match a.medium {
-            Some(m) => sheet.write_string_with_format(row, medium, m.name(), &f.cell)?,
-            None => sheet.write_blank(row, medium, &f.cell)?,
-        };
-        for (column, flag) in [
-            (Column::Personal, a.personal_info),
-            (Column::Sensitive, a.sensitive_info),
-            (Column::MyNumber, a.my_number),
-        ] {
-            if flag {
-                sheet.write_string_with_format(row, col(column), "有", &f.center)?;
-            } else {
-                sheet.write_blank(row, col(column), &f.center)?;
-            }
-        }
-        for (column, rating) in [
-            (Column::Confidentiality, a.confidentiality),
-            (Column::Integrity, a.integrity),
-            (Column::Availability, a.availability),
-        ] {
-            match rating {
-                Some(v) => {
-                    sheet.write_number_with_format(row, col(column), v.value() as f64, &f.center)?
-                }
-                None => sheet.write_blank(row, col(column), &f.center)?,
-            };
-        }
-        let (j, l, mcell, rcell) = (
-            cell_name(row, col(Column::Confidentiality)),
-            cell_name(row, col(Column::Availability)),
-            cell_name(row, col(Column::Importance)),
-            cell_name(row, col(Column::Likelihood)),
+    write_assets(sheet, wb, assessment)?;
+    if !wb.assets.is_empty() {
+        let rows = (
+            REGISTER_FIRST_ROW,
+            REGISTER_FIRST_ROW + wb.assets.len() as u32 - 1,
         );
-        sheet.write_formula_with_format(
-            row,
-            col(Column::Importance),
-            Formula::new(format!("=IF(COUNT({j}:{l})<3,\"\",MAX({j}:{l}))"))
-                .set_result(opt(r.importance)),
-            &f.center,
-        )?;
-        match a.registered {
-            Some(d) => {
-                let date = rust_xlsxwriter::ExcelDateTime::from_ymd(
-                    chrono::Datelike::year(&d) as u16,
-                    chrono::Datelike::month(&d) as u8,
-                    chrono::Datelike::day(&d) as u8,
-                )?;
-                sheet.write_datetime_with_format(row, col(Column::Registered), &date, &f.date)?
-            }
-            None => sheet.write_blank(row, col(Column::Registered), &f.date)?,
-        };
-        let fcell = cell_name(row, medium);
-        for (k, (list_col, value)) in [
-            ("M", r.number(Column::Threat)),
-            ("N", r.number(Column::Vulnerability)),
-            ("O", r.number(Column::Likelihood)),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            sheet.write_formula_with_format(
-                row,
-                col(Column::Threat) + k as u16,
-                Formula::new(format!(
-                    "=IFERROR(INDEX({},MATCH(${fcell},{medium_names},0)),\"\")",
-                    medium_col(list_col)
-                ))
-                .set_result(opt(value)),
-                &f.center,
+        // One format per column, applied after the values: one look-up of the format per column
+        // instead of per cell. In the columns' order, which is the order the formats were first
+        // used in before (their order in styles.xml).
+        for column in Column::ALL {
+            sheet.set_range_format(
+                rows.0,
+                col(column),
+                rows.1,
+                col(column),
+                cell_format(column, f),
             )?;
         }
-        let risk_cached = r.risk.map_or("未算定".to_string(), |v| v.to_string());
-        sheet.write_formula_with_format(
-            row,
-            col(Column::Risk),
-            Formula::new(format!(
-                "=IF(OR({mcell}=\"\",{rcell}=\"\"),\"未算定\",{mcell}*{rcell})"
-            ))
-            .set_result(risk_cached),
-            &f.risk,
-        )?;
     }
     let last = REGISTER_FIRST_ROW + wb.assets.len().max(1) as u32 + 499;
     let media: Vec<&str> = Medium::ALL.iter().map(|m| m.name()).collect();
