@@ -31,12 +31,30 @@ fn cell_format(column: Column, f: &Formats) -> &Format {
     }
 }
 
-/// The assets' values and formulas, without formats (`write` sets them per column).
+/// The columns A–S as runs of neighbours with the same format: (first, last, format).
+fn format_runs(f: &Formats) -> Vec<(u16, u16, &Format)> {
+    let mut runs: Vec<(u16, u16, &Format)> = Vec::new();
+    for column in Column::ALL {
+        let format = cell_format(column, f);
+        match runs.last_mut() {
+            Some((_, last, run_format)) if std::ptr::eq(*run_format, format) => *last = col(column),
+            _ => runs.push((col(column), col(column), format)),
+        }
+    }
+    runs
+}
+
+/// The assets' values and formulas. Each row's values are written without a format and then
+/// formatted a run of columns at a time: rust_xlsxwriter looks a format up by hashing it, once per
+/// call, which per cell was a large part of a big export. The cells and their style numbers are the
+/// same as with a format per cell, as is the order formats are first used in (that of styles.xml).
 fn write_assets(
     sheet: &mut Worksheet,
     wb: &Workbook,
     assessment: &Assessment,
+    formats: &Formats,
 ) -> Result<(), XlsxError> {
+    let runs = format_runs(formats);
     let [f, j, l, m, likelihood] = [
         Column::Medium,
         Column::Confidentiality,
@@ -125,6 +143,9 @@ fn write_assets(
             ))
             .set_result(risk_cached),
         )?;
+        for (first, last, format) in &runs {
+            sheet.set_range_format(row, *first, row, *last, format)?;
+        }
     }
     Ok(())
 }
@@ -174,25 +195,7 @@ pub(super) fn write(
 ) -> Result<(), XlsxError> {
     sheet.set_name(REGISTER)?;
     register_headers(sheet, f)?;
-    write_assets(sheet, wb, assessment)?;
-    if !wb.assets.is_empty() {
-        let rows = (
-            REGISTER_FIRST_ROW,
-            REGISTER_FIRST_ROW + wb.assets.len() as u32 - 1,
-        );
-        // One format per column, applied after the values: one look-up of the format per column
-        // instead of per cell. In the columns' order, which is the order the formats were first
-        // used in before (their order in styles.xml).
-        for column in Column::ALL {
-            sheet.set_range_format(
-                rows.0,
-                col(column),
-                rows.1,
-                col(column),
-                cell_format(column, f),
-            )?;
-        }
-    }
+    write_assets(sheet, wb, assessment, f)?;
     let last = REGISTER_FIRST_ROW + wb.assets.len().max(1) as u32 + 499;
     let media: Vec<&str> = Medium::ALL.iter().map(|m| m.name()).collect();
     sheet.add_data_validation(
