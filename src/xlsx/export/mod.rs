@@ -50,9 +50,9 @@ pub fn xlsx_bytes(
 ) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new();
     let mut book = XlsxBook::new();
-    // Compression takes most of the time of a large export; level 3 (Excel's own) instead of 6 makes
-    // it much faster for a file a few percent larger. Only the zip changes, not the sheets in it.
-    book.set_zip_compression_level(3);
+    // Compression takes much of the time of a large export; level 2 instead of 6 makes it several
+    // times faster for a file about a fifth larger. Only the zip changes, not the sheets in it.
+    book.set_zip_compression_level(2);
     register::write(book.add_worksheet(), wb, assessment, &f)?;
     threats::write(book.add_worksheet(), wb, assessment, &f)?;
     checks::write(book.add_worksheet(), wb, &f)?;

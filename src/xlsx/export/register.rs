@@ -44,10 +44,14 @@ fn format_runs(f: &Formats) -> Vec<(u16, u16, &Format)> {
     runs
 }
 
-/// The assets' values and formulas. Each row's values are written without a format and then
-/// formatted a run of columns at a time: rust_xlsxwriter looks a format up by hashing it, once per
-/// call, which per cell was a large part of a big export. The cells and their style numbers are the
-/// same as with a format per cell, as is the order formats are first used in (that of styles.xml).
+/// Rows formatted together (`write_assets`): few enough that they are still in the cache.
+const FORMAT_BLOCK: usize = 256;
+
+/// The assets' values and formulas. The values are written without a format and then formatted a
+/// block of rows and a run of columns at a time: rust_xlsxwriter looks a format up by hashing it,
+/// once per call, which per cell was a large part of a big export. The cells and their style
+/// numbers are the same as with a format per cell, as is the order formats are first used in (that
+/// of styles.xml).
 fn write_assets(
     sheet: &mut Worksheet,
     wb: &Workbook,
@@ -55,6 +59,7 @@ fn write_assets(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let runs = format_runs(formats);
+    let mut unformatted = REGISTER_FIRST_ROW;
     let [f, j, l, m, likelihood] = [
         Column::Medium,
         Column::Confidentiality,
@@ -143,8 +148,11 @@ fn write_assets(
             ))
             .set_result(risk_cached),
         )?;
-        for (first, last, format) in &runs {
-            sheet.set_range_format(row, *first, row, *last, format)?;
+        if (i + 1) % FORMAT_BLOCK == 0 || i + 1 == wb.assets.len() {
+            for (first, last, format) in &runs {
+                sheet.set_range_format(unformatted, *first, row, *last, format)?;
+            }
+            unformatted = row + 1;
         }
     }
     Ok(())
