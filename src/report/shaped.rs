@@ -7,6 +7,7 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use rustybuzz::{Direction, UnicodeBuffer};
 use std::collections::HashMap;
 
+/// The bundled fonts as rustybuzz faces, parsed once, and the runs shaped so far.
 pub struct Shaper {
     faces: Vec<rustybuzz::Face<'static>>,
     /// Per font of `crate::font::CHAIN`: the glyphs of each run shaped so far.
@@ -25,7 +26,7 @@ impl Shaper {
         }
     }
 
-    /// The glyphs of `run`, all in `font` (`crate::font::CHAIN[index]`, loaded in krilla as `krilla_font`).
+    /// The glyphs of `run`, a run of `crate::font::CHAIN[index]` (loaded in krilla as `krilla_font`).
     pub fn glyphs(&mut self, index: usize, krilla_font: &Font, run: &str) -> &[KrillaGlyph] {
         if !self.shaped[index].contains_key(run) {
             let glyphs = shape(&self.faces[index], krilla_font.units_per_em(), run);

@@ -18,13 +18,8 @@ fn col(column: Column) -> u16 {
 /// The format of a column's data cells.
 fn cell_format(column: Column, f: &Formats) -> &Format {
     match column {
-        Column::Category
-        | Column::Name
-        | Column::Note
-        | Column::Users
-        | Column::Department
-        | Column::Medium
-        | Column::Retention => &f.cell,
+        _ if column.is_text() => &f.cell,
+        Column::Medium => &f.cell,
         Column::Registered => &f.date,
         Column::Risk => &f.risk,
         _ => &f.center,
