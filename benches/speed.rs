@@ -34,6 +34,59 @@ fn time(runs: usize, mut f: impl FnMut()) -> Duration {
     )
 }
 
+/// The PDF report at 1,000, 10,000 and 100,000 assets.
+fn pdf_speed() {
+    for n in [1_000, 10_000, 100_000] {
+        let runs = if n >= 100_000 { 1 } else { 5 };
+        let results = Evaluated::new(workbook_with(n));
+        let input = ReportInput {
+            results: &results,
+            file_name: "bench.db",
+            created_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            previous: None,
+        };
+        let t = time(runs, || {
+            std::hint::black_box(pdf(&input).unwrap());
+        });
+        println!(
+            "PDF report, {n:>6} assets: {:>8.1} ms",
+            t.as_secs_f64() * 1e3
+        );
+    }
+}
+
+/// Excel export (and, with `with_import`, reading the file back) at 1,000, 10,000 and 100,000 assets.
+fn excel_speed(dir: &std::path::Path, with_import: bool) {
+    for n in [1_000, 10_000, 100_000] {
+        let runs = if n >= 100_000 { 1 } else { 5 };
+        let results = Evaluated::new(workbook_with(n));
+        let path = dir.join(format!("bench-{n}.xlsx"));
+        let t = time(runs, || riskbook::xlsx::export(&results, &path).unwrap());
+        println!(
+            "Excel export, {n:>6} assets: {:>8.1} ms",
+            t.as_secs_f64() * 1e3
+        );
+        if with_import {
+            let t = time(5, || {
+                std::hint::black_box(
+                    riskbook::xlsx::read_workbook(&path, Catalogue::builtin()).unwrap(),
+                );
+            });
+            println!(
+                "Excel import, {n:>6} assets: {:>8.1} ms",
+                t.as_secs_f64() * 1e3
+            );
+        }
+        if n == 10_000 {
+            std::fs::copy(
+                &path,
+                std::env::temp_dir().join("riskbook-bench-10000.xlsx"),
+            )
+            .unwrap();
+        }
+    }
+}
+
 fn main() {
     // `cargo bench --bench speed -- views` runs only the window measurements (frames and edits
     // in every view); `-- edit` only the 台帳 edit.
@@ -55,6 +108,18 @@ fn main() {
             if k % 10 == 0 {
                 println!("{}", ms(t));
             }
+        }
+        return;
+    }
+    // `-- report` and `-- export` only the PDF report and the Excel export (either or both).
+    let report = std::env::args().any(|a| a == "report");
+    let export = std::env::args().any(|a| a == "export");
+    if report || export {
+        if report {
+            pdf_speed();
+        }
+        if export {
+            excel_speed(tempfile::tempdir().unwrap().path(), false);
         }
         return;
     }
@@ -80,51 +145,9 @@ fn main() {
         );
     }
 
-    for n in [1_000, 10_000, 100_000] {
-        let runs = if n >= 100_000 { 1 } else { 5 };
-        let results = Evaluated::new(workbook_with(n));
-        let input = ReportInput {
-            results: &results,
-            file_name: "bench.db",
-            created_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-            previous: None,
-        };
-        let t = time(runs, || {
-            std::hint::black_box(pdf(&input).unwrap());
-        });
-        println!(
-            "PDF report, {n:>6} assets: {:>8.1} ms",
-            t.as_secs_f64() * 1e3
-        );
-    }
-
+    pdf_speed();
     let dir = tempfile::tempdir().unwrap();
-    for n in [1_000, 10_000, 100_000] {
-        let runs = if n >= 100_000 { 1 } else { 5 };
-        let results = Evaluated::new(workbook_with(n));
-        let path = dir.path().join(format!("bench-{n}.xlsx"));
-        let t = time(runs, || riskbook::xlsx::export(&results, &path).unwrap());
-        println!(
-            "Excel export, {n:>6} assets: {:>8.1} ms",
-            t.as_secs_f64() * 1e3
-        );
-        let t = time(5, || {
-            std::hint::black_box(
-                riskbook::xlsx::read_workbook(&path, Catalogue::builtin()).unwrap(),
-            );
-        });
-        println!(
-            "Excel import, {n:>6} assets: {:>8.1} ms",
-            t.as_secs_f64() * 1e3
-        );
-        if n == 10_000 {
-            std::fs::copy(
-                &path,
-                std::env::temp_dir().join("riskbook-bench-10000.xlsx"),
-            )
-            .unwrap();
-        }
-    }
+    excel_speed(dir.path(), true);
     for n in [1_000, 10_000, 100_000] {
         let mut harness = app(&database_with(dir.path(), "bench", n));
         let t = time(31, || harness.step());

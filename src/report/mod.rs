@@ -4,6 +4,7 @@
 
 pub mod content;
 pub mod layout;
+mod shaped;
 
 pub use content::{ReportInput, compose};
 
@@ -11,7 +12,7 @@ use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::page::PageSettings;
 use krilla::paint::Fill;
-use krilla::text::{Font, TextDirection};
+use krilla::text::Font;
 use layout::{Measure, Op, PAGE_HEIGHT, PAGE_WIDTH};
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -84,6 +85,7 @@ pub fn render(pages: &[Vec<Op>]) -> Result<Vec<u8>, ReportError> {
         })
         .collect::<Result<Vec<Font>, ReportError>>()?;
     let measure = FontMeasure::bundled();
+    let mut shaper = shaped::Shaper::bundled();
     let mut document = krilla::Document::new();
     let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).expect("A4 is a valid size");
     for ops in pages {
@@ -102,13 +104,13 @@ pub fn render(pages: &[Vec<Op>]) -> Result<Vec<u8>, ReportError> {
                     // Each run in the font that has its glyphs; only the fonts used are embedded.
                     let mut at = *x;
                     for (font, run) in crate::font::runs(text) {
-                        surface.draw_text(
+                        surface.draw_glyphs(
                             Point::from_xy(at, *y),
+                            shaper.glyphs(font, &fonts[font], run),
                             fonts[font].clone(),
-                            *size,
                             run,
+                            *size,
                             false,
-                            TextDirection::Auto,
                         );
                         at += measure.run_width(font, run, *size);
                     }

@@ -20,6 +20,9 @@ pub const PLAN_HEADERS: [&str; 8] = [
     "メモ",
 ];
 pub const PLAN_FIRST_ROW: u32 = 2;
+/// 対策計画's 種類: a check item (対象 its number) or a threat (対象 its medium, 内容 its name).
+pub const PLAN_ITEM: &str = "項目";
+pub const PLAN_THREAT: &str = "脅威";
 
 /// 台帳: title in row 0, group headers in row 1, column headers in row 2, data from row 3.
 pub const REGISTER_FIRST_ROW: u32 = 3;
