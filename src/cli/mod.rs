@@ -234,10 +234,7 @@ fn import(path: &Path, file: &Path, replace: bool) -> Result<String, CliError> {
             file.display(),
             operations::import::contents(&imported)
         ),
-        format!(
-            "取り込み前のデータベースは「{}」に保存しました。",
-            backup.display()
-        ),
+        operations::import::backup_note(&backup),
     ];
     lines.extend(operations::import::findings(&imported));
     Ok(lines.join("\n"))
