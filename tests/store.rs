@@ -264,6 +264,29 @@ fn an_older_file_is_migrated_after_a_backup_copy_is_written_to_the_backups_folde
 }
 
 #[test]
+fn the_copy_from_before_an_upgrade_is_never_rotated_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    write_version_one_file(&path);
+    let copy = Store::open(&path)
+        .unwrap()
+        .migration_backup()
+        .expect("a backup was written")
+        .to_path_buf();
+    assert!(copy.to_string_lossy().ends_with("-before-upgrade-v1.db"));
+    for _ in 0..(backup::KEEP + 3) {
+        drop(Store::open(&path).unwrap());
+    }
+    assert!(copy.exists(), "kept after more opens than the rotation holds");
+    assert_eq!(backup::list(&path).len(), backup::KEEP + 1);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        3,
+        "r.db, r.db.lock and riskbook-backups/"
+    );
+}
+
+#[test]
 fn a_file_from_a_newer_program_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
