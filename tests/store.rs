@@ -277,7 +277,10 @@ fn the_copy_from_before_an_upgrade_is_never_rotated_away() {
     for _ in 0..(backup::KEEP + 3) {
         drop(Store::open(&path).unwrap());
     }
-    assert!(copy.exists(), "kept after more opens than the rotation holds");
+    assert!(
+        copy.exists(),
+        "kept after more opens than the rotation holds"
+    );
     assert_eq!(backup::list(&path).len(), backup::KEEP + 1);
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
