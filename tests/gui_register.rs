@@ -295,17 +295,20 @@ fn another_list_is_mapped_previewed_and_added_as_one_undoable_step() {
     harness.run_steps(4);
     click(&mut harness, "取り込む");
     assert!(shows(&harness, "情報資産 2 件を台帳の後ろに追加しました"));
+    assert!(shows(&harness, "riskbook-backups"), "where the copy went");
     click(&mut harness, "OK");
     let wb = on_disk(&path);
     assert_eq!(wb.assets.len(), 34);
     assert_eq!(wb.assets[32].medium, Some(Medium::Paper));
     assert_eq!(wb.assets[33].medium, Some(Medium::InHouseServer));
     assert!(
-        std::fs::read_dir(dir.path()).unwrap().any(|e| e
+        std::fs::read_dir(riskbook::store::backup::folder(&path))
             .unwrap()
-            .file_name()
-            .to_string_lossy()
-            .contains("before-register-import")),
+            .any(|e| e
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains("before-register-import")),
         "a backup was made first"
     );
     ctrl(&mut harness, Key::Z);

@@ -6,7 +6,7 @@ use riskbook::domain::{
 };
 use riskbook::domain::{Edit, EditOutcome};
 use riskbook::sample::sample_workbook;
-use riskbook::store::{Store, StoreError, schema};
+use riskbook::store::{Store, StoreError, backup, schema};
 use rusqlite::Connection;
 use std::path::Path;
 
@@ -230,7 +230,7 @@ fn write_version_one_file(path: &Path) {
 }
 
 #[test]
-fn an_older_file_is_migrated_after_a_backup_copy_is_written_beside_it() {
+fn an_older_file_is_migrated_after_a_backup_copy_is_written_to_the_backups_folder() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
     write_version_one_file(&path);
@@ -251,7 +251,7 @@ fn an_older_file_is_migrated_after_a_backup_copy_is_written_beside_it() {
         .migration_backup()
         .expect("a backup was written")
         .to_path_buf();
-    assert_eq!(backup.parent(), path.parent());
+    assert_eq!(backup.parent(), Some(backup::folder(&path).as_path()));
     let old = Connection::open(&backup).unwrap();
     let version: i64 = old
         .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -261,6 +261,32 @@ fn an_older_file_is_migrated_after_a_backup_copy_is_written_beside_it() {
         .query_row("SELECT name FROM assets", [], |r| r.get(0))
         .unwrap();
     assert_eq!(name, "旧版の資産");
+}
+
+#[test]
+fn the_copy_from_before_an_upgrade_is_never_rotated_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    write_version_one_file(&path);
+    let copy = Store::open(&path)
+        .unwrap()
+        .migration_backup()
+        .expect("a backup was written")
+        .to_path_buf();
+    assert!(copy.to_string_lossy().ends_with("-before-upgrade-v1.db"));
+    for _ in 0..(backup::KEEP + 3) {
+        drop(Store::open(&path).unwrap());
+    }
+    assert!(
+        copy.exists(),
+        "kept after more opens than the rotation holds"
+    );
+    assert_eq!(backup::list(&path).len(), backup::KEEP + 1);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        3,
+        "r.db, r.db.lock and riskbook-backups/"
+    );
 }
 
 #[test]

@@ -90,31 +90,38 @@ impl RiskbookApp {
             None => self.dialog = Some(Dialog::ListImport(view)),
             Some(ListAction::Cancel) => {}
             Some(ListAction::Apply { edit, message }) => {
-                let result = operations::import::apply_list(&mut self.session, edit);
-                let ok = result.is_ok();
-                self.report(result.map(|_| ()));
-                if ok {
-                    self.show_start = false;
-                    self.sheet = Sheet::Register;
-                    self.message = Some(Message::ListImported(message));
-                } else {
-                    self.dialog = Some(Dialog::ListImport(view));
+                match operations::import::apply_list(&mut self.session, edit) {
+                    Ok(backup) => {
+                        self.report(Ok(()));
+                        self.show_start = false;
+                        self.sheet = Sheet::Register;
+                        self.message = Some(Message::ListImported {
+                            summary: message,
+                            backup,
+                        });
+                    }
+                    Err(e) => {
+                        self.report(Err(e));
+                        self.dialog = Some(Dialog::ListImport(view));
+                    }
                 }
             }
         }
     }
 
     fn apply_import(&mut self, path: PathBuf, imported: Box<Imported>) {
-        let result = operations::import::replace_with_workbook(&mut self.session, &imported);
-        let ok = result.is_ok();
-        self.report(result.map(|_| ()));
-        if ok {
-            self.show_start = false;
-            self.sheet = Sheet::Register;
-            self.message = Some(Message::Imported {
-                path,
-                assets: imported.workbook.assets.len(),
-            });
+        match operations::import::replace_with_workbook(&mut self.session, &imported) {
+            Ok(backup) => {
+                self.report(Ok(()));
+                self.show_start = false;
+                self.sheet = Sheet::Register;
+                self.message = Some(Message::Imported {
+                    path,
+                    assets: imported.workbook.assets.len(),
+                    backup,
+                });
+            }
+            Err(e) => self.report(Err(e)),
         }
     }
 

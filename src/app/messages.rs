@@ -1,6 +1,7 @@
 //! The messages the window shows in its OK dialog, each named by what happened; their wording is
 //! here and nowhere else.
 
+use crate::operations;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -20,11 +21,16 @@ pub enum Message {
     Imported {
         path: PathBuf,
         assets: usize,
+        /// The copy of the database from before the import.
+        backup: PathBuf,
     },
     /// Another program's list could not be opened.
     ListFailed(String),
-    /// The list import's own summary of what it did.
-    ListImported(String),
+    /// The list import's own summary of what it did, and the copy from before it.
+    ListImported {
+        summary: String,
+        backup: PathBuf,
+    },
     ReportFailed(String),
     /// An output job (`what`: Excel, PDF) failed.
     WriteFailed {
@@ -51,7 +57,7 @@ impl Message {
             Message::NewFileExists(_) => "新規".into(),
             Message::SampleNeedsEmpty => "見本データ".into(),
             Message::ImportFailed(_) | Message::Imported { .. } => "Excel取込".into(),
-            Message::ListFailed(_) | Message::ListImported(_) => {
+            Message::ListFailed(_) | Message::ListImported { .. } => {
                 "ほかの表から台帳へ取り込む".into()
             }
             Message::ReportFailed(_) => "報告書を作成できませんでした".into(),
@@ -72,17 +78,24 @@ impl Message {
             | Message::ImportFailed(why)
             | Message::ListFailed(why)
             | Message::ReportFailed(why)
-            | Message::WriteFailed { why, .. }
-            | Message::ListImported(why) => why.clone(),
+            | Message::WriteFailed { why, .. } => why.clone(),
+            Message::ListImported { summary, backup } => {
+                format!("{summary}\n{}", operations::import::backup_note(backup))
+            }
             Message::AlreadyOpen(path) => format!("「{}」は既に開いています。", path.display()),
             Message::NewFileExists(path) => format!(
                 "「{}」は既にあります。別の名前を選んでください。",
                 path.display()
             ),
             Message::SampleNeedsEmpty => "この台帳には既に情報資産があります。見本データは空のデータベース（ファイル → 新規）で読み込んでください。".into(),
-            Message::Imported { path, assets } => format!(
-                "「{}」から情報資産 {assets} 件を取り込みました。取り込み前のデータはバックアップしてあります。",
-                path.display()
+            Message::Imported {
+                path,
+                assets,
+                backup,
+            } => format!(
+                "「{}」から情報資産 {assets} 件を取り込みました。\n{}",
+                path.display(),
+                operations::import::backup_note(backup)
             ),
             Message::Written { what, path } => {
                 let extra = if *what == "Excel" {

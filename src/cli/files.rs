@@ -17,10 +17,7 @@ pub(super) fn import(path: &Path, file: &Path, replace: bool) -> Result<String, 
             file.display(),
             operations::import::contents(&imported)
         ),
-        format!(
-            "取り込み前のデータベースは「{}」に保存しました。",
-            backup.display()
-        ),
+        operations::import::backup_note(&backup),
     ];
     lines.extend(operations::import::findings(&imported));
     Ok(lines.join("\n"))

@@ -117,13 +117,13 @@ pub fn import_register(db: &Path, file: &Path, options: &ListOptions) -> Result<
     let edit = into_edit(&existing, read.assets, options.replace);
     let backup = operations::import::apply_list(&mut session, edit)?;
     out.push(format!(
-        "情報資産 {count} 件を{}。取り込み前のデータベースは「{}」に保存しました。",
+        "情報資産 {count} 件を{}。{}",
         if options.replace {
             format!("取り込み、それまでの {} 件と置き換えました", existing.len())
         } else {
             "台帳の後ろに追加しました".to_string()
         },
-        backup.display()
+        operations::import::backup_note(&backup)
     ));
     Ok(out.join("\n"))
 }

@@ -4,22 +4,32 @@
 use super::Session;
 use crate::domain::Edit;
 use crate::store::StoreResult;
+use crate::store::backup::Kind;
 use crate::xlsx::Imported;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Replaces the whole database with an IPA workbook already read (`xlsx::worker::read`). Returns
 /// where the state before was saved.
 pub fn replace_with_workbook(session: &mut Session, imported: &Imported) -> StoreResult<PathBuf> {
-    let backup = session.store().backup("before-import")?;
+    let backup = session.store().backup(Kind::BeforeImport)?;
     session.replace_all(&imported.workbook)?;
     Ok(backup)
 }
 
 /// Applies the edit a list import planned (one undoable step). Returns the backup's path.
 pub fn apply_list(session: &mut Session, edit: Edit) -> StoreResult<PathBuf> {
-    let backup = session.store().backup("before-register-import")?;
+    let backup = session.store().backup(Kind::BeforeListImport)?;
     session.apply(edit)?;
     Ok(backup)
+}
+
+/// Where the copy from before an import went, said the same in the window and the CLI.
+pub fn backup_note(backup: &Path) -> String {
+    format!(
+        "取り込み前のデータベースは「{}」に保存しました（自動バックアップと同じフォルダーで、取り込み前のコピーは新しい {} 個まで残ります）。",
+        backup.display(),
+        crate::store::backup::KEEP
+    )
 }
 
 /// What a workbook holds, in one line: 「情報資産 32 件、脅威 18 件、…」.

@@ -154,17 +154,9 @@ fn read_header(conn: &Connection, path: &Path) -> StoreResult<(i64, i64)> {
     Ok((version, app_id))
 }
 
-/// Where a backup copy labelled `label` goes: beside the file, e.g. `riskbook.db.v1-20261125-0930.bak`.
-fn backup_path(path: &Path, label: &str) -> PathBuf {
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let mut name = path.as_os_str().to_owned();
-    name.push(format!(".{label}-{stamp}.bak"));
-    PathBuf::from(name)
-}
-
 impl Store {
     /// Opens the database at `path`, creating it with the built-in catalogue if it does not exist, and
-    /// migrating an older one after writing a backup copy beside it.
+    /// migrating an older one after writing a backup copy to `riskbook-backups/`.
     pub fn open(path: &Path) -> StoreResult<Store> {
         Store::open_with(path, Catalogue::builtin)
     }
@@ -224,9 +216,8 @@ impl Store {
         let mut backup = None;
         if version < schema::CURRENT_VERSION {
             if version > 0 && existed_with_data {
-                let to = backup_path(path, &format!("v{version}"));
-                conn.execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
-                backup = Some(to);
+                let kind = backup::Kind::BeforeUpgrade(version);
+                backup = Some(backup::vacuum_into(&conn, path, kind)?);
             }
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             schema::migrate(&tx, version)?;
@@ -247,7 +238,9 @@ impl Store {
         // A sound file with data is copied aside each time it is opened for writing. A backup that
         // cannot be written (a full disk) must not keep the user from their data: it is reported.
         let backup_failure = if existed_with_data {
-            backup::automatic(&conn, path).err().map(|e| e.to_string())
+            backup::vacuum_into(&conn, path, backup::Kind::Automatic)
+                .err()
+                .map(|e| e.to_string())
         } else {
             None
         };
@@ -466,11 +459,10 @@ impl Store {
         Ok(())
     }
 
-    /// Writes a consistent copy beside the file before a large change (import); returns its path.
-    pub fn backup(&self, label: &str) -> StoreResult<PathBuf> {
-        let to = backup_path(&self.path, label);
-        self.copy_to(&to)?;
-        Ok(to)
+    /// Writes a consistent copy to `riskbook-backups/` before a large change (an import), pruned in
+    /// that kind's rotation; returns its full path.
+    pub fn backup(&self, kind: backup::Kind) -> StoreResult<PathBuf> {
+        backup::write(&self.path, kind, |to| self.copy_to(to))
     }
 
     /// `PRAGMA integrity_check`: "ok" for a sound file.
