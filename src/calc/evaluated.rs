@@ -27,9 +27,8 @@ impl Evaluated {
     /// threats and media stay as they were, so only that asset is assessed again.
     pub fn reassess_asset(&mut self, index: usize) {
         let media = &self.assessment.media;
-        self.assessment.assets[index] =
-            assess_asset(&self.workbook.assets[index], |m| media[&m].clone());
-        self.assessment.count_media(&self.workbook.assets);
+        let risk = assess_asset(&self.workbook.assets[index], |m| media[&m].clone());
+        self.assessment.replace_asset(index, risk);
         self.diagnosis = diagnose(&self.workbook, &self.assessment);
     }
 

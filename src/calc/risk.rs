@@ -235,6 +235,9 @@ pub struct MediumRisk {
 /// Columns M and P–S of one asset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssetRisk {
+    /// The medium it was assessed on (F), so that what it counted for can be taken back when the
+    /// asset changes.
+    pub medium: Option<Medium>,
     pub importance: Option<Importance>,
     /// The threat, t, v, p of P–R; `Err` says why they are not known.
     pub driver: Result<MediumRisk, Unrated>,
@@ -278,31 +281,43 @@ pub struct Assessment {
     on_medium: [MediumTally; Medium::ALL.len()],
 }
 
-/// The assets on one medium, as 脅威の状況 and the ◎ rule read them: counted in one pass over the
-/// register, so that neither walks 100,000 assets again.
+/// The assets on one medium, as 脅威の状況 and the ◎ rule read them: counted once, then kept up to
+/// date asset by asset, so that an edit of one asset does not walk 100,000 of them again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct MediumTally {
     assets: usize,
-    /// The highest 重要度 among those with a リスク値.
-    highest_rated_importance: Option<Importance>,
+    /// Those with a リスク値, by 重要度 0–2.
+    rated_by_importance: [usize; 3],
 }
 
 impl Assessment {
-    /// Counts again, per medium, the assets and the highest 重要度 of those rated (after `assets`
-    /// changed).
-    pub fn count_media(&mut self, assets: &[Asset]) {
+    /// Counts, per medium, the assets and those rated by 重要度.
+    fn count_media(&mut self) {
         self.on_medium = Default::default();
-        for (asset, risk) in assets.iter().zip(&self.assets) {
-            let Some(medium) = asset.medium else {
-                continue;
-            };
-            let tally = &mut self.on_medium[medium as usize];
-            tally.assets += 1;
-            if risk.risk.is_some() {
-                tally.highest_rated_importance =
-                    tally.highest_rated_importance.max(risk.importance);
-            }
+        for i in 0..self.assets.len() {
+            self.tally(i, true);
         }
+    }
+
+    /// Counts asset `index` in its medium's tally, or takes it out (`add` false).
+    fn tally(&mut self, index: usize, add: bool) {
+        let risk = &self.assets[index];
+        let Some(medium) = risk.medium else {
+            return;
+        };
+        let tally = &mut self.on_medium[medium as usize];
+        let change = |n: &mut usize| *n = if add { *n + 1 } else { *n - 1 };
+        change(&mut tally.assets);
+        if let (Some(importance), Some(_)) = (risk.importance, risk.risk) {
+            change(&mut tally.rated_by_importance[importance.value() as usize]);
+        }
+    }
+
+    /// Puts the new assessment of one asset in place of its old one.
+    pub fn replace_asset(&mut self, index: usize, risk: AssetRisk) {
+        self.tally(index, false);
+        self.assets[index] = risk;
+        self.tally(index, true);
     }
 
     /// How many assets are kept on `medium`.
@@ -312,7 +327,11 @@ impl Assessment {
 
     /// The highest 重要度 among the assets on `medium` that have a リスク値; None when none has.
     pub fn highest_rated_importance(&self, medium: Medium) -> Option<Importance> {
-        self.on_medium[medium as usize].highest_rated_importance
+        let counts = self.on_medium[medium as usize].rated_by_importance;
+        (0..counts.len())
+            .rev()
+            .find(|&i| counts[i] > 0)
+            .map(|i| Importance::new(i as u8).expect("重要度 is 0–2"))
     }
 
     pub fn threat(&self, id: ThreatId) -> Option<&ThreatAssessment> {
@@ -391,6 +410,7 @@ pub fn assess_asset(
         _ => None,
     };
     AssetRisk {
+        medium: asset.medium,
         importance,
         driver,
         risk,
@@ -419,6 +439,6 @@ pub fn assess_parts(items: &[CheckItem], threats: &[Threat], assets: &[Asset]) -
         media: Medium::ALL.into_iter().zip(by_medium).collect(),
         on_medium: Default::default(),
     };
-    assessment.count_media(assets);
+    assessment.count_media();
     assessment
 }
