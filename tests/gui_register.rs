@@ -318,3 +318,26 @@ fn another_list_is_mapped_previewed_and_added_as_one_undoable_step() {
         "one Ctrl+Z takes the list back out"
     );
 }
+
+/// The last letter typed and a click on another cell of the row can land in one frame (a busy PC,
+/// a quick hand): the letter still belongs to the cell being typed in, and is saved.
+#[test]
+fn a_letter_typed_in_the_frame_of_a_click_elsewhere_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = sample_app(&path);
+    assert!(on_disk(&path).assets[0].personal_info);
+    harness.get_by_label("情報資産名称 1行目").focus();
+    harness.run();
+    key(&mut harness, Key::F2);
+    type_text(&mut harness, "AB");
+    harness.event(egui::Event::Text("C".into()));
+    harness.get_by_label("個人情報 1行目").click();
+    harness.run();
+    let saved = on_disk(&path);
+    assert_eq!(saved.assets[0].name, "社員名簿ABC");
+    assert!(
+        !saved.assets[0].personal_info,
+        "the click in the same frame reached 個人情報 too"
+    );
+}
