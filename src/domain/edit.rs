@@ -139,17 +139,17 @@ impl Edit {
                 }
             }
             Edit::InsertAsset { index, asset } => {
-                asset_texts(asset, (index + 1).min(workbook.assets.len()), texts);
+                texts.extend(asset_texts(asset, (index + 1).min(workbook.assets.len())));
             }
-            Edit::UpdateAsset(asset) => asset_texts(asset, row_of(asset.id), texts),
-            Edit::SetSettings(settings) => settings_texts(settings, texts),
+            Edit::UpdateAsset(asset) => texts.extend(asset_texts(asset, row_of(asset.id))),
+            Edit::SetSettings(settings) => texts.extend(settings_texts(settings)),
             Edit::UpdatePlan(entry) => {
                 let number = workbook
                     .plan
                     .iter()
                     .position(|e| e.id == entry.id)
                     .map_or(0, |i| i + 1);
-                plan_texts(entry, number, texts);
+                texts.extend(plan_texts(entry, number));
             }
             Edit::Batch(edits) => {
                 for e in edits {
@@ -165,34 +165,34 @@ impl Edit {
     }
 }
 
-fn asset_texts<'a>(asset: &'a Asset, row: usize, texts: &mut Vec<(TextPlace, &'a str)>) {
-    for (column, text) in text_cells(asset) {
-        texts.push((TextPlace::Asset { row, column }, text));
-    }
+fn asset_texts(asset: &Asset, row: usize) -> [(TextPlace, &str); 6] {
+    text_cells(asset).map(|(column, text)| (TextPlace::Asset { row, column }, text.as_str()))
 }
 
-fn settings_texts<'a>(settings: &'a Settings, texts: &mut Vec<(TextPlace, &'a str)>) {
-    texts.push((TextPlace::Company, &settings.company));
-    texts.push((TextPlace::Assessor, &settings.assessor));
+fn settings_texts(settings: &Settings) -> [(TextPlace, &str); 2] {
+    [
+        (TextPlace::Company, &settings.company),
+        (TextPlace::Assessor, &settings.assessor),
+    ]
 }
 
-fn plan_texts<'a>(entry: &'a PlanEntry, number: usize, texts: &mut Vec<(TextPlace, &'a str)>) {
-    texts.push((TextPlace::PlanOwner(number), &entry.owner));
-    texts.push((TextPlace::PlanMemo(number), &entry.memo));
+fn plan_texts(entry: &PlanEntry, number: usize) -> [(TextPlace, &str); 2] {
+    [
+        (TextPlace::PlanOwner(number), &entry.owner),
+        (TextPlace::PlanMemo(number), &entry.memo),
+    ]
 }
 
 impl Workbook {
-    /// Every text the user typed, with where it stands.
-    pub fn texts(&self) -> Vec<(TextPlace, &str)> {
-        let mut texts = Vec::new();
-        settings_texts(&self.settings, &mut texts);
-        for (i, asset) in self.assets.iter().enumerate() {
-            asset_texts(asset, i + 1, &mut texts);
-        }
-        for (i, entry) in self.plan.iter().enumerate() {
-            plan_texts(entry, i + 1, &mut texts);
-        }
-        texts
+    /// Every text the user typed, with where it stands; nothing is collected (a full check of
+    /// 100,000 assets walks 600,000 texts).
+    pub fn texts(&self) -> impl Iterator<Item = (TextPlace, &str)> {
+        let assets = self.assets.iter().enumerate();
+        let plan = self.plan.iter().enumerate();
+        settings_texts(&self.settings)
+            .into_iter()
+            .chain(assets.flat_map(|(i, asset)| asset_texts(asset, i + 1)))
+            .chain(plan.flat_map(|(i, entry)| plan_texts(entry, i + 1)))
     }
 
     /// Makes a saved edit in memory, as the store made it on disk (`outcome` carries the ids it
@@ -510,8 +510,7 @@ mod tests {
     #[test]
     fn the_workbook_lists_every_typed_text_with_its_place() {
         let wb = workbook();
-        let texts = wb.texts();
-        let places: Vec<_> = texts.iter().map(|(p, _)| p.to_string()).collect();
+        let places: Vec<_> = wb.texts().map(|(p, _)| p.to_string()).collect();
         assert_eq!(places[0], "診断結果の会社名");
         assert!(
             places.contains(&"台帳 3行目の情報資産名称".to_string()),

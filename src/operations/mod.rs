@@ -45,7 +45,7 @@ pub fn refuse_to_overwrite(session: &Session, replace: bool) -> Result<(), Opera
     Ok(())
 }
 
-/// Puts the latest sound automatic backup in place of a broken database and opens it, which
+/// Puts the newest sound backup (`store::backup::restore`) in place of a broken database and opens it, which
 /// proves the restored file works. Returns the session and the backup used.
 pub fn restore_backup(path: &Path) -> StoreResult<(Session, PathBuf)> {
     let used = crate::store::backup::restore(path)?;
