@@ -87,3 +87,52 @@ fn overdue_entries_are_marked_and_can_be_shown_alone() {
         "No.1 情報セキュリティに関する経営者の方針"
     ));
 }
+
+/// A sample whose plan holds one entry, for No.41, in `status`, with No.41 still 「2 一部実施」.
+fn planned_41(path: &std::path::Path, status: PlanStatus) {
+    let mut s = common::data::sample_session(path);
+    let mut wb = s.workbook().clone();
+    wb.plan = vec![PlanEntry {
+        owner: "情報システム担当 鈴木".into(),
+        status,
+        ..PlanEntry::new(Measure::Item(ItemNo(41)))
+    }];
+    for item in wb.items.iter_mut().filter(|i| i.no == ItemNo(41)) {
+        item.answer = Some(Answer::Partly);
+    }
+    s.replace_all(&wb).unwrap();
+}
+
+#[test]
+fn a_finished_measure_is_reopened_instead_of_planned_a_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    planned_41(&path, PlanStatus::Done);
+    let mut harness = app(&path);
+    click(&mut harness, "対策状況チェック");
+    assert!(!has(&harness, "No.41 を計画に追加"), "no second entry");
+    scroll_and_click(&mut harness, "No.41 を再開");
+    let plan = on_disk(&path).plan;
+    assert_eq!(plan.len(), 1, "the entry is reopened, not added again");
+    assert_eq!(plan[0].status, PlanStatus::NotStarted);
+    assert_eq!(plan[0].owner, "情報システム担当 鈴木", "kept");
+    assert!(has(&harness, "No.41 は計画済み"));
+    assert!(!has(&harness, "No.41 を再開"));
+}
+
+#[test]
+fn the_status_list_offers_each_state_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    planned_41(&path, PlanStatus::InProgress);
+    let mut harness = app(&path);
+    click(&mut harness, "対策計画");
+    // `pick` asserts that exactly one option starts with the word.
+    pick(&mut harness, "状態 1件目", "未着手");
+    assert_eq!(on_disk(&path).plan[0].status, PlanStatus::NotStarted);
+    pick(&mut harness, "状態 1件目", "対応中");
+    assert_eq!(on_disk(&path).plan[0].status, PlanStatus::InProgress);
+    pick(&mut harness, "並べ替え", "期限の近い順");
+    pick(&mut harness, "並べ替え", "追加した順");
+    pick(&mut harness, "状態で絞り込み", "すべて");
+}

@@ -45,15 +45,51 @@ pub fn choice<T: Copy + PartialEq>(
     short: impl Fn(T) -> String,
     width: f32,
 ) -> (Option<Option<T>>, egui::Response) {
-    let mut picked = None;
     // A narrow box shows a dash rather than a cut-off word.
     let unset = if width < 60.0 { "—" } else { none };
     let selected = current.map(&short).unwrap_or_else(|| unset.into());
+    dropdown(ui, id, name, Some(none), current, options, selected, width)
+}
+
+/// A dropdown for a value that is always set (状態, 並べ替え …): only `options`, no empty entry.
+/// Returns the value the user picked when it differs from `current`.
+pub fn pick<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    id: impl egui::AsIdSalt,
+    name: &str,
+    current: T,
+    options: &[(T, String)],
+    width: f32,
+) -> Option<T> {
+    let selected = options
+        .iter()
+        .find(|(value, _)| *value == current)
+        .map(|(_, label)| label.clone())
+        .unwrap_or_default();
+    let (picked, _) = dropdown(ui, id, name, None, Some(current), options, selected, width);
+    picked.flatten()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn dropdown<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    id: impl egui::AsIdSalt,
+    name: &str,
+    none: Option<&str>,
+    current: Option<T>,
+    options: &[(T, String)],
+    selected: String,
+    width: f32,
+) -> (Option<Option<T>>, egui::Response) {
+    let mut picked = None;
     let response = egui::ComboBox::from_id_salt(id)
         .selected_text(selected)
         .width(width)
         .show_ui(ui, |ui| {
-            if ui.selectable_label(current.is_none(), none).clicked() && current.is_some() {
+            if let Some(none) = none
+                && ui.selectable_label(current.is_none(), none).clicked()
+                && current.is_some()
+            {
                 picked = Some(None);
             }
             for (value, label) in options {

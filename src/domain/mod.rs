@@ -14,6 +14,6 @@ pub mod workbook;
 pub use asset::{Asset, AssetError, AssetId};
 pub use catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat, ThreatId};
 pub use edit::{Applied, Edit, EditOutcome, TextPlace};
-pub use plan::{Measure, PlanEntry, PlanId, PlanStatus};
+pub use plan::{Measure, PlanEntry, PlanId, PlanOffer, PlanStatus};
 pub use scales::{Answer, Frequency, Medium, Rating, ScaleError};
 pub use workbook::{Settings, Workbook};

@@ -52,13 +52,6 @@ impl Workbook {
             .collect()
     }
 
-    /// Whether the 対策計画 has an entry for `measure` that is not 完了.
-    pub fn has_open_plan(&self, measure: super::plan::Measure) -> bool {
-        self.plan
-            .iter()
-            .any(|e| e.measure == measure && e.status != super::plan::PlanStatus::Done)
-    }
-
     pub fn answer(&self, no: ItemNo) -> Option<Answer> {
         self.items
             .iter()

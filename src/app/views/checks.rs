@@ -1,6 +1,6 @@
 //! 対策状況チェック: the questions grouped by category, each answered 1–4.
 
-use crate::app::views::plan::{self, add_button};
+use crate::app::views::plan::plan_button;
 use crate::domain::Edit;
 use crate::domain::{Answer, Measure};
 use crate::operations::Session;
@@ -89,14 +89,12 @@ pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {
                                 if item.is_open() {
                                     ui.add_space(12.0);
                                     let measure = Measure::Item(item.no);
-                                    if add_button(
+                                    edits.extend(plan_button(
                                         ui,
                                         workbook,
                                         measure,
                                         &format!("No.{}", item.no.0),
-                                    ) {
-                                        edits.push(plan::add(measure));
-                                    }
+                                    ));
                                 }
                             });
                         }

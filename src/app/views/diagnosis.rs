@@ -2,7 +2,7 @@
 //! class, and the assets with リスク大 first.
 
 use crate::app::views::explain::show_lines;
-use crate::app::views::plan::{self, add_button};
+use crate::app::views::plan::plan_button;
 use crate::app::widgets::{date_picker, header_row, level_cell, level_colors};
 use crate::calc::Assessment;
 use crate::calc::explain::{Line, explain_category};
@@ -107,13 +107,13 @@ fn risky_table(ui: &mut Ui, workbook: &Workbook, assessment: &Assessment, rows: 
 }
 
 /// The 対策優先度 tables: threats, then single items, each only where something would drop.
-/// Returns the measure whose 「計画に追加」 was clicked.
+/// Returns the edit of a clicked 「計画に追加」 or 「再開」.
 fn priority_section(
     ui: &mut Ui,
     wb: &Workbook,
     threats: &[ThreatGain],
     items: &[ItemGain],
-) -> Option<Measure> {
+) -> Option<Edit> {
     let mut add = None;
     ui.heading("対策優先度（リスクを下げる効果の大きい順）");
     ui.label("その脅威に関係するチェック項目をすべて「1 実施している」にした場合に、リスク大の数とリスク値の合計がどれだけ減るか。");
@@ -148,8 +148,8 @@ fn priority_section(
                         g.open_items.iter().map(|n| format!("No.{}", n.0)).collect();
                     ui.add(egui::Label::new(nos.join(", ")).wrap());
                     let measure = Measure::Threat(g.threat);
-                    if add_button(ui, wb, measure, &g.name) {
-                        add = Some(measure);
+                    if let Some(edit) = plan_button(ui, wb, measure, &g.name) {
+                        add = Some(edit);
                     }
                     ui.end_row();
                 }
@@ -175,8 +175,8 @@ fn priority_section(
                     ui.label(format!("リスク大 −{} 件", g.gain.high_drop));
                     ui.label(format!("リスク値 −{}", g.gain.risk_drop));
                     let measure = Measure::Item(g.no);
-                    if add_button(ui, wb, measure, &format!("No.{}", g.no.0)) {
-                        add = Some(measure);
+                    if let Some(edit) = plan_button(ui, wb, measure, &format!("No.{}", g.no.0)) {
+                        add = Some(edit);
                     }
                     ui.end_row();
                 }
@@ -377,11 +377,12 @@ impl DiagnosisView {
                 let Some(derived) = &self.derived else {
                     return;
                 };
-                if let Some(measure) =
-                    priority_section(ui, workbook, &derived.threats, &derived.items)
-                {
-                    edits.push(plan::add(measure));
-                }
+                edits.extend(priority_section(
+                    ui,
+                    workbook,
+                    &derived.threats,
+                    &derived.items,
+                ));
                 ui.separator();
                 ui.heading("対策が必要な情報資産（リスク大から）");
                 let rows = &derived.risky_rows;

@@ -1,9 +1,9 @@
 //! 「なぜこのリスク値か」 in the window: the 台帳's side panel for the current row, and the lines of
 //! an explanation (`calc::explain`) as headings and wrapped text.
 
-use crate::app::views::plan::add_button;
+use crate::app::views::plan::plan_button;
 use crate::calc::explain::{Line, explain_asset};
-use crate::domain::Measure;
+use crate::domain::{Edit, Measure};
 use crate::operations::Session;
 use eframe::egui::{self, RichText, Ui};
 
@@ -37,9 +37,9 @@ struct Explained {
 }
 
 impl ExplainPanel {
-    /// The panel for the asset at `index` (None: no current row), when open. Returns a measure
-    /// whose 「計画に追加」 was clicked.
-    pub fn ui(&mut self, ui: &mut Ui, session: &Session, index: Option<usize>) -> Option<Measure> {
+    /// The panel for the asset at `index` (None: no current row), when open. Returns the edit of
+    /// a clicked 「計画に追加」 or 「再開」.
+    pub fn ui(&mut self, ui: &mut Ui, session: &Session, index: Option<usize>) -> Option<Edit> {
         if !self.open {
             return None;
         }
@@ -94,8 +94,8 @@ impl ExplainPanel {
                             show_lines(ui, &c.lines);
                             for (measure, what) in &c.measures {
                                 ui.add(egui::Label::new(what.as_str()).wrap());
-                                if add_button(ui, wb, *measure, what) {
-                                    add = Some(*measure);
+                                if let Some(edit) = plan_button(ui, wb, *measure, what) {
+                                    add = Some(edit);
                                 }
                             }
                         });

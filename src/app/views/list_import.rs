@@ -2,7 +2,7 @@
 //! sheet, header row, each column's 台帳 column, words mapped to the dropdown words, the rating scale
 //! — with a preview and the same messages as a paste, before anything is saved.
 
-use crate::app::widgets::{choice, header_row};
+use crate::app::widgets::{choice, header_row, pick};
 use crate::domain::Edit;
 use crate::domain::register::Column;
 use crate::domain::{AssetId, Medium};
@@ -114,17 +114,8 @@ impl ListImportView {
                     .enumerate()
                     .map(|(i, t)| (i, t.sheet.clone()))
                     .collect();
-                let names = sheets.clone();
-                if let (Some(Some(i)), _) = choice(
-                    ui,
-                    "list_sheet",
-                    "読むシート",
-                    "—",
-                    Some(self.table),
-                    &sheets,
-                    |i| names[i].1.clone(),
-                    160.0,
-                ) {
+                if let Some(i) = pick(ui, "list_sheet", "読むシート", self.table, &sheets, 160.0)
+                {
                     self.table = i;
                     self.layout = suggest_layout(&self.source.tables[i]);
                     changed = true;

@@ -1,35 +1,40 @@
 //! 対策計画: the measures the company decided on, with 担当者, 期限, 状態 and メモ, filtered and
 //! sorted, overdue ones marked. Completing an entry offers to answer its items 「1 実施している」 in
 //! the same undoable step, showing how much the risk drops. Entries are added from 対策優先度, from
-//! an open check item and from 「なぜこのリスク値か」 (`add_button`).
+//! an open check item and from 「なぜこのリスク値か」 (`plan_button`).
 
-use crate::app::widgets::{choice, date_picker, header_row};
+use crate::app::widgets::{date_picker, header_row, pick};
 use crate::calc::priority::totals_with;
 use crate::domain::Edit;
-use crate::domain::{Answer, Measure, PlanEntry, PlanId, PlanStatus, Workbook};
+use crate::domain::{Answer, Measure, PlanEntry, PlanId, PlanOffer, PlanStatus, Workbook};
 use crate::operations::Session;
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText, Ui};
 use std::collections::HashMap;
 
-/// 「計画に追加」, or 「計画済み」 (disabled) while an entry for `measure` is not 完了. True when clicked.
-pub fn add_button(ui: &mut Ui, wb: &Workbook, measure: Measure, what: &str) -> bool {
-    if wb.has_open_plan(measure) {
-        ui.add_enabled(false, egui::Button::new("計画済み"));
-        return false;
-    }
-    ui.button("計画に追加")
-        .on_hover_text("対策計画に加えます（担当者と期限は「対策計画」で決めます）")
-        .accessible_name(format!("{what} を計画に追加"))
-        .clicked()
-}
-
-/// The edit that adds `measure` at the end of the plan.
-pub fn add(measure: Measure) -> Edit {
-    Edit::InsertPlan {
-        index: usize::MAX,
-        entry: PlanEntry::new(measure),
-    }
+/// The button of `PlanOffer`: 「計画に追加」, 「計画済み」 (disabled, naming the entry) or 「再開」 for a
+/// finished entry. Returns the edit of a click.
+pub fn plan_button(ui: &mut Ui, wb: &Workbook, measure: Measure, what: &str) -> Option<Edit> {
+    let offer = PlanOffer::of(wb, measure);
+    let clicked = match &offer {
+        PlanOffer::Add => ui
+            .button("計画に追加")
+            .on_hover_text("対策計画に加えます（担当者と期限は「対策計画」で決めます）")
+            .accessible_name(format!("{what} を計画に追加"))
+            .clicked(),
+        PlanOffer::Planned(n) => {
+            ui.add_enabled(false, egui::Button::new("計画済み"))
+                .on_disabled_hover_text(format!("対策計画の {n} 件目にあります"))
+                .accessible_name(format!("{what} は計画済み"));
+            false
+        }
+        PlanOffer::Reopen(_) => ui
+            .button("再開")
+            .on_hover_text("完了にした対策を「未着手」に戻します（担当者・期限・メモはそのまま）")
+            .accessible_name(format!("{what} を再開"))
+            .clicked(),
+    };
+    if clicked { offer.edit(measure) } else { None }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -188,14 +193,12 @@ impl PlanView {
             ui.separator();
             let shown = labelled(&Shown::ALL, Shown::label);
             ui.label("表示:");
-            if let (Some(Some(s)), _) = choice(
+            if let Some(s) = pick(
                 ui,
                 "plan_shown",
                 "状態で絞り込み",
-                "すべて",
-                Some(self.shown),
+                self.shown,
                 &shown,
-                |s| s.label().to_string(),
                 100.0,
             ) {
                 self.shown = s;
@@ -205,16 +208,7 @@ impl PlanView {
                 .labelled_by(label.id);
             let orders = labelled(&Order::ALL, Order::label);
             ui.label("並べ替え:");
-            if let (Some(Some(o)), _) = choice(
-                ui,
-                "plan_order",
-                "並べ替え",
-                "追加した順",
-                Some(self.order),
-                &orders,
-                |o| o.label().to_string(),
-                120.0,
-            ) {
+            if let Some(o) = pick(ui, "plan_order", "並べ替え", self.order, &orders, 120.0) {
                 self.order = o;
             }
         });
@@ -271,14 +265,12 @@ impl PlanView {
                                     ui.colored_label(ui.visuals().error_fg_color, "期限切れ");
                                 }
                             });
-                            if let (Some(Some(status)), _) = choice(
+                            if let Some(status) = pick(
                                 ui,
                                 ("plan_status", entry.id),
                                 &format!("状態 {n}件目"),
-                                "未着手",
-                                Some(entry.status),
+                                entry.status,
                                 &statuses,
-                                |s| s.label().to_string(),
                                 80.0,
                             ) {
                                 let changed = PlanEntry {

@@ -141,9 +141,7 @@ impl RegisterView {
         ui.separator();
         self.delete_dialog(ui, workbook, &mut edits);
         self.notice_dialog(ui);
-        if let Some(measure) = self.explain.ui(ui, session, self.current_index()) {
-            edits.push(crate::app::views::plan::add(measure));
-        }
+        edits.extend(self.explain.ui(ui, session, self.current_index()));
         egui::ScrollArea::horizontal()
             .id_salt("register_h")
             .show(ui, |ui| self.table(ui, session, &mut edits));
