@@ -12,6 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use riskbook::app::RiskbookApp;
 use riskbook::domain::Medium;
+use riskbook::domain::register::Column;
 
 fn key(harness: &mut Harness<'_, RiskbookApp>, key: Key) {
     harness.key_press(key);
@@ -340,4 +341,33 @@ fn a_letter_typed_in_the_frame_of_a_click_elsewhere_is_kept() {
         !saved.assets[0].personal_info,
         "the click in the same frame reached 個人情報 too"
     );
+}
+
+#[test]
+fn every_header_line_fits_its_column_and_the_lines_say_the_whole_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = sample_app(&dir.path().join("r.db"));
+    let ctx = &harness.ctx;
+    let style = ctx.global_style();
+    let font = egui::TextStyle::Body.resolve(&style);
+    for column in Column::ALL {
+        let lines: Vec<&str> = column.grid_header().lines().collect();
+        assert!(lines.len() <= 3, "{column:?}: the header row holds 3 lines");
+        if column != Column::MyNumber {
+            assert_eq!(lines.concat(), column.header(), "broken between words only");
+        }
+        for line in lines {
+            let width = ctx.fonts_mut(|f| {
+                f.layout_no_wrap(line.into(), font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            });
+            assert!(
+                // The header is a frameless button, which egui draws without padding.
+                width <= column.width(),
+                "{column:?}: 「{line}」 is {width} px in a {} px column",
+                column.width()
+            );
+        }
+    }
 }

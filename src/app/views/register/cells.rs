@@ -12,10 +12,10 @@ use eframe::egui::{self, Ui};
 
 /// View-only facts about a column.
 impl Column {
-    /// Initial widths chosen so that A–S fit a 1366-pixel screen.
-    pub(super) fn width(self) -> f32 {
+    /// Initial widths chosen so that A–S, and their headers (`grid_header`), fit a 1366-pixel screen.
+    pub fn width(self) -> f32 {
         match self {
-            Column::Name => 126.0,
+            Column::Name => 120.0,
             Column::Note => 90.0,
             Column::Medium => 112.0,
             Column::Registered => 96.0,
@@ -23,9 +23,35 @@ impl Column {
             Column::Users | Column::Department => 64.0,
             Column::Risk => 76.0,
             Column::Retention => 50.0,
-            Column::Personal | Column::Sensitive | Column::MyNumber => 36.0,
+            Column::Sensitive => 42.0,
+            Column::Personal | Column::MyNumber => 36.0,
             Column::Confidentiality | Column::Integrity | Column::Availability => 44.0,
             _ => 40.0,
+        }
+    }
+
+    /// The header as the grid shows it under the letter: broken into lines between words so that no
+    /// line is wider than the column (a narrow column would otherwise cut the word or break it in
+    /// the middle). マイナンバー is shown by its legal name 個人番号, which breaks between words; the
+    /// hover gives both names.
+    pub fn grid_header(self) -> &'static str {
+        match self {
+            Column::Users => "利用者\n範囲",
+            Column::Personal => "個人\n情報",
+            Column::Sensitive => "要配慮\n個人\n情報",
+            Column::MyNumber => "個人\n番号",
+            Column::Retention => "保存\n期限",
+            Column::Threat => "脅威の\n発生\n頻度",
+            Column::Likelihood => "被害\n発生\n可能性",
+            other => other.header(),
+        }
+    }
+
+    /// The header's hover: the full name, and the other name where the grid shows one.
+    pub(super) fn header_hover(self) -> String {
+        match self {
+            Column::MyNumber => format!("{} {}（個人番号）", self.letter(), self.header()),
+            _ => format!("{} {}", self.letter(), self.header()),
         }
     }
 }

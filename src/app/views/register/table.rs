@@ -17,7 +17,8 @@ impl RegisterView {
             .text_style_height(&egui::TextStyle::Body)
             .max(ui.spacing().interact_size.y)
             + 6.0;
-        let header_height = ui.text_style_height(&egui::TextStyle::Body) * 3.0 + 6.0;
+        // The letter and up to three lines of `Column::grid_header`.
+        let header_height = ui.text_style_height(&egui::TextStyle::Body) * 4.0 + 6.0;
         let shift = ui.input(|i| i.modifiers.shift);
         let pressed = ui.input(|i| i.pointer.primary_pressed());
         let mut table = TableBuilder::new(ui)
@@ -172,7 +173,7 @@ impl RegisterView {
             Some((c, false)) if c == column => " ▼",
             _ => "",
         };
-        let text = format!("{}\n{}{}", column.letter(), column.header(), arrow);
+        let text = format!("{}{}\n{}", column.letter(), arrow, column.grid_header());
         let response = ui
             .add(
                 egui::Button::new(RichText::new(text).strong())
@@ -181,7 +182,7 @@ impl RegisterView {
             )
             .on_hover_text(format!(
                 "{}\nクリックで並べ替え（もう一度で逆順、3 回目で元の順）",
-                column.header()
+                column.header_hover()
             ));
         if response.clicked() {
             self.sort = match self.sort {
