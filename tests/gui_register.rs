@@ -371,3 +371,19 @@ fn every_header_line_fits_its_column_and_the_lines_say_the_whole_name() {
         }
     }
 }
+
+#[test]
+fn a_cut_off_cell_shows_its_whole_value_on_hover_and_a_whole_one_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_app(&dir.path().join("r.db"));
+    let whole = value(&harness, "備考 3行目");
+    assert_eq!(whole, "税務署提出用源泉徴収票", "the sample's long note");
+    harness.get_by_label("備考 3行目").hover();
+    harness.run_steps(40);
+    assert!(has(&harness, &whole), "the hover shows the whole note");
+
+    let short = value(&harness, "業務分類 1行目");
+    harness.get_by_label("業務分類 1行目").hover();
+    harness.run_steps(40);
+    assert!(!has(&harness, &short), "no hover for a value that fits");
+}

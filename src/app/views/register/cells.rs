@@ -10,6 +10,10 @@ use crate::domain::register::{CellValue, Column};
 use crate::domain::{Asset, Edit, Medium, Rating, Workbook};
 use eframe::egui::{self, Ui};
 
+/// Space between a text cell's edge and its text, so that the current cell's frame never covers a
+/// character.
+const CELL_INSET: i8 = 4;
+
 /// View-only facts about a column.
 impl Column {
     /// Initial widths chosen so that A–S, and their headers (`grid_header`), fit a 1366-pixel screen.
@@ -114,20 +118,27 @@ impl RegisterView {
                     .cloned()
                     .unwrap_or_else(|| saved.to_string());
                 let id = cell_id(asset.id, column);
-                let response = ui.add(
-                    egui::TextEdit::singleline(&mut text)
-                        .id(id)
-                        // Tab, arrows and Esc are the table's (keys.rs), not egui's focus moves.
-                        .event_filter(egui::EventFilter {
-                            tab: true,
-                            horizontal_arrows: true,
-                            vertical_arrows: true,
-                            escape: true,
-                        })
-                        .desired_width(f32::INFINITY)
-                        .frame(egui::Frame::NONE),
-                );
-                let response = response.accessible_name(&name);
+                let output = egui::TextEdit::singleline(&mut text)
+                    .id(id)
+                    // Tab, arrows and Esc are the table's (keys.rs), not egui's focus moves.
+                    .event_filter(egui::EventFilter {
+                        tab: true,
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        escape: true,
+                    })
+                    .desired_width(f32::INFINITY)
+                    // Clear of the current cell's 2-pixel frame, and in the middle of the row
+                    // (egui ignores `margin` when a frame is given).
+                    .frame(egui::Frame::NONE.inner_margin(egui::Margin::symmetric(CELL_INSET, 0)))
+                    .min_size(egui::vec2(0.0, ui.available_height()))
+                    .align(egui::Align2::LEFT_CENTER)
+                    .show(ui);
+                let mut response = output.response.response.accessible_name(&name);
+                let cut = output.galley.size().x > response.rect.width() - 2.0 * CELL_INSET as f32;
+                if cut && !response.has_focus() {
+                    response = response.on_hover_text(text.as_str());
+                }
                 if response.double_clicked()
                     && let Some(f) = self.text_focus.as_mut()
                     && (f.asset, f.column) == (asset.id, column)
