@@ -387,3 +387,56 @@ fn a_cut_off_cell_shows_its_whole_value_on_hover_and_a_whole_one_does_not() {
     harness.run_steps(40);
     assert!(!has(&harness, &short), "no hover for a value that fits");
 }
+
+#[test]
+fn tab_walks_every_cell_type_and_the_keyboard_comes_back_after_a_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = sample_app(&path);
+
+    // E 管理部署 → F 媒体 (dropdown), G–I (flags), J–L (ratings), M (computed), N 保存期限 (text).
+    click(&mut harness, "管理部署 1行目");
+    for _ in 0..9 {
+        key(&mut harness, Key::Tab);
+        assert!(
+            !egui::Popup::is_any_open(&harness.ctx),
+            "Tab opened no menu"
+        );
+    }
+    type_text(&mut harness, "3年");
+    key(&mut harness, Key::Tab);
+    assert_eq!(
+        on_disk(&path).assets[0].retention,
+        "3年",
+        "N got the typing"
+    );
+    // Tab went on to O 登録日 (a date); Shift+Tab twice leads back over it to M and N.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run();
+    key(&mut harness, Key::Tab);
+    type_text(&mut harness, "5年");
+    key(&mut harness, Key::Enter);
+    assert_eq!(on_disk(&path).assets[0].retention, "5年");
+
+    // A refused value opens a message; once it is closed, the arrows and typing reach the grid again.
+    assert!(
+        !on_disk(&path).assets[3].personal_info,
+        "row 4 has no 個人情報"
+    );
+    click(&mut harness, "機密性 4行目");
+    harness.key_press(Key::Escape);
+    harness.run();
+    type_text(&mut harness, "7");
+    assert!(shows(&harness, "OK"), "the refusal is shown");
+    click(&mut harness, "OK");
+    for _ in 0..3 {
+        key(&mut harness, Key::ArrowLeft);
+    }
+    type_text(&mut harness, " ");
+    assert!(
+        on_disk(&path).assets[3].personal_info,
+        "three cells left of J is G 個人情報, ticked by the space"
+    );
+}

@@ -137,7 +137,7 @@ impl RiskbookApp {
             && self
                 .views
                 .iter()
-                .any(|v| v.sheet() == self.sheet && v.lets_shortcuts_act());
+                .any(|v| v.sheet() == self.sheet && v.lets_shortcuts_act(ctx));
         if ctx.egui_wants_keyboard_input() && !view_lets_act {
             return;
         }

@@ -16,7 +16,7 @@ pub mod threats;
 
 use crate::domain::{AssetId, Edit, Workbook};
 use crate::operations::Session;
-use eframe::egui::Ui;
+use eframe::egui::{self, Ui};
 
 /// Which sheet: what other parts of the window use to bring one to the front (an import shows
 /// the 台帳).
@@ -76,9 +76,9 @@ pub trait View {
     /// An asset that an edit of this frame inserted (the 台帳 makes it current).
     fn on_inserted(&mut self, _id: AssetId) {}
 
-    /// Whether the window's shortcuts (Ctrl+Z …) may act although one of the view's text fields
-    /// has the keyboard: a current 台帳 cell not typed in yet.
-    fn lets_shortcuts_act(&self) -> bool {
+    /// Whether the window's shortcuts (Ctrl+Z …) may act although one of the view's widgets has
+    /// the keyboard: a current 台帳 cell not typed in yet, or the 台帳 grid itself.
+    fn lets_shortcuts_act(&self, _ctx: &egui::Context) -> bool {
         false
     }
 }

@@ -3,7 +3,7 @@
 
 use super::keys::{self, EditKey, GridKey};
 use super::selection::Cell;
-use super::{FocusMode, RegisterView, TextFocus, cell_id, place_caret};
+use super::{FocusMode, RegisterView, TextFocus, cell_id, grid_focus, place_caret};
 use crate::domain::register::{CellValue, Column};
 use crate::domain::{AssetId, Edit, Workbook};
 use crate::entry::block::{PastePlan, copy_text, plan_clear, plan_fill_down, plan_paste};
@@ -21,6 +21,12 @@ impl RegisterView {
     ) {
         let workbook = session.workbook();
         keys::one_step_per_frame(ctx, &mut self.deferred);
+        // Nothing has the keyboard (a dialog or a dropdown just closed, a click outside any field):
+        // it comes back to the current cell, as in Excel.
+        let unfocused = ctx.memory(|m| m.focused().is_none() && m.top_modal_layer().is_none());
+        if unfocused && !egui::Popup::is_any_open(ctx) {
+            self.take_keyboard(ctx, workbook);
+        }
         if let Some(f) = self.text_focus
             && !ctx.memory(|m| m.has_focus(cell_id(f.asset, f.column)))
         {
@@ -51,7 +57,11 @@ impl RegisterView {
             }
             Some(_) => {}
             // Another field (the search box) or a dropdown has the keyboard.
-            None if ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(ctx) => return,
+            None if ctx.memory(|m| m.focused().is_some_and(|id| id != grid_focus()))
+                || egui::Popup::is_any_open(ctx) =>
+            {
+                return;
+            }
             None => {}
         }
         if self.selection.cursor().is_none() {

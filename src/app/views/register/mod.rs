@@ -69,6 +69,32 @@ fn cell_id(asset: AssetId, column: Column) -> egui::Id {
     egui::Id::unique(("register_cell", asset, column))
 }
 
+/// The keyboard focus of the grid while the current cell is not text. egui moves the focus on Tab
+/// to the next widget, or with nothing focused to the first one (the ファイル menu); a focused grid
+/// keeps Tab and the arrows for the table (keys.rs).
+fn grid_focus() -> egui::Id {
+    egui::Id::unique("register_grid_focus")
+}
+
+/// Keeps `grid_focus` alive (egui drops the focus of a widget not shown in a frame) and tells egui
+/// that it handles Tab, the arrows and Esc itself. Drawn after the keyboard was read, so that a Tab
+/// the grid took never moves egui's focus.
+fn hold_grid_keyboard(ui: &mut Ui) {
+    let rect = egui::Rect::from_min_size(ui.max_rect().min, egui::Vec2::splat(1.0));
+    ui.interact(rect, grid_focus(), egui::Sense::FOCUSABLE);
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            grid_focus(),
+            egui::EventFilter {
+                tab: true,
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                escape: true,
+            },
+        )
+    });
+}
+
 /// Puts the caret of a text field at `position` (in characters) before it is drawn.
 fn place_caret(ctx: &egui::Context, id: egui::Id, position: usize) {
     let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
@@ -137,6 +163,7 @@ impl RegisterView {
         if self.confirm_delete.is_empty() && self.notice.is_none() {
             self.keyboard(ui.ctx(), session, &mut edits);
         }
+        hold_grid_keyboard(ui);
         self.toolbar(ui, workbook, &mut edits);
         ui.separator();
         self.delete_dialog(ui, workbook, &mut edits);
@@ -154,10 +181,15 @@ impl RegisterView {
         self.focus_cursor(ctx, workbook);
     }
 
-    /// Gives the keyboard to the current cell's text field, or takes it from the text field that had
-    /// it when the current cell is not text.
+    /// Brings the current cell into view and gives it the keyboard (`take_keyboard`).
     fn focus_cursor(&mut self, ctx: &egui::Context, workbook: &Workbook) {
         self.scroll_to_cursor = true;
+        self.take_keyboard(ctx, workbook);
+    }
+
+    /// Gives the keyboard to the current cell: its text field, or for a dropdown, a flag or a date
+    /// the grid itself (`grid_focus`), so that Tab and the arrows stay in the table.
+    fn take_keyboard(&mut self, ctx: &egui::Context, workbook: &Workbook) {
         if let Some(f) = self.text_focus.take() {
             ctx.memory_mut(|m| m.surrender_focus(cell_id(f.asset, f.column)));
         }
@@ -173,6 +205,8 @@ impl RegisterView {
                 column,
                 mode: FocusMode::Ready,
             });
+        } else {
+            ctx.memory_mut(|m| m.request_focus(grid_focus()));
         }
     }
 
@@ -208,7 +242,8 @@ impl super::View for RegisterView {
     }
 
     /// A current cell not being typed in yet.
-    fn lets_shortcuts_act(&self) -> bool {
+    fn lets_shortcuts_act(&self, ctx: &egui::Context) -> bool {
         self.text_focus.is_some_and(|f| f.mode == FocusMode::Ready)
+            || ctx.memory(|m| m.has_focus(grid_focus()))
     }
 }
