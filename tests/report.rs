@@ -221,7 +221,7 @@ fn the_report_compares_with_the_last_confirmed_assessment_when_asked() {
     let previous = Some(("2026-04-01 10:00:00 第1回".to_string(), &before));
     let text = text_of(&write_report(dir.path(), &now, "x.db", previous));
     assert!(
-        text.contains("前回との比較（前回:2026-04-0110:00:00第1回）"),
+        text.contains("前回との比較（前回：2026-04-0110:00:00第1回）"),
         "heading"
     );
     assert!(
@@ -248,7 +248,7 @@ fn the_report_compares_with_the_last_confirmed_assessment_when_asked() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        text_of(&compared).contains("前回との比較（前回:2025-04-0110:00:00初回の診断（見本））")
+        text_of(&compared).contains("前回との比較（前回：2025-04-0110:00:00初回の診断（見本））")
     );
 
     // Without a confirmed assessment the command line says why it cannot compare.

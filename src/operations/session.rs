@@ -235,6 +235,6 @@ fn store_snapshot(
     taken_at: &str,
 ) -> StoreResult<i64> {
     let json = serde_json::to_string(&summarize(results))
-        .map_err(|e| StoreError::Invalid(format!("診断結果を記録の形にできません: {e}")))?;
+        .map_err(|e| StoreError::Invalid(format!("診断結果を記録の形にできません：{e}")))?;
     store.take_snapshot_at(&results.workbook, &json, note, taken_at)
 }

@@ -99,7 +99,7 @@ fn diagnosis_table(c: &mut Composer, input: &ReportInput) {
         .collect();
     c.table(&columns, &rows, 8.5);
     c.paragraph(
-        "◎: リスク大の情報資産を生む脅威への対策を含む分類　○: ポリシーの策定が必要な分類　—: 自社に該当しない分類。\
+        "◎：リスク大の情報資産を生む脅威への対策を含む分類　○：ポリシーの策定が必要な分類　—：自社に該当しない分類。\
          実施率 = 「1 実施している」の数 ÷ 「4 自社には該当しない」以外の数（未回答は未実施として数える）。",
         8.0,
         GREY,
@@ -183,7 +183,7 @@ fn comparison(c: &mut Composer, input: &ReportInput) {
         return;
     };
     let cmp = compare(before, input.results);
-    c.heading(&format!("前回との比較（前回: {label}）"));
+    c.heading(&format!("前回との比較（前回：{label}）"));
     let (b, a) = (cmp.levels_before, cmp.levels_after);
     c.paragraph(
         &format!(
@@ -316,7 +316,7 @@ fn plan(c: &mut Composer, input: &ReportInput) {
         c.ensure(30.0);
         c.paragraph(&format!("・{}", e.title(wb)), 9.0, BLACK);
         c.paragraph(
-            &format!("　担当者: {owner}　期限: {due}　状態: {status}"),
+            &format!("　担当者：{owner}　期限：{due}　状態：{status}"),
             8.5,
             GREY,
         );
@@ -365,7 +365,7 @@ fn todo_list(c: &mut Composer, input: &ReportInput) {
                 format!("{} {}", a.value(), a.label())
             });
             c.hanging(
-                &format!("□ No.{}　{}（現状: {answer}）", item.no.0, item.question),
+                &format!("□ No.{}　{}（現状：{answer}）", item.no.0, item.question),
                 8.5,
                 BLACK,
                 12.0,

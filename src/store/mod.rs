@@ -98,7 +98,7 @@ fn corrupt(path: &Path, e: &rusqlite::Error) -> StoreError {
         Some(DiskFull) => StoreError::DiskFull,
         Some(SystemIoFailure) => StoreError::DiskIo(e.to_string()),
         Some(_) => StoreError::Invalid(format!(
-            "データベース「{}」を読めません: {e}",
+            "データベース「{}」を読めません：{e}",
             path.display()
         )),
     }

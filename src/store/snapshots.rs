@@ -61,5 +61,5 @@ pub fn load(conn: &Connection, id: i64) -> StoreResult<Workbook> {
     let json = json
         .ok_or_else(|| StoreError::Invalid(format!("診断の記録（id {id}）は見つかりません。")))?;
     serde_json::from_str(&json)
-        .map_err(|e| StoreError::Invalid(format!("診断の記録（id {id}）を読めません: {e}")))
+        .map_err(|e| StoreError::Invalid(format!("診断の記録（id {id}）を読めません：{e}")))
 }

@@ -57,7 +57,7 @@ const PALETTE: [Color32; 11] = [
 ];
 
 fn unreadable(e: crate::store::StoreError) -> String {
-    format!("診断の記録を読めません: {e}")
+    format!("診断の記録を読めません：{e}")
 }
 
 /// Every snapshot with the results recorded with it; one that cannot be read makes the history
@@ -73,7 +73,7 @@ fn load(session: &Session) -> Result<Vec<Point>, String> {
                 .snapshot_results(info.id)
                 .map_err(unreadable)?;
             let recorded = Recorded::from_json(&json)
-                .map_err(|e| format!("診断の記録を読めません（{} の結果）: {e}", info.taken_at))?;
+                .map_err(|e| format!("診断の記録を読めません（{} の結果）：{e}", info.taken_at))?;
             Ok(Point {
                 rates: recorded.rates,
                 levels: recorded.levels,
@@ -277,7 +277,7 @@ impl HistoryView {
     fn show(&mut self, ui: &mut Ui, session: &Session) -> Option<HistoryAction> {
         let mut action = None;
         ui.horizontal(|ui| {
-            let label = ui.label("メモ:");
+            let label = ui.label("メモ：");
             ui.add(egui::TextEdit::singleline(&mut self.note).desired_width(260.0))
                 .labelled_by(label.id);
             if ui
@@ -355,7 +355,7 @@ impl HistoryView {
                 };
                 let from = *self.from.get_or_insert(points.len() - 1);
                 ui.horizontal(|ui| {
-                    ui.label("比較元:");
+                    ui.label("比較元：");
                     egui::ComboBox::from_id_salt("compare_from")
                         .selected_text(label(Some(from)))
                         .show_ui(ui, |ui| {
@@ -365,7 +365,7 @@ impl HistoryView {
                         })
                         .response
                         .accessible_name("比較元");
-                    ui.label("比較先:");
+                    ui.label("比較先：");
                     egui::ComboBox::from_id_salt("compare_to")
                         .selected_text(label(self.to))
                         .show_ui(ui, |ui| {

@@ -187,7 +187,7 @@ impl PlanView {
             );
             ui.separator();
             let shown = labelled(&Shown::ALL, Shown::label);
-            ui.label("表示:");
+            ui.label("表示：");
             if let (Some(Some(s)), _) = choice(
                 ui,
                 "plan_shown",
@@ -200,11 +200,11 @@ impl PlanView {
             ) {
                 self.shown = s;
             }
-            let label = ui.label("担当者:");
+            let label = ui.label("担当者：");
             ui.add(egui::TextEdit::singleline(&mut self.owner).desired_width(120.0))
                 .labelled_by(label.id);
             let orders = labelled(&Order::ALL, Order::label);
-            ui.label("並べ替え:");
+            ui.label("並べ替え：");
             if let (Some(Some(o)), _) = choice(
                 ui,
                 "plan_order",
@@ -331,11 +331,11 @@ impl PlanView {
             ui.add(egui::Label::new(entry.title(wb)).wrap());
             let nos: Vec<String> = open.iter().map(|n| format!("No.{}", n.0)).collect();
             ui.label(format!(
-                "まだ「1 実施している」でない項目: {}",
+                "まだ「1 実施している」でない項目：{}",
                 nos.join("、")
             ));
             ui.label(format!(
-                "これらを「1 実施している」にすると: リスク値の合計 {risk} → {risk_after}、リスク大 {high} → {high_after} 件"
+                "これらを「1 実施している」にすると：リスク値の合計 {risk} → {risk_after}、リスク大 {high} → {high_after} 件"
             ));
             ui.horizontal(|ui| {
                 if ui.button("項目も「1 実施している」にする").clicked() {

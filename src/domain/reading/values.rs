@@ -107,7 +107,7 @@ mod tests {
         assert_eq!(problems.len(), 2);
         assert_eq!(
             problems[0].to_string(),
-            "2行目（機密性）「5」: 機密性は 0、1、2 のいずれかで入力してください"
+            "2行目（機密性）「5」：機密性は 0、1、2 のいずれかで入力してください"
         );
         let read = read_all(&cells[..2], RatingScale::ZeroToTwo).unwrap();
         assert_eq!(
