@@ -178,7 +178,9 @@ impl Session {
 
     /// 「診断を確定」: stores the whole state with its results, dated now. Returns the snapshot's id.
     pub fn take_snapshot(&mut self, note: &str) -> StoreResult<i64> {
-        let now = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+        let now = chrono::Local::now()
+            .format(crate::store::snapshots::TAKEN_AT_FORMAT)
+            .to_string();
         let id = store_snapshot(&mut self.store, &self.current, note, &now)?;
         self.snapshot_stored();
         Ok(id)

@@ -72,8 +72,12 @@ fn load(session: &Session) -> Result<Vec<Point>, String> {
                 .store()
                 .snapshot_results(info.id)
                 .map_err(unreadable)?;
-            let recorded = Recorded::from_json(&json)
-                .map_err(|e| format!("診断の記録を読めません（{} の結果）：{e}", info.taken_at))?;
+            let recorded = Recorded::from_json(&json).map_err(|e| {
+                format!(
+                    "診断の記録を読めません（{} の結果）：{e}",
+                    info.taken_at_text()
+                )
+            })?;
             Ok(Point {
                 rates: recorded.rates,
                 levels: recorded.levels,
@@ -327,7 +331,7 @@ impl HistoryView {
                     .num_columns(4)
                     .show(ui, |ui| {
                         for p in points {
-                            ui.label(&p.info.taken_at);
+                            ui.label(p.info.taken_at_text());
                             ui.label(&p.info.note);
                             ui.label(format!(
                                 "大 {}　中 {}　小 {}",
@@ -349,9 +353,7 @@ impl HistoryView {
                 ui.heading("比較");
                 let label = |i: Option<usize>| {
                     i.and_then(|i| points.get(i))
-                        .map_or("現在".to_string(), |p| {
-                            format!("{} {}", p.info.taken_at, p.info.note)
-                        })
+                        .map_or("現在".to_string(), |p| p.info.label())
                 };
                 let from = *self.from.get_or_insert(points.len() - 1);
                 ui.horizontal(|ui| {
