@@ -2,7 +2,7 @@
 
 use super::error::{StoreError, StoreResult};
 use crate::domain::Workbook;
-use crate::domain::dates::long_date_time;
+use crate::domain::dates::{long_date, long_date_time};
 use rusqlite::{Connection, OptionalExtension, params};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,8 +20,18 @@ impl SnapshotInfo {
     /// When it was confirmed, as the report and the window print it (「2025年4月1日 10:00」); the
     /// stored text as it is if it is not in the stored form.
     pub fn taken_at_text(&self) -> String {
-        chrono::NaiveDateTime::parse_from_str(&self.taken_at, TAKEN_AT_FORMAT)
-            .map_or_else(|_| self.taken_at.clone(), long_date_time)
+        self.taken_at_time()
+            .map_or_else(|| self.taken_at.clone(), long_date_time)
+    }
+
+    /// The day alone (「2025年4月1日」), where the time would crowd a chart's labels.
+    pub fn taken_on_text(&self) -> String {
+        self.taken_at_time()
+            .map_or_else(|| self.taken_at.clone(), |t| long_date(t.date()))
+    }
+
+    fn taken_at_time(&self) -> Option<chrono::NaiveDateTime> {
+        chrono::NaiveDateTime::parse_from_str(&self.taken_at, TAKEN_AT_FORMAT).ok()
     }
 
     /// The record as a person names it: when, and the note.
@@ -100,6 +110,7 @@ mod tests {
             info("2025-04-01 10:00:00").label(),
             "2025年4月1日 10:00 初回の診断"
         );
+        assert_eq!(info("2025-04-01 10:00:00").taken_on_text(), "2025年4月1日");
         assert_eq!(info("きのう").taken_at_text(), "きのう", "kept as stored");
     }
 }

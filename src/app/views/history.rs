@@ -200,7 +200,7 @@ fn level_bars(ui: &mut Ui, points: &[Point]) {
         .num_columns(3)
         .show(ui, |ui| {
             for p in points {
-                ui.label(&p.info.taken_at[..10.min(p.info.taken_at.len())]);
+                ui.label(p.info.taken_on_text());
                 let (rect, _) =
                     ui.allocate_exact_size(egui::vec2(360.0, 16.0), egui::Sense::hover());
                 let mut left = rect.left();
