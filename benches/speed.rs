@@ -41,7 +41,6 @@ fn pdf_speed() {
         let results = Evaluated::new(workbook_with(n));
         let input = ReportInput {
             results: &results,
-            file_name: "bench.db",
             created_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
             previous: None,
         };

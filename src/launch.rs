@@ -29,7 +29,7 @@ pub fn main() -> ExitCode {
         }
         Err(e) => {
             eprintln!(
-                "エラー: コマンドラインの指定が正しくありません。riskbook --help で使い方を確認してください。\n\n{e}"
+                "エラー：コマンドラインの指定が正しくありません。riskbook --help で使い方を確認してください。\n\n{e}"
             );
             return ExitCode::from(2);
         }
@@ -46,7 +46,7 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             let message = error.to_string();
-            eprintln!("エラー: {message}");
+            eprintln!("エラー：{message}");
             crate::platform::show_error_if_windowless(&message);
             ExitCode::FAILURE
         }

@@ -54,7 +54,7 @@ fn a_character_no_font_has_is_named_with_its_place() {
     assert!(
         shows(
             &harness,
-            "この PC のフォントで表示できない文字があります: 「\u{10FFFD}」（U+10FFFD、台帳 2行目の備考）"
+            "この PC のフォントで表示できない文字があります：「\u{10FFFD}」（U+10FFFD、台帳 2行目の備考）"
         ),
         "the status bar says which character and where"
     );

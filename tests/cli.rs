@@ -25,7 +25,7 @@ fn sample_then_summary_prints_the_worked_example() {
 
     let text = riskbook(&["summary", "--db", &db]);
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("対策計画: 3 件（完了 1 件）"), "{text}");
+    assert!(text.contains("対策計画：3 件（完了 1 件）"), "{text}");
 
     let out = riskbook(&["summary", "--db", &db, "--json"]);
     assert!(
@@ -121,7 +121,7 @@ fn errors_are_japanese_on_stderr_with_a_failing_exit_code() {
     let out = riskbook(&["summary", "--db", &missing]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.starts_with("エラー: データベース"), "{err}");
+    assert!(err.starts_with("エラー：データベース"), "{err}");
     assert!(out.stdout.is_empty());
 
     let out = riskbook(&["sample"]);

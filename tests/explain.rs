@@ -79,9 +79,9 @@ fn the_first_asset_is_high_because_of_the_pc_virus_threat() {
         "1行目「社員名簿」のリスク値",
         "機密性 2、完全性 0、可用性 0。重要度はこの 3 つの最大値なので 2（機密性、事業に深刻な影響）。",
         "発生頻度 3、脆弱性 2 → 換算表の「頻度 3 × 脆弱性 2」の欄で被害発生可能性 2（可能性：中）。",
-        "脆弱性 2: 関連項目 「2 一部実施している」No.6・13・27・35・36・37・42・54。「1 実施している」以外の回答",
+        "脆弱性 2：関連項目 「2 一部実施している」No.6・13・27・35・36・37・42・54。「1 実施している」以外の回答",
         "リスク値 = 重要度 2 × 被害発生可能性 2 = 4 → リスク大",
-        "の未実施の項目をすべて（No.6、No.13、No.27、No.35、No.36、No.37、No.42、No.54）を「1 実施している」にすると: 4 → 2",
+        "の未実施の項目をすべて（No.6、No.13、No.27、No.35、No.36、No.37、No.42、No.54）を「1 実施している」にすると：4 → 2",
     ] {
         assert!(shown.contains(expected), "{expected}\n---\n{shown}");
     }
@@ -107,7 +107,7 @@ fn the_last_item_of_a_threat_lowers_the_risk_on_its_own() {
     assert_eq!(x.lowering[0].items, [ItemNo(54)]);
     assert_eq!(x.lowering[0].risk_after, 2);
     assert!(
-        text(&x.lines(&e.workbook)).contains("項目 No.54 だけを「1 実施している」にすると: 4 → 2")
+        text(&x.lines(&e.workbook)).contains("項目 No.54 だけを「1 実施している」にすると：4 → 2")
     );
 }
 
@@ -122,7 +122,7 @@ fn an_unrated_asset_says_exactly_what_is_missing() {
     assert!(x.lowering.is_empty());
     let shown = text(&x.lines(&e.workbook));
     assert!(
-        shown.contains("未算定: 完全性が未選択、媒体・保存先が未設定。"),
+        shown.contains("未算定：完全性が未選択、媒体・保存先が未設定。"),
         "{shown}"
     );
 
@@ -132,7 +132,7 @@ fn an_unrated_asset_says_exactly_what_is_missing() {
     let e = Evaluated::new(wb);
     let shown = text(&explain_asset(&e.workbook, &e.assessment, 0).lines(&e.workbook));
     assert!(
-        shown.contains("未算定: 脅威「ウイルス感染・不正アクセスによる事務所PCからの情報漏えい」の発生頻度が未設定。"),
+        shown.contains("未算定：脅威「ウイルス感染・不正アクセスによる事務所PCからの情報漏えい」の発生頻度が未設定。"),
         "{shown}"
     );
 }
@@ -171,7 +171,7 @@ fn a_category_says_which_items_count_and_why_it_is_marked() {
 
     let c = explain_category(&e.workbook, &e.assessment, &e.diagnosis, 9).unwrap();
     assert_eq!(c.excluded, [ItemNo(46)]);
-    assert!(text(&c.lines(&e.workbook)).contains("数えない（4 自社には該当しない）: No.46"));
+    assert!(text(&c.lines(&e.workbook)).contains("数えない（4 自社には該当しない）：No.46"));
 
     // マイナンバー: needed because some asset holds マイナンバー; — once none does.
     let mut wb = e.workbook.clone();

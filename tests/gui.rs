@@ -195,8 +195,8 @@ fn filter_and_sort_the_register() {
     pick(&mut harness, "リスクで絞り込み", "リスク大");
     assert!(shows(&harness, "表示 13 件 / 全 32 件"));
     click(&mut harness, "絞り込み解除");
-    harness.get_by_label("検索:").focus();
-    harness.get_by_label("検索:").type_text("請求書");
+    harness.get_by_label("検索：").focus();
+    harness.get_by_label("検索：").type_text("請求書");
     harness.run();
     assert!(shows(&harness, "表示 3 件 / 全 32 件"));
 }
@@ -368,8 +368,8 @@ fn confirming_an_assessment_records_it_and_history_compares_with_now() {
         "the sample's assessment of a year earlier"
     );
     assert!(shows(&harness, "初回の診断（見本）"));
-    harness.get_by_label("メモ:").focus();
-    harness.get_by_label("メモ:").type_text("2026年度 第1回");
+    harness.get_by_label("メモ：").focus();
+    harness.get_by_label("メモ：").type_text("2026年度 第1回");
     harness.run();
     click(&mut harness, "診断を確定");
     assert!(shows(&harness, "いまの診断を記録しました"));

@@ -23,7 +23,7 @@ fn the_panel_explains_the_current_row_and_follows_an_edit() {
         &harness,
         "リスク値 = 重要度 2 × 被害発生可能性 2 = 4 → リスク大"
     ));
-    assert!(shows(&harness, "を「1 実施している」にすると: 4 → 2"));
+    assert!(shows(&harness, "を「1 実施している」にすると：4 → 2"));
 
     // 機密性 2 → 1: 重要度 1, リスク値 2.
     pick(&mut harness, "機密性 1行目", "1：");
@@ -54,12 +54,12 @@ fn a_category_of_the_diagnosis_explains_its_rate_and_mark() {
     ));
     assert!(shows(
         &harness,
-        "◎: リスク大の情報資産を生む脅威の項目を含む"
+        "◎：リスク大の情報資産を生む脅威の項目を含む"
     ));
     click(&mut harness, "(4) マイナンバー対応");
     assert!(shows(
         &harness,
-        "○: 該当する項目があるのでポリシーが必要です"
+        "○：該当する項目があるのでポリシーが必要です"
     ));
     // The name in the table (the explanation's heading says it too).
     harness

@@ -286,7 +286,7 @@ fn another_list_is_mapped_previewed_and_added_as_one_undoable_step() {
     assert!(shows(&harness, "資産一覧!C5（媒体・保存先）「金庫」"));
 
     pick(&mut harness, "「金庫」の読み替え", "書類");
-    assert!(shows(&harness, "取り込める情報資産: 2 件"));
+    assert!(shows(&harness, "取り込める情報資産：2 件"));
     assert!(shows(&harness, "「金庫」を「書類」として読みました"));
     assert!(shows(
         &harness,

@@ -60,7 +60,6 @@ fn the_report_has_a_plan_section_with_overdue_entries_said_so() {
     let e = Evaluated::new(with_plan());
     let bytes = pdf(&ReportInput {
         results: &e,
-        file_name: "r.db",
         created_on: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
         previous: None,
     })
@@ -77,8 +76,8 @@ fn the_report_has_a_plan_section_with_overdue_entries_said_so() {
         "対策計画",
         "対策2件のうち完了1件",
         "脅威「ウイルス感染・不正アクセスによる事務所PCからの情報漏えい」（事務所PC）の対策8項目",
-        "担当者:総務部佐藤期限:2026/09/30状態:対応中（期限切れ）",
-        "担当者:社長期限:2026/05/31状態:完了",
+        "担当者：総務部佐藤期限：2026年9月30日状態：対応中（期限切れ）",
+        "担当者：社長期限：2026年5月31日状態：完了",
     ] {
         assert!(text.contains(expected), "{expected}");
     }
@@ -118,7 +117,7 @@ fn the_exported_workbook_keeps_the_plan_on_a_fifth_sheet_that_import_reads_back(
         imported
             .notes
             .iter()
-            .any(|n| n.starts_with("シート「対策計画」D5: 脅威")
+            .any(|n| n.starts_with("シート「対策計画」D5：脅威")
                 && n.contains("この行は取り込みませんでした")),
         "{:?}",
         imported.notes

@@ -57,7 +57,7 @@ fn a_list_with_a_title_a_merged_header_and_a_one_to_three_scale_is_added_as_one_
     );
     assert!(
         stdout.contains(
-            "列の対応: B=情報資産名称,C=媒体・保存先,D=機密性,E=完全性,F=可用性,G=管理部署"
+            "列の対応：B=情報資産名称,C=媒体・保存先,D=機密性,E=完全性,F=可用性,G=管理部署"
         ),
         "{stdout}"
     );
@@ -173,14 +173,14 @@ fn a_shift_jis_csv_with_an_explicit_map_and_a_dry_run() {
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stdout.contains("文字コード: Shift_JIS（CP932）"),
+        stdout.contains("文字コード：Shift_JIS（CP932）"),
         "{stdout}"
     );
     assert!(
         stdout.contains("「ＵＳＢメモリ」を「可搬電子媒体」として読みました"),
         "{stdout}"
     );
-    assert!(stdout.contains("確認のみ: 情報資産 2 件"), "{stdout}");
+    assert!(stdout.contains("確認のみ：情報資産 2 件"), "{stdout}");
     assert_eq!(
         on_disk(Path::new(&db)).assets.len(),
         32,
@@ -218,7 +218,7 @@ fn the_bundled_example_list_reads_as_its_readme_says() {
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stdout.contains("列の対応: B=業務分類,C=情報資産名称,D=媒体・保存先,E=機密性,F=完全性,G=可用性,H=管理部署,I=個人情報,J=保存期限,K=登録日"),
+        stdout.contains("列の対応：B=業務分類,C=情報資産名称,D=媒体・保存先,E=機密性,F=完全性,G=可用性,H=管理部署,I=個人情報,J=保存期限,K=登録日"),
         "{stdout}"
     );
     assert!(stdout.contains("1〜3 の段階"), "{stdout}");
@@ -226,5 +226,5 @@ fn the_bundled_example_list_reads_as_its_readme_says() {
         stdout.contains("資産一覧!K5（登録日）「H28.4.1」を「2016/04/01」として読みました"),
         "{stdout}"
     );
-    assert!(stdout.contains("確認のみ: 情報資産 8 件"), "{stdout}");
+    assert!(stdout.contains("確認のみ：情報資産 8 件"), "{stdout}");
 }

@@ -5,6 +5,7 @@ mod common;
 use common::cli::{riskbook, sample_database};
 use lopdf::{Document, Object};
 use riskbook::calc::{Evaluated, RiskLevel, assess, diagnose, rate_text};
+use riskbook::domain::dates::long_date;
 use riskbook::domain::{Answer, Catalogue, ItemNo, Workbook};
 use riskbook::report::{ReportInput, pdf};
 use riskbook::sample::sample_workbook;
@@ -89,16 +90,10 @@ fn set_answers(wb: &mut Workbook, items: &[u16], answer: Answer) {
 }
 
 /// Writes the report of `wb` into `dir` and returns its path.
-fn write_report(
-    dir: &Path,
-    wb: &Workbook,
-    file_name: &str,
-    previous: Option<(String, &Workbook)>,
-) -> PathBuf {
+fn write_report(dir: &Path, wb: &Workbook, previous: Option<(String, &Workbook)>) -> PathBuf {
     let previous = previous.map(|(label, wb)| (label, Evaluated::new(wb.clone())));
     let bytes = pdf(&ReportInput {
         results: &Evaluated::new(wb.clone()),
-        file_name,
         created_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
         previous: previous.as_ref().map(|(label, e)| (label.as_str(), e)),
     })
@@ -128,7 +123,7 @@ fn the_report_names_every_category_rate_and_high_risk_asset_with_the_font_embedd
     let assessment = assess(&wb);
     let diagnosis = diagnose(&wb, &assessment);
     let dir = tempfile::tempdir().unwrap();
-    let pdf_path = write_report(dir.path(), &wb, "みなと精工.db", None);
+    let pdf_path = write_report(dir.path(), &wb, None);
     let fonts = fonts_of(&pdf_path);
     let ipaex: Vec<&FontUse> = fonts
         .iter()
@@ -179,7 +174,12 @@ fn the_report_names_every_category_rate_and_high_risk_asset_with_the_font_embedd
     );
     let count = page_count(&pdf_path);
     assert!(count >= 2, "{count} pages");
-    assert!(text.contains(&format!("riskbook診断結果—みなと精工.db1/{count}")));
+    assert!(
+        text.contains(&format!(
+            "株式会社みなと精工（見本）情報セキュリティ診断結果2026年11月25日作成1/{count}"
+        )),
+        "the footer names the company and the report's date"
+    );
     assert!(text.contains(&format!("{count}/{count}")));
 }
 
@@ -218,10 +218,10 @@ fn the_report_compares_with_the_last_confirmed_assessment_when_asked() {
     let mut now = before.clone();
     set_answers(&mut now, &[1, 2, 3], Answer::Implemented);
     let dir = tempfile::tempdir().unwrap();
-    let previous = Some(("2026-04-01 10:00:00 第1回".to_string(), &before));
-    let text = text_of(&write_report(dir.path(), &now, "x.db", previous));
+    let previous = Some(("2026年4月1日 10:00 第1回".to_string(), &before));
+    let text = text_of(&write_report(dir.path(), &now, previous));
     assert!(
-        text.contains("前回との比較（前回:2026-04-0110:00:00第1回）"),
+        text.contains("前回との比較（前回：2026年4月1日10:00第1回）"),
         "heading"
     );
     assert!(
@@ -248,7 +248,7 @@ fn the_report_compares_with_the_last_confirmed_assessment_when_asked() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        text_of(&compared).contains("前回との比較（前回:2025-04-0110:00:00初回の診断（見本））")
+        text_of(&compared).contains("前回との比較（前回：2025年4月1日10:00初回の診断（見本））")
     );
 
     // Without a confirmed assessment the command line says why it cannot compare.
@@ -267,6 +267,104 @@ fn the_report_compares_with_the_last_confirmed_assessment_when_asked() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("前回との比較は作れません"));
 }
 
+/// Dates written with `-` or `/` between year, month and day (2025-04-01, 2027/03/31): the report
+/// writes every date as 「2026年4月1日」.
+fn numeric_dates(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let digits = |from: usize| {
+        chars[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut found = Vec::new();
+    for i in 0..chars.len() {
+        if (i > 0 && chars[i - 1].is_ascii_digit()) || digits(i) != 4 {
+            continue;
+        }
+        let sep = i + 4;
+        if sep + 1 < chars.len() && matches!(chars[sep], '-' | '/') && digits(sep + 1) > 0 {
+            found.push(
+                chars[i..(sep + 1 + digits(sep + 1)).min(chars.len())]
+                    .iter()
+                    .collect(),
+            );
+        }
+    }
+    found
+}
+
+#[test]
+fn the_sample_report_prints_headers_whole_one_form_of_date_and_whose_report_in_the_footer() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("見本.db");
+    sample_database(&db);
+    let out = dir.path().join("r.pdf");
+    let today = || long_date(chrono::Local::now().date_naive());
+    let before = today();
+    let run = riskbook(&[
+        "report",
+        out.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--compare",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let after = today();
+    let text = text_of(&out);
+
+    assert!(
+        text.contains("媒体・保存先脅威リスク大の減少リスク値の減少未実施の項目"),
+        "the 対策優先度 headers are printed whole, none cut with 「…」"
+    );
+
+    assert_eq!(
+        numeric_dates(&text),
+        Vec::<String>::new(),
+        "no 2025-04-01 or 2027/03/31"
+    );
+    let sample = sample_workbook(Catalogue::builtin());
+    let mut dates = vec![long_date(sample.settings.assessed_on.unwrap())];
+    dates.extend(
+        sample
+            .plan
+            .iter()
+            .filter_map(|e| e.due)
+            .map(|d| format!("期限：{}", long_date(d))),
+    );
+    assert!(dates.len() > 1, "the sample's plan has due dates");
+    for date in dates {
+        assert!(text.contains(&date), "{date}");
+    }
+
+    let company: String = sample.settings.company.split_whitespace().collect();
+    let count = page_count(&out);
+    let footer = |date: &str| {
+        (1..=count).all(|page| {
+            text.contains(&format!(
+                "{company}情報セキュリティ診断結果{date}作成{page}/{count}"
+            ))
+        })
+    };
+    assert!(
+        footer(&before) || footer(&after),
+        "every page's footer names the company and the report's date"
+    );
+    assert!(!text.contains(".db"), "not the database's file name");
+}
+
+#[test]
+fn the_date_finder_of_these_tests_finds_numeric_dates() {
+    assert_eq!(
+        numeric_dates("診断日2025-04-01 10:00:00、期限2027/03/31、No.2026、12/31"),
+        ["2025-04", "2027/03"]
+    );
+}
+
 /// What a Japanese user may type: a kanji outside JIS X 0208 (𠮷, U+20BB7), company-name variants
 /// (﨑, 髙), an ideographic variation sequence (葛 + U+E0100), a circled number, half-width kana
 /// and an emoji.
@@ -279,7 +377,7 @@ fn every_character_typed_is_printed_with_a_font_that_has_it_and_extracts_back_un
     // Row 1 is リスク大, so it is listed in the report.
     wb.assets[0].name = "𠮷田さんの名簿🍣".to_string();
     let dir = tempfile::tempdir().unwrap();
-    let path = write_report(dir.path(), &wb, "r.db", None);
+    let path = write_report(dir.path(), &wb, None);
     let text = text_of(&path);
     let typed: String = TYPED.chars().filter(|c| !c.is_whitespace()).collect();
     assert!(text.contains(&typed), "{typed} in the extracted text");

@@ -125,3 +125,45 @@ fn an_independent_engine_recalculates_the_export_to_riskbooks_values() {
         );
     }
 }
+
+#[test]
+fn the_threat_sheet_hides_the_columns_only_its_formulas_read() {
+    let export = stale_export();
+    let model = recalculated(&export.bytes);
+    let threats = sheet_index(&model, "脅威の状況");
+    // Columns as IronCalc reads them from the sheet's <col hidden="1">, 1-based: A = 1.
+    let hidden = |col: char| {
+        model
+            .is_column_hidden(threats, col as i32 - 'A' as i32 + 1)
+            .unwrap()
+    };
+    for col in ['F', 'I', 'J', 'K', 'L', 'M', 'N', 'O'] {
+        assert!(
+            hidden(col),
+            "helper column {col} (順位, 最大の順位 …) is hidden"
+        );
+    }
+    for col in ['A', 'B', 'C', 'D', 'E', 'G'] {
+        assert!(!hidden(col), "column {col} is for the user and shows");
+    }
+    // The hidden columns still calculate: I–O hold each medium's worst threat (the 台帳's P–R read
+    // them, checked above); O is its 被害発生可能性.
+    let mut rated = 0;
+    for (i, medium) in riskbook::domain::Medium::ALL.iter().enumerate() {
+        let likelihood = export
+            .assessment
+            .media
+            .get(medium)
+            .and_then(|r| r.as_ref().ok())
+            .map(|d| d.likelihood.value());
+        rated += usize::from(likelihood.is_some());
+        assert_eq!(
+            number(&value(&model, threats, 2 + i, 14)),
+            likelihood,
+            "O{}, {}'s 被害発生可能性",
+            3 + i,
+            medium.name()
+        );
+    }
+    assert!(rated > 0, "some medium has a worst threat");
+}

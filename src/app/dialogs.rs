@@ -131,7 +131,7 @@ impl RiskbookApp {
         let modal = egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {
             ui.set_max_width(640.0);
             ui.heading("Excel取込の確認");
-            ui.label(format!("ファイル: {}", path.display()));
+            ui.label(format!("ファイル：{}", path.display()));
             ui.label(operations::import::contents(&imported));
             if existing > 0 {
                 ui.colored_label(

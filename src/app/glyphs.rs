@@ -102,12 +102,12 @@ impl GlyphCheck {
         let all = self
             .missing
             .iter()
-            .map(|(c, place)| format!("「{c}」（U+{:04X}）: {place}", *c as u32))
+            .map(|(c, place)| format!("「{c}」（U+{:04X}）：{place}", *c as u32))
             .collect::<Vec<_>>()
             .join("\n");
         Some((
             format!(
-                "この PC のフォントで表示できない文字があります: 「{c}」（U+{:04X}、{place}）{}",
+                "この PC のフォントで表示できない文字があります：「{c}」（U+{:04X}、{place}）{}",
                 *c as u32,
                 if self.missing.len() > 1 {
                     format!(" ほか {} 文字", self.missing.len() - 1)

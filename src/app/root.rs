@@ -131,7 +131,7 @@ pub fn run(path: PathBuf, import_list: Option<PathBuf>) -> Result<(), String> {
         return Ok(());
     };
     let why = format!(
-        "ウィンドウを開けませんでした（描画方式 {}）: {e}",
+        "ウィンドウを開けませんでした（描画方式 {}）：{e}",
         chosen.name()
     );
     match chosen.fallback() {

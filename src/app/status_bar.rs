@@ -20,7 +20,7 @@ impl RiskbookApp {
                 Status::Saved(at) => ui.label(format!("保存済み（{}）", at.format("%H:%M:%S"))),
                 Status::Failed(e) => ui.colored_label(
                     ui.visuals().error_fg_color,
-                    format!("保存できませんでした: {e}"),
+                    format!("保存できませんでした：{e}"),
                 ),
             };
             ui.separator();

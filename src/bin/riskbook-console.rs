@@ -13,7 +13,7 @@ fn main() -> ExitCode {
     let me = match std::env::current_exe() {
         Ok(me) => me,
         Err(e) => {
-            eprintln!("エラー: riskbook の場所がわかりません（{e}）。");
+            eprintln!("エラー：riskbook の場所がわかりません（{e}）。");
             return ExitCode::FAILURE;
         }
     };
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         Ok(status) => ExitCode::from(u8::try_from(status.code().unwrap_or(1)).unwrap_or(1)),
         Err(e) => {
             eprintln!(
-                "エラー: 「{}」を起動できません（{e}）。riskbook.com と同じフォルダーに riskbook.exe が必要です。",
+                "エラー：「{}」を起動できません（{e}）。riskbook.com と同じフォルダーに riskbook.exe が必要です。",
                 program.display()
             );
             ExitCode::FAILURE

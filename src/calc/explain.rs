@@ -199,7 +199,7 @@ impl AssetExplanation {
                         t.name
                     )));
                     out.push(Line::Text(format!(
-                        "　脆弱性 {}: 関連項目 {}。{}。",
+                        "　脆弱性 {}：関連項目 {}。{}。",
                         t.vulnerability,
                         answers_by_kind(&t.items),
                         t.rule.text()
@@ -226,12 +226,12 @@ impl AssetExplanation {
                     t.name
                 )));
                 out.push(Line::Text(format!(
-                    "リスク値 = 重要度 {i} × 被害発生可能性 {p} = {risk} → {}（4〜6 大、1〜3 中、0 小）: {}。",
+                    "リスク値 = 重要度 {i} × 被害発生可能性 {p} = {risk} → {}（4〜6 大、1〜3 中、0 小）：{}。",
                     self.level.label(),
                     self.level.action()
                 )));
             }
-            _ => out.push(Line::Text(format!("未算定: {}", self.missing(wb)))),
+            _ => out.push(Line::Text(format!("未算定：{}", self.missing(wb)))),
         }
         out.push(Line::Heading("4. リスク値を下げる対策".into()));
         if self.lowering.is_empty() {
@@ -255,7 +255,7 @@ impl AssetExplanation {
                 None => format!("項目 {} だけ", nos.join("、")),
             };
             out.push(Line::Text(format!(
-                "・{what}を「1 実施している」にすると: {} → {}",
+                "・{what}を「1 実施している」にすると：{} → {}",
                 self.risk.unwrap_or(0),
                 g.risk_after
             )));
@@ -368,26 +368,26 @@ impl CategoryExplanation {
                 counted,
                 rate_text(self.rate)
             )),
-            Line::Text(format!("・実施している: {}", numbers(&self.implemented))),
+            Line::Text(format!("・実施している：{}", numbers(&self.implemented))),
             Line::Text(format!(
-                "・まだ実施していない（一部実施・未実施・未回答）: {}",
+                "・まだ実施していない（一部実施・未実施・未回答）：{}",
                 numbers(&self.open)
             )),
             Line::Text(format!(
-                "・数えない（4 自社には該当しない）: {}",
+                "・数えない（4 自社には該当しない）：{}",
                 numbers(&self.excluded)
             )),
         ];
         let reason = match self.need {
             PolicyNeed::NotNeeded if self.no == MY_NUMBER_CATEGORY => {
-                "—: マイナンバーを含む情報資産が台帳にないため、この分類のポリシーは不要です。".into()
+                "—：マイナンバーを含む情報資産が台帳にないため、この分類のポリシーは不要です。".into()
             }
             PolicyNeed::NotNeeded if CONDITIONAL_CATEGORIES.contains(&self.no) => {
-                "—: すべての項目が「4 自社には該当しない」なので、この分類のポリシーは不要です。".into()
+                "—：すべての項目が「4 自社には該当しない」なので、この分類のポリシーは不要です。".into()
             }
-            PolicyNeed::NotNeeded => "—: この分類は自社に該当しません。".into(),
+            PolicyNeed::NotNeeded => "—：この分類は自社に該当しません。".into(),
             PolicyNeed::Needed => {
-                "○: 該当する項目があるのでポリシーが必要です。リスク大を生む脅威の項目は含みません。".into()
+                "○：該当する項目があるのでポリシーが必要です。リスク大を生む脅威の項目は含みません。".into()
             }
             PolicyNeed::Essential => {
                 let because: Vec<String> = self
@@ -399,7 +399,7 @@ impl CategoryExplanation {
                     })
                     .collect();
                 format!(
-                    "◎: リスク大の情報資産を生む脅威の項目を含むため、重点的にポリシーを定めてください: {}",
+                    "◎：リスク大の情報資産を生む脅威の項目を含むため、重点的にポリシーを定めてください：{}",
                     because.join("、")
                 )
             }

@@ -13,7 +13,7 @@ pub(super) fn import(path: &Path, file: &Path, replace: bool) -> Result<String, 
     let backup = operations::import::replace_with_workbook(&mut session, &imported)?;
     let mut lines = vec![
         format!(
-            "「{}」を取り込みました: {}。",
+            "「{}」を取り込みました：{}。",
             file.display(),
             operations::import::contents(&imported)
         ),

@@ -17,18 +17,18 @@ use std::path::PathBuf;
 const HELP_TEMPLATE: &str = "\
 {about}
 
-使い方: {usage}
+使い方：{usage}
 
-コマンド:
+コマンド：
 {subcommands}
 
-オプション:
+オプション：
 {options}";
 
 const SUB_HELP_TEMPLATE: &str = "\
 {about}
 
-使い方: {usage}
+使い方：{usage}
 
 {all-args}";
 

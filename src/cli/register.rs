@@ -60,7 +60,7 @@ fn layout_from(table: &Table, options: &ListOptions) -> Result<Layout, String> {
     match options.scale.as_deref() {
         None if layout.scale == RatingScale::OneToThree => {
             return Err(format!(
-                "シート「{}」: {}",
+                "シート「{}」：{}",
                 table.sheet,
                 RatingScale::ONE_TO_THREE_REFUSAL
             ));
@@ -91,12 +91,12 @@ pub fn import_register(db: &Path, file: &Path, options: &ListOptions) -> Result<
         }
     )];
     if let Some(encoding) = source.encoding {
-        out.push(format!("文字コード: {encoding}"));
+        out.push(format!("文字コード：{encoding}"));
     }
-    out.push(format!("列の対応: {}", map_text(table, &layout.columns)));
+    out.push(format!("列の対応：{}", map_text(table, &layout.columns)));
     let read = read_list(table, &layout).map_err(|problems| {
         CliError::Message(format!(
-            "{}\n読み取れない値が {} か所あるため、何も取り込んでいません:\n{}",
+            "{}\n読み取れない値が {} か所あるため、何も取り込んでいません：\n{}",
             out.join("\n"),
             problems.len(),
             problems_message(&problems)
@@ -106,7 +106,7 @@ pub fn import_register(db: &Path, file: &Path, options: &ListOptions) -> Result<
     out.extend(read.notes.iter().map(|n| format!("・{n}")));
     if options.dry_run {
         out.push(format!(
-            "確認のみ: 情報資産 {} 件を取り込めます（データベースは変えていません）。",
+            "確認のみ：情報資産 {} 件を取り込めます（データベースは変えていません）。",
             read.assets.len()
         ));
         return Ok(out.join("\n"));
@@ -156,7 +156,7 @@ pub fn parse_map(
         .filter(|p| !p.is_empty())
     {
         let (from, to) = part.split_once('=').ok_or_else(|| {
-            format!("「{part}」は「列=台帳の列」の形で書いてください（例: B=情報資産名称）")
+            format!("「{part}」は「列=台帳の列」の形で書いてください（例：B=情報資産名称）")
         })?;
         let (from, to) = (from.trim(), to.trim());
         let source = (0..headers.len())
@@ -185,7 +185,7 @@ pub fn parse_values(spec: &str) -> Result<Vec<ValueRule>, String> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .map(|part| {
-            let wrong = || format!("「{part}」は「台帳の列:元の値=台帳の値」の形で書いてください（例: 媒体・保存先:金庫=書類）");
+            let wrong = || format!("「{part}」は「台帳の列:元の値=台帳の値」の形で書いてください（例：媒体・保存先:金庫=書類）");
             let (column, rule) = part.split_once([':', '：']).ok_or_else(wrong)?;
             let (from, to) = rule.split_once('=').ok_or_else(wrong)?;
             let column = Column::ALL

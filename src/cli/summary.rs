@@ -18,7 +18,7 @@ pub(super) fn summary(path: &Path, json: bool) -> Result<String, CliError> {
     let mut out = String::new();
     let l = &summary.levels;
     out.push_str(&format!(
-        "情報資産 {} 件: リスク大 {} / リスク中 {} / リスク小 {} / 未算定 {}\n",
+        "情報資産 {} 件：リスク大 {} / リスク中 {} / リスク小 {} / 未算定 {}\n",
         summary.assets.len(),
         l.high,
         l.medium,
@@ -26,7 +26,7 @@ pub(super) fn summary(path: &Path, json: bool) -> Result<String, CliError> {
         l.unrated
     ));
     out.push_str(&format!(
-        "対策状況チェック: {} / {} 問回答\n",
+        "対策状況チェック：{} / {} 問回答\n",
         summary.checks.answered, summary.checks.total
     ));
     let plan = &summary.plan;
@@ -35,7 +35,7 @@ pub(super) fn summary(path: &Path, json: bool) -> Result<String, CliError> {
         .filter(|p| p.status == crate::domain::PlanStatus::Done.label())
         .count();
     out.push_str(&format!(
-        "対策計画: {} 件（完了 {done} 件）\n\n診断結果\n",
+        "対策計画：{} 件（完了 {done} 件）\n\n診断結果\n",
         plan.len()
     ));
     for c in &session.diagnosis().categories {

@@ -189,7 +189,7 @@ pub fn read_cell(column: Column, text: &str) -> Result<Reading, String> {
         Column::Registered if trimmed.is_empty() => CellValue::Registered(None),
         Column::Registered => {
             CellValue::Registered(Some(parse_date_text(trimmed).ok_or_else(|| {
-                "登録日を日付として読めません（例: 2016/7/1、2016-07-01、H28.7.1）".to_string()
+                "登録日を日付として読めません（例：2016/7/1、2016-07-01、H28.7.1）".to_string()
             })?))
         }
         column if column.is_text() => CellValue::Text(column, trimmed.to_string()),

@@ -491,14 +491,14 @@ mod tests {
         let places: Vec<_> = edit
             .texts(&wb)
             .into_iter()
-            .map(|(place, text)| format!("{place}: {text}"))
+            .map(|(place, text)| format!("{place}：{text}"))
             .collect();
         assert_eq!(
             places,
             [
-                "台帳 2行目の備考: 𠮷野家",
-                "診断結果の会社名: 髙橋商店",
-                "診断結果の診断実施者: "
+                "台帳 2行目の備考：𠮷野家",
+                "診断結果の会社名：髙橋商店",
+                "診断結果の診断実施者："
             ]
         );
         assert!(edit.changes_results());

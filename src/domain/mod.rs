@@ -4,6 +4,7 @@ pub mod asset;
 pub mod catalogue;
 pub mod cell_text;
 pub mod criteria;
+pub mod dates;
 pub mod edit;
 pub mod plan;
 pub mod reading;

@@ -6,7 +6,7 @@ use std::fmt;
 
 /// A value that is not on its scale.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{what}は{min}〜{max}の値を選んでください（入力値: {value}）")]
+#[error("{what}は{min}〜{max}の値を選んでください（入力値：{value}）")]
 pub struct ScaleError {
     pub what: &'static str,
     pub min: u8,
@@ -308,7 +308,7 @@ mod tests {
         let err = Rating::new(3).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "評価値は0〜2の値を選んでください（入力値: 3）"
+            "評価値は0〜2の値を選んでください（入力値：3）"
         );
     }
 

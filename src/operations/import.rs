@@ -60,7 +60,7 @@ pub fn findings(imported: &Imported) -> Vec<String> {
         );
     } else {
         lines.push(format!(
-            "ブックに残っていた計算結果のうち {} か所が riskbook の計算と違います:",
+            "ブックに残っていた計算結果のうち {} か所が riskbook の計算と違います：",
             imported.differences.len()
         ));
         lines.extend(imported.differences.iter().map(|d| format!("・{d}")));

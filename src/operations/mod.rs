@@ -51,11 +51,3 @@ pub fn restore_backup(path: &Path) -> StoreResult<(Session, PathBuf)> {
     let used = crate::store::backup::restore(path)?;
     Ok((Session::open(path)?, used))
 }
-
-/// The name a report's footer shows for the database at `path`.
-pub fn file_label(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}

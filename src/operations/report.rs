@@ -1,7 +1,7 @@
 //! The PDF report of a session: what it is made from, gathered once so the window (on a worker
 //! thread) and the command line write the same report.
 
-use super::{Session, file_label};
+use super::Session;
 use crate::calc::Evaluated;
 use crate::report::{ReportError, ReportInput, write_pdf};
 use crate::store::StoreResult;
@@ -13,7 +13,6 @@ pub struct ReportRequest {
     pub results: Evaluated,
     /// The last confirmed assessment (label and results), for 前回との比較.
     pub previous: Option<(String, Evaluated)>,
-    pub file_name: String,
     pub created_on: NaiveDate,
 }
 
@@ -30,7 +29,6 @@ impl ReportRequest {
         Ok(ReportRequest {
             results: session.results().clone(),
             previous,
-            file_name: file_label(session.path()),
             created_on: chrono::Local::now().date_naive(),
         })
     }
@@ -38,7 +36,6 @@ impl ReportRequest {
     pub fn input(&self) -> ReportInput<'_> {
         ReportInput {
             results: &self.results,
-            file_name: &self.file_name,
             created_on: self.created_on,
             previous: self
                 .previous

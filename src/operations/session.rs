@@ -178,7 +178,9 @@ impl Session {
 
     /// 「診断を確定」: stores the whole state with its results, dated now. Returns the snapshot's id.
     pub fn take_snapshot(&mut self, note: &str) -> StoreResult<i64> {
-        let now = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+        let now = chrono::Local::now()
+            .format(crate::store::snapshots::TAKEN_AT_FORMAT)
+            .to_string();
         let id = store_snapshot(&mut self.store, &self.current, note, &now)?;
         self.snapshot_stored();
         Ok(id)
@@ -235,6 +237,6 @@ fn store_snapshot(
     taken_at: &str,
 ) -> StoreResult<i64> {
     let json = serde_json::to_string(&summarize(results))
-        .map_err(|e| StoreError::Invalid(format!("診断結果を記録の形にできません: {e}")))?;
+        .map_err(|e| StoreError::Invalid(format!("診断結果を記録の形にできません：{e}")))?;
     store.take_snapshot_at(&results.workbook, &json, note, taken_at)
 }

@@ -1,28 +1,26 @@
 //! What the printed 診断結果 says, in order: cover block, diagnosis table, assets per class, the assets
 //! with リスク大 and リスク中, and a to-do list of questions for each category that needs a policy.
 
-use super::layout::{BLACK, Cell, Composer, GREY, MARGIN, Measure, Op, TableColumn};
+use super::layout::{BLACK, Cell, Composer, GREY, MARGIN, Measure, Op, TableColumn, fit};
 use crate::calc::compare::compare;
 use crate::calc::priority::threat_gains;
 use crate::calc::{Evaluated, PolicyNeed, RiskLevel, rate_text};
 use crate::domain::PlanStatus;
+use crate::domain::dates::long_date;
 use crate::domain::register::COMPUTED_SHOWN;
 use chrono::NaiveDate;
 
 /// Everything the report is made from.
 pub struct ReportInput<'a> {
     pub results: &'a Evaluated,
-    /// Shown in the footer of every page.
-    pub file_name: &'a str,
+    /// 報告書作成日: on the cover and in the footer of every page.
     pub created_on: NaiveDate,
     /// The last confirmed assessment, when the comparison (前回との比較) is asked for: its label and state.
     pub previous: Option<(&'a str, &'a Evaluated)>,
 }
 
 fn date(d: Option<NaiveDate>) -> String {
-    d.map_or("（未入力）".into(), |d| {
-        d.format("%Y年%-m月%-d日").to_string()
-    })
+    d.map_or("（未入力）".into(), long_date)
 }
 
 fn or_blank(text: &str) -> &str {
@@ -99,7 +97,7 @@ fn diagnosis_table(c: &mut Composer, input: &ReportInput) {
         .collect();
     c.table(&columns, &rows, 8.5);
     c.paragraph(
-        "◎: リスク大の情報資産を生む脅威への対策を含む分類　○: ポリシーの策定が必要な分類　—: 自社に該当しない分類。\
+        "◎：リスク大の情報資産を生む脅威への対策を含む分類　○：ポリシーの策定が必要な分類　—：自社に該当しない分類。\
          実施率 = 「1 実施している」の数 ÷ 「4 自社には該当しない」以外の数（未回答は未実施として数える）。",
         8.0,
         GREY,
@@ -183,7 +181,7 @@ fn comparison(c: &mut Composer, input: &ReportInput) {
         return;
     };
     let cmp = compare(before, input.results);
-    c.heading(&format!("前回との比較（前回: {label}）"));
+    c.heading(&format!("前回との比較（前回：{label}）"));
     let (b, a) = (cmp.levels_before, cmp.levels_after);
     c.paragraph(
         &format!(
@@ -259,8 +257,8 @@ fn priorities(c: &mut Composer, input: &ReportInput) {
     let columns = [
         TableColumn::left("媒体・保存先", w * 0.13),
         TableColumn::left("脅威", w * 0.51),
-        TableColumn::right("リスク大の減少", w * 0.12),
-        TableColumn::right("リスク値の減少", w * 0.12),
+        TableColumn::right("リスク大の\n減少", w * 0.12),
+        TableColumn::right("リスク値の\n減少", w * 0.12),
         TableColumn::right("未実施の項目", w * 0.12),
     ];
     let rows: Vec<Vec<Cell>> = gains
@@ -310,13 +308,11 @@ fn plan(c: &mut Composer, input: &ReportInput) {
         } else {
             &e.owner
         };
-        let due = e
-            .due
-            .map_or("（未定）".into(), |d| d.format("%Y/%m/%d").to_string());
+        let due = e.due.map_or("（未定）".into(), long_date);
         c.ensure(30.0);
         c.paragraph(&format!("・{}", e.title(wb)), 9.0, BLACK);
         c.paragraph(
-            &format!("　担当者: {owner}　期限: {due}　状態: {status}"),
+            &format!("　担当者：{owner}　期限：{due}　状態：{status}"),
             8.5,
             GREY,
         );
@@ -365,7 +361,7 @@ fn todo_list(c: &mut Composer, input: &ReportInput) {
                 format!("{} {}", a.value(), a.label())
             });
             c.hanging(
-                &format!("□ No.{}　{}（現状: {answer}）", item.no.0, item.question),
+                &format!("□ No.{}　{}（現状：{answer}）", item.no.0, item.question),
                 8.5,
                 BLACK,
                 12.0,
@@ -377,18 +373,33 @@ fn todo_list(c: &mut Composer, input: &ReportInput) {
     }
 }
 
-/// Draws the footer of each page: the file name and "n / N".
-fn footers(pages: &mut [Vec<Op>], measure: &dyn Measure, file_name: &str) {
+/// What the footer says on every page, left of the page number: whose report and of which day.
+fn footer_text(input: &ReportInput) -> String {
+    let company = input.results.workbook.settings.company.trim();
+    let title = format!(
+        "情報セキュリティ 診断結果　{} 作成",
+        long_date(input.created_on)
+    );
+    if company.is_empty() {
+        title
+    } else {
+        format!("{company}　{title}")
+    }
+}
+
+/// Draws the footer of each page: `footer_text` and "n / N".
+fn footers(pages: &mut [Vec<Op>], measure: &dyn Measure, text: &str) {
     let total = pages.len();
     let y = super::layout::PAGE_HEIGHT - MARGIN + 4.0;
+    let width = super::layout::PAGE_WIDTH - 2.0 * MARGIN;
     for (i, page) in pages.iter_mut().enumerate() {
-        let left = format!("riskbook 診断結果 — {file_name}");
         let right = format!("{} / {}", i + 1, total);
         let right_w = measure.width(&right, 8.0);
+        let left = fit(measure, text, 8.0, width - right_w - 12.0);
         page.push(Op::Rect {
             x: MARGIN,
             y: y - 12.0,
-            w: super::layout::PAGE_WIDTH - 2.0 * MARGIN,
+            w: width,
             h: 0.5,
             fill: (150, 150, 150),
         });
@@ -421,6 +432,6 @@ pub fn compose(input: &ReportInput, measure: &dyn Measure) -> Vec<Vec<Op>> {
     plan(&mut c, input);
     todo_list(&mut c, input);
     let mut pages = c.pages;
-    footers(&mut pages, measure, input.file_name);
+    footers(&mut pages, measure, &footer_text(input));
     pages
 }

@@ -99,6 +99,19 @@ pub enum Cell {
     Bar(f32, String),
 }
 
+/// `text` cut to `width` with 「…」 at the end where it was cut.
+pub fn fit(measure: &dyn Measure, text: &str, size: f32, width: f32) -> String {
+    let mut shown = text.to_string();
+    while !shown.is_empty() && measure.width(&shown, size) > width {
+        shown.pop();
+    }
+    if shown.len() < text.len() && !shown.is_empty() {
+        shown.pop();
+        shown.push('…');
+    }
+    shown
+}
+
 pub struct Composer<'a> {
     measure: &'a dyn Measure,
     pub pages: Vec<Vec<Op>>,
@@ -106,6 +119,8 @@ pub struct Composer<'a> {
 }
 
 const CELL_PAD: f32 = 3.0;
+/// Line height of a wrapped table header, in multiples of the text size.
+const HEADER_LINE: f32 = 1.2;
 
 impl<'a> Composer<'a> {
     pub fn new(measure: &'a dyn Measure) -> Self {
@@ -202,8 +217,22 @@ impl<'a> Composer<'a> {
         self.y += 6.0;
     }
 
+    /// Each column's header in lines: a header is never cut, it wraps and the header row grows.
+    fn header_lines(&self, columns: &[TableColumn], size: f32) -> Vec<Vec<String>> {
+        columns
+            .iter()
+            .map(|c| wrap(self.measure, &c.header, size, c.width - 2.0 * CELL_PAD))
+            .collect()
+    }
+
+    fn header_height(lines: &[Vec<String>], size: f32) -> f32 {
+        let count = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        size + (count - 1) as f32 * size * HEADER_LINE + 2.0 * CELL_PAD + 2.0
+    }
+
     fn header_row(&mut self, columns: &[TableColumn], size: f32) {
-        let height = size + 2.0 * CELL_PAD + 2.0;
+        let lines = self.header_lines(columns, size);
+        let height = Self::header_height(&lines, size);
         self.rect(
             MARGIN,
             self.y,
@@ -211,24 +240,20 @@ impl<'a> Composer<'a> {
             height,
             (225, 230, 238),
         );
+        let top = self.y;
         let mut x = MARGIN;
-        for c in columns {
-            self.cell_text(x, c, &c.header, size, BLACK);
+        for (c, lines) in columns.iter().zip(&lines) {
+            for (i, line) in lines.iter().enumerate() {
+                self.y = top + i as f32 * size * HEADER_LINE;
+                self.cell_text(x, c, line, size, BLACK);
+            }
             x += c.width;
         }
-        self.y += height;
+        self.y = top + height;
     }
 
     fn cell_text(&mut self, x: f32, column: &TableColumn, text: &str, size: f32, color: Rgb) {
-        let inner = column.width - 2.0 * CELL_PAD;
-        let mut shown = text.to_string();
-        while !shown.is_empty() && self.measure.width(&shown, size) > inner {
-            shown.pop();
-        }
-        if shown.len() < text.len() && !shown.is_empty() {
-            shown.pop();
-            shown.push('…');
-        }
+        let shown = fit(self.measure, text, size, column.width - 2.0 * CELL_PAD);
         let w = self.measure.width(&shown, size);
         let tx = if column.align_right {
             x + column.width - CELL_PAD - w
@@ -241,7 +266,8 @@ impl<'a> Composer<'a> {
     /// A table that breaks across pages, repeating its header on each page.
     pub fn table(&mut self, columns: &[TableColumn], rows: &[Vec<Cell>], size: f32) {
         let row_height = size + 2.0 * CELL_PAD + 2.0;
-        self.ensure(row_height * 2.0);
+        let header_height = Self::header_height(&self.header_lines(columns, size), size);
+        self.ensure(header_height + row_height);
         self.header_row(columns, size);
         for (i, row) in rows.iter().enumerate() {
             if self.ensure(row_height) {
@@ -329,6 +355,40 @@ mod tests {
             wrap(&Fixed, "実施している）。", 10.0, 60.0),
             ["実施している）。"],
             "closing punctuation never starts a line"
+        );
+    }
+
+    #[test]
+    fn a_header_wider_than_its_column_wraps_whole_and_its_row_grows() {
+        let mut c = Composer::new(&Fixed);
+        let columns = [
+            TableColumn::left("名称", 100.0),
+            TableColumn::right("リスク大の減少", 46.0),
+        ];
+        c.table(
+            &columns,
+            &[vec![Cell::Text("資産".into()), Cell::Text("6".into())]],
+            10.0,
+        );
+        let texts: Vec<(f32, &str)> = c.pages[0]
+            .iter()
+            .filter_map(|op| match op {
+                Op::Text { y, text, .. } => Some((*y, text.as_str())),
+                _ => None,
+            })
+            .collect();
+        let header: Vec<&str> = texts[1..texts.len() - 2].iter().map(|t| t.1).collect();
+        assert_eq!(
+            header.concat(),
+            "リスク大の減少",
+            "every character of the header"
+        );
+        assert!(header.iter().all(|line| !line.contains('…')), "{header:?}");
+        assert_eq!(header.len(), 2, "{header:?}");
+        let row = texts.iter().find(|t| t.1 == "資産").unwrap();
+        assert!(
+            row.0 > texts[2].0 + 10.0,
+            "the first row is below the header's last line: {texts:?}"
         );
     }
 

@@ -59,9 +59,9 @@ impl Measure for FontMeasure {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    #[error("PDF を作成できませんでした: {0}")]
+    #[error("PDF を作成できませんでした：{0}")]
     Pdf(String),
-    #[error("PDF「{path}」を書き込めませんでした: {source}")]
+    #[error("PDF「{path}」を書き込めませんでした：{source}")]
     Write {
         path: std::path::PathBuf,
         source: std::io::Error,

@@ -26,7 +26,7 @@ pub enum StoreError {
         "データベース「{path}」が壊れているため開けません（{detail}）。同じフォルダーの riskbook-backups に自動バックアップがあります。riskbook restore --db で最新の正常なバックアップに戻せます（壊れたファイルは残します）。"
     )]
     Corrupt { path: PathBuf, detail: String },
-    #[error("ファイル「{path}」を読み書きできません: {source}")]
+    #[error("ファイル「{path}」を読み書きできません：{source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -45,7 +45,7 @@ pub enum StoreError {
     ReadOnly,
     #[error("{0}")]
     Invalid(String),
-    #[error("データベースの操作に失敗しました: {0}")]
+    #[error("データベースの操作に失敗しました：{0}")]
     Sqlite(rusqlite::Error),
 }
 

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 fn invalid(table: &str, id: i64, what: impl std::fmt::Display) -> StoreError {
     StoreError::Invalid(format!(
-        "データベースの {table}（id {id}）に不正な値があります: {what}"
+        "データベースの {table}（id {id}）に不正な値があります：{what}"
     ))
 }
 

@@ -98,7 +98,7 @@ fn corrupt(path: &Path, e: &rusqlite::Error) -> StoreError {
         Some(DiskFull) => StoreError::DiskFull,
         Some(SystemIoFailure) => StoreError::DiskIo(e.to_string()),
         Some(_) => StoreError::Invalid(format!(
-            "データベース「{}」を読めません: {e}",
+            "データベース「{}」を読めません：{e}",
             path.display()
         )),
     }
@@ -372,7 +372,9 @@ impl Store {
         results_json: &str,
         note: &str,
     ) -> StoreResult<i64> {
-        let now = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+        let now = chrono::Local::now()
+            .format(snapshots::TAKEN_AT_FORMAT)
+            .to_string();
         self.take_snapshot_at(workbook, results_json, note, &now)
     }
 
@@ -409,10 +411,7 @@ impl Store {
                 "「診断を確定」した記録がないため、前回との比較は作れません。比較を入れずに作るか、先に履歴で「診断を確定」してください。".into(),
             )
         })?;
-        Ok((
-            format!("{} {}", last.taken_at, last.note),
-            self.snapshot(last.id)?,
-        ))
+        Ok((last.label(), self.snapshot(last.id)?))
     }
 
     /// A consistent copy of the database at `to` (名前を付けて保存, backups). It is written beside `to`

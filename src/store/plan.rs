@@ -31,8 +31,8 @@ fn check_measure(tx: &Transaction, measure: Measure) -> StoreResult<()> {
     };
     found.ok_or_else(|| {
         StoreError::Invalid(match measure {
-            Measure::Item(no) => format!("対策計画: チェック項目 No.{} はありません。", no.0),
-            Measure::Threat(id) => format!("対策計画: 脅威（id {}）はありません。", id.0),
+            Measure::Item(no) => format!("対策計画：チェック項目 No.{} はありません。", no.0),
+            Measure::Threat(id) => format!("対策計画：脅威（id {}）はありません。", id.0),
         })
     })
 }

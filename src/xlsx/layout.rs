@@ -44,7 +44,7 @@ pub const THREAT_HEADERS: [&str; 7] = [
     "対策状況チェックの関連項目（No.）",
 ];
 
-/// 脅威の状況: per medium, the worst threat (columns I–O), read by the 台帳's formulas.
+/// 脅威の状況: per medium, the worst threat (columns I–O, hidden), read by the 台帳's formulas.
 pub const MEDIUM_HEADERS: [&str; 7] = [
     "媒体・保存先",
     "頻度未設定の脅威",

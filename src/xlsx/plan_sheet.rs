@@ -39,7 +39,7 @@ pub(super) fn read(
                 Some(no) => Measure::Item(no),
                 None => {
                     notes.push(format!(
-                        "{}: チェック項目「{target}」がないため、この行は取り込みませんでした",
+                        "{}：チェック項目「{target}」がないため、この行は取り込みませんでした",
                         at('C')
                     ));
                     continue;
@@ -52,13 +52,13 @@ pub(super) fn read(
                 {
                     Some(t) => Measure::Threat(t.id),
                     None => {
-                        notes.push(format!("{}: 脅威「{name}」（{target}）がないため、この行は取り込みませんでした", at('D')));
+                        notes.push(format!("{}：脅威「{name}」（{target}）がないため、この行は取り込みませんでした", at('D')));
                         continue;
                     }
                 }
             }
             _ => {
-                notes.push(format!("{}: 種類「{kind}」は「項目」か「脅威」のはずです。この行は取り込みませんでした", at('B')));
+                notes.push(format!("{}：種類「{kind}」は「項目」か「脅威」のはずです。この行は取り込みませんでした", at('B')));
                 continue;
             }
         };
@@ -68,12 +68,12 @@ pub(super) fn read(
         } else if let Some(s) = PlanStatus::from_label(&status_text) {
             s
         } else {
-            notes.push(format!("{}: 状態「{status_text}」は未着手・対応中・完了のどれでもないため、未着手として読みました", at('G')));
+            notes.push(format!("{}：状態「{status_text}」は未着手・対応中・完了のどれでもないため、未着手として読みました", at('G')));
             PlanStatus::NotStarted
         };
         let due = cells::date(cell(5)).unwrap_or_else(|_| {
             notes.push(format!(
-                "{}: 期限「{}」を日付として読めないため、期限なしとしました",
+                "{}：期限「{}」を日付として読めないため、期限なしとしました",
                 at('F'),
                 cells::text(cell(5))
             ));

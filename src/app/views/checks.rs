@@ -54,7 +54,7 @@ pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {
                     .show(ui, |ui| {
                         if !category.applies_when.is_empty() {
                             ui.label(
-                                RichText::new(format!("適用条件: {}", category.applies_when))
+                                RichText::new(format!("適用条件：{}", category.applies_when))
                                     .weak(),
                             );
                         }

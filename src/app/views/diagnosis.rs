@@ -340,12 +340,12 @@ impl DiagnosisView {
                             ui.label(RichText::new(c.need.mark()).size(18.0))
                                 .on_hover_text(match c.need {
                                     crate::calc::PolicyNeed::Essential => {
-                                        "◎: リスク大の情報資産を生む脅威への対策を含みます"
+                                        "◎：リスク大の情報資産を生む脅威への対策を含みます"
                                     }
                                     crate::calc::PolicyNeed::Needed => {
-                                        "○: ポリシーの策定が必要です"
+                                        "○：ポリシーの策定が必要です"
                                     }
-                                    crate::calc::PolicyNeed::NotNeeded => "—: 自社には該当しません",
+                                    crate::calc::PolicyNeed::NotNeeded => "—：自社には該当しません",
                                 });
                             ui.horizontal(|ui| {
                                 ui.add(

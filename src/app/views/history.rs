@@ -57,7 +57,7 @@ const PALETTE: [Color32; 11] = [
 ];
 
 fn unreadable(e: crate::store::StoreError) -> String {
-    format!("診断の記録を読めません: {e}")
+    format!("診断の記録を読めません：{e}")
 }
 
 /// Every snapshot with the results recorded with it; one that cannot be read makes the history
@@ -72,8 +72,12 @@ fn load(session: &Session) -> Result<Vec<Point>, String> {
                 .store()
                 .snapshot_results(info.id)
                 .map_err(unreadable)?;
-            let recorded = Recorded::from_json(&json)
-                .map_err(|e| format!("診断の記録を読めません（{} の結果）: {e}", info.taken_at))?;
+            let recorded = Recorded::from_json(&json).map_err(|e| {
+                format!(
+                    "診断の記録を読めません（{} の結果）：{e}",
+                    info.taken_at_text()
+                )
+            })?;
             Ok(Point {
                 rates: recorded.rates,
                 levels: recorded.levels,
@@ -196,7 +200,7 @@ fn level_bars(ui: &mut Ui, points: &[Point]) {
         .num_columns(3)
         .show(ui, |ui| {
             for p in points {
-                ui.label(&p.info.taken_at[..10.min(p.info.taken_at.len())]);
+                ui.label(p.info.taken_on_text());
                 let (rect, _) =
                     ui.allocate_exact_size(egui::vec2(360.0, 16.0), egui::Sense::hover());
                 let mut left = rect.left();
@@ -277,7 +281,7 @@ impl HistoryView {
     fn show(&mut self, ui: &mut Ui, session: &Session) -> Option<HistoryAction> {
         let mut action = None;
         ui.horizontal(|ui| {
-            let label = ui.label("メモ:");
+            let label = ui.label("メモ：");
             ui.add(egui::TextEdit::singleline(&mut self.note).desired_width(260.0))
                 .labelled_by(label.id);
             if ui
@@ -327,7 +331,7 @@ impl HistoryView {
                     .num_columns(4)
                     .show(ui, |ui| {
                         for p in points {
-                            ui.label(&p.info.taken_at);
+                            ui.label(p.info.taken_at_text());
                             ui.label(&p.info.note);
                             ui.label(format!(
                                 "大 {}　中 {}　小 {}",
@@ -349,13 +353,11 @@ impl HistoryView {
                 ui.heading("比較");
                 let label = |i: Option<usize>| {
                     i.and_then(|i| points.get(i))
-                        .map_or("現在".to_string(), |p| {
-                            format!("{} {}", p.info.taken_at, p.info.note)
-                        })
+                        .map_or("現在".to_string(), |p| p.info.label())
                 };
                 let from = *self.from.get_or_insert(points.len() - 1);
                 ui.horizontal(|ui| {
-                    ui.label("比較元:");
+                    ui.label("比較元：");
                     egui::ComboBox::from_id_salt("compare_from")
                         .selected_text(label(Some(from)))
                         .show_ui(ui, |ui| {
@@ -365,7 +367,7 @@ impl HistoryView {
                         })
                         .response
                         .accessible_name("比較元");
-                    ui.label("比較先:");
+                    ui.label("比較先：");
                     egui::ComboBox::from_id_salt("compare_to")
                         .selected_text(label(self.to))
                         .show_ui(ui, |ui| {

@@ -75,7 +75,7 @@ impl ListImportView {
         let modal = egui::Modal::new(egui::Id::unique("list_import")).show(ctx, |ui| {
             ui.set_max_width(900.0);
             ui.heading("ほかの表から台帳へ取り込む");
-            let mut line = format!("ファイル: {}", self.source.file_name);
+            let mut line = format!("ファイル：{}", self.source.file_name);
             if let Some(encoding) = self.source.encoding {
                 line.push_str(&format!("（文字コード {encoding}）"));
             }
@@ -106,7 +106,7 @@ impl ListImportView {
         let mut changed = false;
         ui.horizontal(|ui| {
             if self.source.tables.len() > 1 {
-                ui.label("シート:");
+                ui.label("シート：");
                 let sheets: Vec<(usize, String)> = self
                     .source
                     .tables
@@ -124,7 +124,7 @@ impl ListImportView {
             let table = &self.source.tables[self.table];
             let first_row = table.first_row as usize + 1;
             let mut row = self.layout.header_row + first_row;
-            let label = ui.label("見出しの行:");
+            let label = ui.label("見出しの行：");
             let response = ui
                 .add(
                     egui::DragValue::new(&mut row)
@@ -278,7 +278,7 @@ impl ListImportView {
             }
             Ok(read) => {
                 ui.label(format!(
-                    "取り込める情報資産: {} 件（空の行 {} 行は飛ばします）",
+                    "取り込める情報資産：{} 件（空の行 {} 行は飛ばします）",
                     read.assets.len(),
                     read.empty_rows
                 ));
@@ -346,7 +346,7 @@ impl ListImportView {
                     if self.replace { "取り込み、台帳を置き換えました" } else { "台帳の後ろに追加しました" }
                 );
                 if !read.notes.is_empty() {
-                    message.push_str(&format!("\n読み替えた値: {} か所（一覧は取り込む前の画面に出しました）。", read.notes.len()));
+                    message.push_str(&format!("\n読み替えた値：{} か所（一覧は取り込む前の画面に出しました）。", read.notes.len()));
                 }
                 action = Some(ListAction::Apply { edit, message });
             }

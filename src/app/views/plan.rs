@@ -192,7 +192,7 @@ impl PlanView {
             );
             ui.separator();
             let shown = labelled(&Shown::ALL, Shown::label);
-            ui.label("表示:");
+            ui.label("表示：");
             if let Some(s) = pick(
                 ui,
                 "plan_shown",
@@ -203,11 +203,11 @@ impl PlanView {
             ) {
                 self.shown = s;
             }
-            let label = ui.label("担当者:");
+            let label = ui.label("担当者：");
             ui.add(egui::TextEdit::singleline(&mut self.owner).desired_width(120.0))
                 .labelled_by(label.id);
             let orders = labelled(&Order::ALL, Order::label);
-            ui.label("並べ替え:");
+            ui.label("並べ替え：");
             if let Some(o) = pick(ui, "plan_order", "並べ替え", self.order, &orders, 120.0) {
                 self.order = o;
             }
@@ -323,11 +323,11 @@ impl PlanView {
             ui.add(egui::Label::new(entry.title(wb)).wrap());
             let nos: Vec<String> = open.iter().map(|n| format!("No.{}", n.0)).collect();
             ui.label(format!(
-                "まだ「1 実施している」でない項目: {}",
+                "まだ「1 実施している」でない項目：{}",
                 nos.join("、")
             ));
             ui.label(format!(
-                "これらを「1 実施している」にすると: リスク値の合計 {risk} → {risk_after}、リスク大 {high} → {high_after} 件"
+                "これらを「1 実施している」にすると：リスク値の合計 {risk} → {risk_after}、リスク大 {high} → {high_after} 件"
             ));
             ui.horizontal(|ui| {
                 if ui.button("項目も「1 実施している」にする").clicked() {

@@ -18,7 +18,7 @@ pub fn ui(ui: &mut Ui, path: &std::path::Path) -> Option<StartChoice> {
         ui.heading(RichText::new("riskbook へようこそ").size(28.0));
         ui.add_space(8.0);
         ui.label("IPA「中小企業の情報セキュリティ対策ガイドライン」のリスク分析シートを、この画面で作成できます。");
-        ui.label(format!("データの保存先: {}", path.display()));
+        ui.label(format!("データの保存先：{}", path.display()));
         ui.add_space(24.0);
         let size = egui::vec2(320.0, 44.0);
         let buttons = [

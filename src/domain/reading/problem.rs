@@ -28,7 +28,7 @@ impl fmt::Display for Problem {
         if self.column.is_some() || !self.value.is_empty() {
             write!(f, "「{}」", self.value)?;
         }
-        write!(f, ": {}", self.reason)
+        write!(f, "：{}", self.reason)
     }
 }
 

@@ -25,6 +25,18 @@ pub struct Reinterpreted {
     pub became: String,
 }
 
+impl Reinterpreted {
+    /// What the value became, named even when it is empty: an empty 個人情報 is 「無（空欄）」, any
+    /// other empty value 「空欄」, never an empty quote 「」.
+    fn became_named(&self) -> &str {
+        match (self.became.is_empty(), self.column) {
+            (false, _) => &self.became,
+            (true, Column::Personal | Column::Sensitive | Column::MyNumber) => "無（空欄）",
+            (true, _) => "空欄",
+        }
+    }
+}
+
 impl fmt::Display for Reinterpreted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -33,7 +45,7 @@ impl fmt::Display for Reinterpreted {
             self.place,
             self.column.header(),
             self.written,
-            self.became
+            self.became_named()
         )
     }
 }
@@ -107,12 +119,39 @@ mod tests {
         assert_eq!(problems.len(), 2);
         assert_eq!(
             problems[0].to_string(),
-            "2行目（機密性）「5」: 機密性は 0、1、2 のいずれかで入力してください"
+            "2行目（機密性）「5」：機密性は 0、1、2 のいずれかで入力してください"
         );
         let read = read_all(&cells[..2], RatingScale::ZeroToTwo).unwrap();
         assert_eq!(
             read.notes[0].to_string(),
             "1行目（媒体・保存先）「USBメモリ」を「可搬電子媒体」として読みました"
+        );
+    }
+
+    #[test]
+    fn a_value_read_as_empty_is_named_not_quoted_empty() {
+        let cells = [
+            cell("2行目", Column::Personal, "なし"),
+            cell("3行目", Column::MyNumber, "×"),
+        ];
+        let read = read_all(&cells, RatingScale::ZeroToTwo).unwrap();
+        let notes: Vec<String> = read.notes.iter().map(|n| n.to_string()).collect();
+        assert_eq!(
+            notes,
+            [
+                "2行目（個人情報）「なし」を「無（空欄）」として読みました",
+                "3行目（マイナンバー）「×」を「無（空欄）」として読みました",
+            ]
+        );
+        let cleared = Reinterpreted {
+            place: "A5".into(),
+            column: Column::Confidentiality,
+            written: "不明".into(),
+            became: String::new(),
+        };
+        assert_eq!(
+            cleared.to_string(),
+            "A5（機密性）「不明」を「空欄」として読みました"
         );
     }
 

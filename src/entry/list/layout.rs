@@ -18,7 +18,7 @@ pub fn choose_table(source: &Source, sheet: Option<&str>) -> Result<usize, Strin
             .ok_or_else(|| {
                 let names: Vec<&str> = source.tables.iter().map(|t| t.sheet.as_str()).collect();
                 format!(
-                    "シート「{name}」がありません（あるシート: {}）",
+                    "シート「{name}」がありません（あるシート：{}）",
                     names.join("、")
                 )
             });

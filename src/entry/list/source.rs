@@ -18,7 +18,7 @@ pub struct Source {
 pub enum ListError {
     #[error(transparent)]
     Workbook(#[from] crate::xlsx::ImportError),
-    #[error("ファイル「{path}」を開けません: {detail}")]
+    #[error("ファイル「{path}」を開けません：{detail}")]
     Open { path: String, detail: String },
     #[error(
         "ファイル「{0}」の種類が分かりません。.xlsx、.xlsm、.xls、.ods、.csv、.tsv、.txt のどれかを選んでください。"

@@ -17,7 +17,7 @@ use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("Excel ファイル「{path}」を書き出せませんでした: {detail}")]
+    #[error("Excel ファイル「{path}」を書き出せませんでした：{detail}")]
     Write {
         path: std::path::PathBuf,
         detail: String,

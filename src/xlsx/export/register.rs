@@ -225,7 +225,7 @@ pub(super) fn write(
         last,
         col(Column::Availability),
         &list(&["2", "1", "0"], "評価値", "0〜2 から選んでください。")?.set_input_message(
-            "2: 深刻な影響（法律で安全管理が義務、漏えい・改ざん・停止が取引先や顧客に大きな影響）\n1: 事業に大きな影響\n0: 影響なし",
+            "2：深刻な影響（法律で安全管理が義務、漏えい・改ざん・停止が取引先や顧客に大きな影響）\n1：事業に大きな影響\n0：影響なし",
         )?,
     )?;
     // Risk classes coloured from S (docs/method.md: 大 red, 中 yellow, 小 green, 未算定 grey).

@@ -17,6 +17,12 @@ fn ranking_key(p: Likelihood, t: Frequency, sheet_row: u32) -> i64 {
     p.value() as i64 * 100_000 + t.value() as i64 * 10_000 + 9_999 - (sheet_row as i64 + 1)
 }
 
+/// The columns (0-based) that only the formulas read: F, the ranking key, and I–O, each medium's
+/// worst threat.
+fn helper_columns() -> impl Iterator<Item = u16> {
+    std::iter::once(5).chain(MEDIUM_FIRST_COL..MEDIUM_FIRST_COL + MEDIUM_HEADERS.len() as u16)
+}
+
 /// Row (0-based) of each item on 対策状況チェック.
 fn item_rows(wb: &Workbook) -> HashMap<crate::domain::ItemNo, u32> {
     ordered_items(wb)
@@ -201,13 +207,18 @@ pub(super) fn write(
         (3, 8.0),
         (4, 10.0),
         (5, 10.0),
-        (6, 30.0),
+        (6, 36.0),
     ] {
         sheet.set_column_width(col, width)?;
     }
-    sheet.set_column_hidden(5)?;
-    for col in c0..c0 + 7 {
+    // Two lines for C's 「対策を講じない場合の脅威の発生頻度」.
+    sheet.set_row_height(1, 30.0)?;
+    // The ranking key (F) and the per-medium results (I–O) are for the formulas, not for reading
+    // (「最大の順位」 239990 means nothing to a person): hidden, they still calculate in Excel and
+    // LibreOffice, and whoever wants to follow a formula can unhide them.
+    for col in helper_columns() {
         sheet.set_column_width(col, 12.0)?;
+        sheet.set_column_hidden(col)?;
     }
     sheet.set_freeze_panes(LIST_FIRST_ROW, 0)?;
     print_setup(sheet, 1);

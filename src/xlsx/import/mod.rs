@@ -40,7 +40,7 @@ impl std::fmt::Display for Difference {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} {}: Excel の値「{}」、riskbook の計算「{}」",
+            "{} {}：Excel の値「{}」、riskbook の計算「{}」",
             self.cell, self.column, self.excel, self.ours
         )
     }
@@ -58,7 +58,7 @@ pub struct Imported {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("ファイル「{path}」を開けません: {detail}")]
+    #[error("ファイル「{path}」を開けません：{detail}")]
     Open { path: String, detail: String },
     #[error("ファイル「{path}」は大きすぎます（{detail}）。取り込みを中止しました。")]
     TooLarge { path: String, detail: String },
@@ -77,7 +77,7 @@ pub enum ImportError {
     Worker(String),
     #[error("シート「{0}」が見つかりません。IPA のリスク分析シートを指定してください。")]
     MissingSheet(&'static str),
-    #[error("読み取れないセルが {} か所あるため、何も取り込んでいません:\n{}", .0.len(), list(.0))]
+    #[error("読み取れないセルが {} か所あるため、何も取り込んでいません：\n{}", .0.len(), list(.0))]
     Problems(Vec<Problem>),
 }
 

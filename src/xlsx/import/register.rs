@@ -209,7 +209,7 @@ pub(super) fn read_register(
                 Err(_) => problems.push(sheet.problem(
                     row,
                     c,
-                    "登録日を日付として読めません（例: 2016/7/1、H28.7.1）",
+                    "登録日を日付として読めません（例：2016/7/1、H28.7.1）",
                 )),
             }
         }

@@ -19,7 +19,7 @@ pub(super) fn read_settings(sheet: &Sheet, problems: &mut Vec<Problem>) -> Setti
                 Err(_) => problems.push(sheet.problem(
                     row,
                     col,
-                    "診断日を日付として読めません（例: 2016/7/1、H28.7.1）",
+                    "診断日を日付として読めません（例：2016/7/1、H28.7.1）",
                 )),
             },
             _ => {}

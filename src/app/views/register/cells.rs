@@ -249,7 +249,7 @@ impl RegisterView {
             Column::Threat => (
                 driver.frequency.value().to_string(),
                 format!(
-                    "{}{}\n脅威: {threat_name}",
+                    "{}{}\n脅威：{threat_name}",
                     driver.frequency.value(),
                     driver.frequency.label()
                 ),
@@ -270,7 +270,7 @@ impl RegisterView {
             _ => match risk.risk {
                 Some(r) => (
                     format!("{r} {}", risk.level.label()),
-                    format!("{r}{}: {}", risk.level.label(), risk.level.action()),
+                    format!("{r}{}：{}", risk.level.label(), risk.level.action()),
                 ),
                 None => ("未算定".into(), unrated_reason(risk, workbook)),
             },

@@ -261,7 +261,7 @@ impl RegisterView {
                 lines.extend(plan.ignored.iter().map(|i| format!("・{i}")));
                 if !lines.is_empty() {
                     let head = format!(
-                        "{} 行を変更、{} 行を追加しました（元に戻す: Ctrl+Z）。",
+                        "{} 行を変更、{} 行を追加しました（元に戻す：Ctrl+Z）。",
                         plan.changed_rows, plan.new_rows
                     );
                     self.notice = Some((

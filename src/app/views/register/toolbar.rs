@@ -51,14 +51,14 @@ impl RegisterView {
                 self.confirm_delete = self.selected_assets(workbook);
             }
             ui.separator();
-            let label = ui.label("検索:");
+            let label = ui.label("検索：");
             ui.add(egui::TextEdit::singleline(&mut self.filter.text).desired_width(140.0))
                 .labelled_by(label.id);
             let media: Vec<(Medium, String)> = Medium::ALL
                 .iter()
                 .map(|m| (*m, m.name().to_string()))
                 .collect();
-            ui.label("媒体:");
+            ui.label("媒体：");
             if let (Some(m), _) = choice(
                 ui,
                 "filter_medium",
@@ -71,7 +71,7 @@ impl RegisterView {
             ) {
                 self.filter.medium = m;
             }
-            ui.label("リスク:");
+            ui.label("リスク：");
             let levels: Vec<(RiskLevel, String)> = RiskLevel::ALL
                 .iter()
                 .map(|l| (*l, l.label().to_string()))
