@@ -2,7 +2,7 @@
 
 mod common;
 use common::data::virus_threat;
-use riskbook::calc::compare::compare;
+use riskbook::calc::compare::{AnswerMoves, compare};
 use riskbook::calc::{Evaluated, LevelCounts, rate_text};
 use riskbook::domain::{Answer, Asset, Catalogue, Medium, Rating};
 use riskbook::operations::Session;
@@ -76,20 +76,33 @@ fn comparison_shows_what_went_down_up_and_away() {
     // 大 13 → 13 − 6 PC assets + 1 new = 8; 中 18 + 6 = 24; 小 1 → 0 (removed).
     assert_eq!(c.levels_before, LevelCounts::new(13, 18, 1, 0));
     assert_eq!(c.levels_after, LevelCounts::new(8, 24, 0, 0));
-    assert_eq!(c.answers_changed, virus.len());
+    // Of the eight, No.13, 27 and 37 were 2 and No.54 was 3; the others were 1 already.
+    assert_eq!(c.answers_changed, 4);
+    assert_eq!(
+        c.answer_moves,
+        AnswerMoves {
+            better: 4,
+            worse: 0,
+            other: 0
+        }
+    );
     assert_eq!(c.frequencies_changed, 0);
     let rates: Vec<(String, String)> = c
         .rates
         .iter()
         .map(|r| (rate_text(r.before), rate_text(r.after)))
         .collect();
-    // Virus items 6 (1), 13 (2), 27 (5), 35 36 37 (7), 42 (8), 54 (11).
+    // The open virus items: 13 (2), 27 (5), 37 (7), 54 (11).
+    let was = [
+        "62.5%", "33.3%", "14.3%", "100.0%", "50.0%", "50.0%", "40.0%", "33.3%", "該当なし",
+        "25.0%", "0.0%",
+    ];
     let expect = [
-        "12.5%", "16.7%", "0.0%", "0.0%", "16.7%", "0.0%", "60.0%", "16.7%", "0.0%", "0.0%",
-        "33.3%",
+        "62.5%", "50.0%", "14.3%", "100.0%", "66.7%", "50.0%", "60.0%", "33.3%", "該当なし",
+        "25.0%", "33.3%",
     ];
     for (i, (before, after)) in rates.iter().enumerate() {
-        assert_eq!(before, "0.0%", "({})", i + 1);
+        assert_eq!(before, was[i], "({})", i + 1);
         assert_eq!(after, expect[i], "({})", i + 1);
     }
     let changes: Vec<(String, &str, Option<u8>, Option<u8>)> = c
