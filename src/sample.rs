@@ -103,7 +103,10 @@ fn answer_all(wb: &mut Workbook, answers: &Answers) {
             let a = given.next().expect("the sample answers every check item");
             item.answer = Some(Answer::new(*a).expect("sample answers are 1–4"));
         }
-        assert!(given.next().is_none(), "no answer beyond the category's items");
+        assert!(
+            given.next().is_none(),
+            "no answer beyond the category's items"
+        );
     }
 }
 

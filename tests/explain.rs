@@ -167,7 +167,8 @@ fn a_category_says_which_items_count_and_why_it_is_marked() {
     let c = explain_category(&e.workbook, &e.assessment, &e.diagnosis, 9).unwrap();
     assert_eq!(c.excluded, [46, 47, 48].map(ItemNo));
     assert!(
-        text(&c.lines(&e.workbook)).contains("数えない（4 自社には該当しない）: No.46、No.47、No.48")
+        text(&c.lines(&e.workbook))
+            .contains("数えない（4 自社には該当しない）: No.46、No.47、No.48")
     );
 
     // マイナンバー: needed because some asset holds マイナンバー; — once none does.

@@ -92,7 +92,10 @@ fn the_sample_shows_progress_over_its_two_records_and_what_changed_since() {
         "回答の変更 19 問（良くなった 18 問、悪くなった 1 問）"
     ));
     assert!(has(&harness, "良くなった 2 問、悪くなった 1 問"), "(8)");
-    assert!(shows(&harness, "(3)・(10)・(11) は実施率が同じでも回答が変わっています"));
+    assert!(shows(
+        &harness,
+        "(3)・(10)・(11) は実施率が同じでも回答が変わっています"
+    ));
     scroll_and_click(&mut harness, "回答が変わった項目（19 問）");
     assert!(shows(&harness, "No.44 サーバーや機器のログを取得し"));
     assert_eq!(count(&harness, "悪くなった"), 1);

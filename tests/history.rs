@@ -94,12 +94,30 @@ fn comparison_shows_what_went_down_up_and_away() {
         .collect();
     // The open virus items: 13 (2), 27 (5), 37 (7), 54 (11).
     let was = [
-        "62.5%", "33.3%", "14.3%", "100.0%", "50.0%", "50.0%", "40.0%", "33.3%", "該当なし",
-        "25.0%", "0.0%",
+        "62.5%",
+        "33.3%",
+        "14.3%",
+        "100.0%",
+        "50.0%",
+        "50.0%",
+        "40.0%",
+        "33.3%",
+        "該当なし",
+        "25.0%",
+        "0.0%",
     ];
     let expect = [
-        "62.5%", "50.0%", "14.3%", "100.0%", "66.7%", "50.0%", "60.0%", "33.3%", "該当なし",
-        "25.0%", "33.3%",
+        "62.5%",
+        "50.0%",
+        "14.3%",
+        "100.0%",
+        "66.7%",
+        "50.0%",
+        "60.0%",
+        "33.3%",
+        "該当なし",
+        "25.0%",
+        "33.3%",
     ];
     for (i, (before, after)) in rates.iter().enumerate() {
         assert_eq!(before, was[i], "({})", i + 1);
@@ -207,7 +225,10 @@ fn the_sample_has_two_earlier_assessments_each_better_than_the_last() {
     );
     let first = Evaluated::new(s.snapshot(records[0].id).unwrap());
     let second = Evaluated::new(s.snapshot(records[1].id).unwrap());
-    assert_eq!((first.workbook.assets.len(), second.workbook.assets.len()), (24, 28));
+    assert_eq!(
+        (first.workbook.assets.len(), second.workbook.assets.len()),
+        (24, 28)
+    );
     assert!(first.workbook.plan.is_empty() && second.workbook.plan.is_empty());
     let rates = |e: &Evaluated| -> Vec<String> {
         e.diagnosis
@@ -219,21 +240,45 @@ fn the_sample_has_two_earlier_assessments_each_better_than_the_last() {
     assert_eq!(
         rates(&first),
         [
-            "12.5%", "0.0%", "0.0%", "0.0%", "16.7%", "25.0%", "0.0%", "16.7%", "該当なし", "0.0%",
+            "12.5%",
+            "0.0%",
+            "0.0%",
+            "0.0%",
+            "16.7%",
+            "25.0%",
+            "0.0%",
+            "16.7%",
+            "該当なし",
+            "0.0%",
             "0.0%"
         ]
     );
     assert_eq!(
         rates(&second),
         [
-            "25.0%", "0.0%", "14.3%", "66.7%", "33.3%", "50.0%", "0.0%", "16.7%", "該当なし",
-            "25.0%", "0.0%"
+            "25.0%",
+            "0.0%",
+            "14.3%",
+            "66.7%",
+            "33.3%",
+            "50.0%",
+            "0.0%",
+            "16.7%",
+            "該当なし",
+            "25.0%",
+            "0.0%"
         ]
     );
     // リスク大 fell as a share, and falls to 13 of 32 now.
     assert_eq!(first.diagnosis.level_counts, LevelCounts::new(18, 6, 0, 0));
-    assert_eq!(second.diagnosis.level_counts, LevelCounts::new(18, 10, 0, 0));
-    assert_eq!(s.results().diagnosis.level_counts, LevelCounts::new(13, 18, 1, 0));
+    assert_eq!(
+        second.diagnosis.level_counts,
+        LevelCounts::new(18, 10, 0, 0)
+    );
+    assert_eq!(
+        s.results().diagnosis.level_counts,
+        LevelCounts::new(13, 18, 1, 0)
+    );
 
     // A year ago against now: 18 answers better, No.44 (ログの確認) worse; (3), (10) and (11)
     // kept their rates although answers moved.
@@ -270,7 +315,13 @@ fn every_plan_entry_of_the_sample_agrees_with_the_answers() {
     for entry in &wb.plan {
         let items = match entry.measure {
             Measure::Item(no) => vec![no],
-            Measure::Threat(id) => wb.threats.iter().find(|t| t.id == id).unwrap().items.clone(),
+            Measure::Threat(id) => wb
+                .threats
+                .iter()
+                .find(|t| t.id == id)
+                .unwrap()
+                .items
+                .clone(),
         };
         let done = items
             .iter()

@@ -32,7 +32,9 @@ fn changes_text(c: &Comparison) -> String {
 }
 
 fn answer_text(a: Option<Answer>) -> String {
-    a.map_or("未回答".into(), |a| format!("{} {}", a.value(), a.label()))
+    a.map_or("未回答".into(), |a| {
+        format!("{} {}", a.value(), a.label())
+    })
 }
 
 /// Which way an answer moved, a worse one in the warning colour.
@@ -134,11 +136,7 @@ fn answers_grid(ui: &mut Ui, c: &Comparison, after: &Workbook) {
                     .map_or("", |i| i.question.as_str());
                 let short: String = question.chars().take(QUESTION_CHARS).collect();
                 let cut = short.len() < question.len();
-                let shown = format!(
-                    "No.{} {short}{}",
-                    change.no.0,
-                    if cut { "…" } else { "" }
-                );
+                let shown = format!("No.{} {short}{}", change.no.0, if cut { "…" } else { "" });
                 let label = ui.label(shown);
                 if cut {
                     label.on_hover_text(question);
