@@ -32,13 +32,16 @@ struct SampleFile {
     company: String,
     assessor: String,
     assessed_on: String,
-    answer: u8,
+    answers: Answers,
     frequencies: HashMap<String, Vec<u8>>,
     assets: Vec<Row>,
     #[serde(default)]
     plan: Vec<PlanRow>,
-    history: HistoryRow,
+    history: Vec<HistoryRow>,
 }
+
+/// 対策状況チェックの回答, one list per category in item order.
+type Answers = Vec<Vec<u8>>;
 
 #[derive(Deserialize)]
 struct PlanRow {
@@ -55,10 +58,10 @@ struct HistoryRow {
     taken_at: String,
     note: String,
     assets: usize,
-    answer: u8,
+    answers: Answers,
 }
 
-/// The sample's assessment confirmed a year before: when, its note, and its state.
+/// One of the sample's confirmed assessments: when, its note, and its state.
 pub struct SampleHistory {
     pub taken_at: String,
     pub note: String,
@@ -90,21 +93,42 @@ fn plan_entry(row: PlanRow, wb: &Workbook) -> PlanEntry {
     }
 }
 
-/// The sample as it was confirmed a year earlier: fewer assets, every check answered worse.
-pub fn sample_history(catalogue: Catalogue) -> SampleHistory {
-    let history = file().history;
-    let mut wb = sample_workbook(catalogue);
-    wb.assets.truncate(history.assets);
-    let answer = Answer::new(history.answer).expect("sample answer is 1–4");
-    for item in &mut wb.items {
-        item.answer = Some(answer);
+/// Sets every item's answer from `answers`: one list per category, in item order.
+fn answer_all(wb: &mut Workbook, answers: &Answers) {
+    assert_eq!(answers.len(), wb.categories.len(), "one list per category");
+    for (category, row) in wb.categories.iter().zip(answers) {
+        let items = wb.items.iter_mut().filter(|i| i.category == category.no);
+        let mut given = row.iter();
+        for item in items {
+            let a = given.next().expect("the sample answers every check item");
+            item.answer = Some(Answer::new(*a).expect("sample answers are 1–4"));
+        }
+        assert!(
+            given.next().is_none(),
+            "no answer beyond the category's items"
+        );
     }
-    wb.plan.clear();
-    SampleHistory {
-        taken_at: history.taken_at,
-        note: history.note,
-        workbook: wb,
-    }
+}
+
+/// The sample's earlier confirmed assessments, oldest first: fewer assets, answers that were worse
+/// in several categories, no 対策計画 yet.
+pub fn sample_history(catalogue: Catalogue) -> Vec<SampleHistory> {
+    let now = sample_workbook(catalogue);
+    file()
+        .history
+        .into_iter()
+        .map(|history| {
+            let mut wb = now.clone();
+            wb.assets.truncate(history.assets);
+            answer_all(&mut wb, &history.answers);
+            wb.plan.clear();
+            SampleHistory {
+                taken_at: history.taken_at,
+                note: history.note,
+                workbook: wb,
+            }
+        })
+        .collect()
 }
 
 fn flag(text: &str) -> bool {
@@ -142,10 +166,7 @@ fn asset(row: Row) -> Asset {
 pub fn sample_workbook(catalogue: Catalogue) -> Workbook {
     let file = file();
     let mut wb = Workbook::from_catalogue(catalogue);
-    let answer = Answer::new(file.answer).expect("sample answer is 1–4");
-    for item in &mut wb.items {
-        item.answer = Some(answer);
-    }
+    answer_all(&mut wb, &file.answers);
     for medium in Medium::ALL {
         let freqs = file
             .frequencies

@@ -349,9 +349,23 @@ fn sample_diagnosis_counts() {
     let wb = sample_workbook(Catalogue::builtin());
     let d = diagnose(&wb, &assess(&wb));
     assert_eq!(d.answered, 55);
-    assert!(
-        d.categories.iter().all(|c| c.rate == Some(0.0)),
-        "all answers are 2"
+    let rates: Vec<String> = d.categories.iter().map(|c| rate_text(c.rate)).collect();
+    assert_eq!(
+        rates,
+        [
+            "62.5%",
+            "33.3%",
+            "14.3%",
+            "100.0%",
+            "50.0%",
+            "50.0%",
+            "40.0%",
+            "33.3%",
+            "該当なし",
+            "25.0%",
+            "0.0%"
+        ],
+        "the first four as in the guideline's example; (9) all answered 4"
     );
     assert_eq!(
         d.level_counts.total(),

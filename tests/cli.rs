@@ -73,7 +73,7 @@ fn sample_then_summary_prints_the_worked_example() {
     let categories = json["categories"].as_array().unwrap();
     assert_eq!(categories.len(), 11);
     assert_eq!(categories[0]["name"], "組織的セキュリティ対策");
-    assert_eq!(categories[0]["rate"], 0.0);
+    assert_eq!(categories[0]["rate"], 0.625);
     assert_eq!(categories[0]["need"], "◎");
     assert_eq!(categories[0]["policy"], "ポリシーで対策を規定して下さい");
     let levels = &json["levels"];

@@ -1,6 +1,7 @@
 //! 「なぜこのリスク値か」 on the sample company, against values worked out by hand.
 //!
-//! Sample: every answer 2, so every threat's vulnerability is 2 (the mixed case). 事務所PC's threats have
+//! Sample: every threat's items are answered with a mix of 1, 2 and 3, so every threat's
+//! vulnerability is 2 (the mixed case). 事務所PC's threats have
 //! frequencies 3, 2, 2: p = max(1, 3 + 2 − 3) = 2 for the virus threat, 1 for the others.
 
 mod common;
@@ -23,6 +24,8 @@ fn text(lines: &[Line]) -> String {
 }
 
 const VIRUS_ITEMS: [u16; 8] = [6, 13, 27, 35, 36, 37, 42, 54];
+/// Those the sample has not answered 1: No.13, 27 and 37 are 2, No.54 is 3.
+const VIRUS_OPEN: [u16; 4] = [13, 27, 37, 54];
 
 #[test]
 fn the_first_asset_is_high_because_of_the_pc_virus_threat() {
@@ -57,20 +60,21 @@ fn the_first_asset_is_high_because_of_the_pc_virus_threat() {
     assert!(x.threats[0].name.starts_with("ウイルス感染"));
     let virus: Vec<u16> = x.threats[0].items.iter().map(|i| i.no.0).collect();
     assert_eq!(virus, VIRUS_ITEMS);
-    assert!(
-        x.threats[0]
-            .items
-            .iter()
-            .all(|i| i.answer == Some(Answer::Partly))
-    );
+    let open: Vec<u16> = x.threats[0]
+        .items
+        .iter()
+        .filter(|i| i.answer != Some(Answer::Implemented))
+        .map(|i| i.no.0)
+        .collect();
+    assert_eq!(open, VIRUS_OPEN);
     assert_eq!((x.risk, x.level), (Some(4), RiskLevel::High));
-    // No single item changes v (the others stay 2); the virus threat's eight items together make
-    // v = 1, p = max(1, 3 + 1 − 3) = 1, so 2 × 1 = 2.
+    // No single item changes v (three others stay open); the virus threat's four open items
+    // together make v = 1, p = max(1, 3 + 1 − 3) = 1, so 2 × 1 = 2.
     assert_eq!(x.lowering.len(), 1);
     assert_eq!(x.lowering[0].risk_after, 2);
     assert_eq!(
         x.lowering[0].items,
-        VIRUS_ITEMS.map(ItemNo).to_vec(),
+        VIRUS_OPEN.map(ItemNo).to_vec(),
         "the whole group"
     );
 
@@ -79,9 +83,9 @@ fn the_first_asset_is_high_because_of_the_pc_virus_threat() {
         "1行目「社員名簿」のリスク値",
         "機密性 2、完全性 0、可用性 0。重要度はこの 3 つの最大値なので 2（機密性、事業に深刻な影響）。",
         "発生頻度 3、脆弱性 2 → 換算表の「頻度 3 × 脆弱性 2」の欄で被害発生可能性 2（可能性：中）。",
-        "脆弱性 2：関連項目 「2 一部実施している」No.6・13・27・35・36・37・42・54。「1 実施している」以外の回答",
+        "脆弱性 2：関連項目 「1 実施している」No.6・35・36・42、「2 一部実施している」No.13・27・37、「3 実施していない／わからない」No.54。「1 実施している」以外の回答",
         "リスク値 = 重要度 2 × 被害発生可能性 2 = 4 → リスク大",
-        "の未実施の項目をすべて（No.6、No.13、No.27、No.35、No.36、No.37、No.42、No.54）を「1 実施している」にすると：4 → 2",
+        "の未実施の項目をすべて（No.13、No.27、No.37、No.54）を「1 実施している」にすると：4 → 2",
     ] {
         assert!(shown.contains(expected), "{expected}\n---\n{shown}");
     }
@@ -99,9 +103,9 @@ fn the_last_item_of_a_threat_lowers_the_risk_on_its_own() {
     }
     let e = Evaluated::new(wb);
     let x = explain_asset(&e.workbook, &e.assessment, 0);
-    assert_eq!(x.risk, Some(4), "still 2 × 2 with No.54 at 2");
+    assert_eq!(x.risk, Some(4), "still 2 × 2 with No.54 at 3");
     assert!(text(&x.lines(&e.workbook)).contains(
-        "関連項目 「1 実施している」No.6・13・27・35・36・37・42、「2 一部実施している」No.54。"
+        "関連項目 「1 実施している」No.6・13・27・35・36・37・42、「3 実施していない／わからない」No.54。"
     ));
     assert_eq!(x.lowering[0].threat, None, "one item");
     assert_eq!(x.lowering[0].items, [ItemNo(54)]);
@@ -139,27 +143,18 @@ fn an_unrated_asset_says_exactly_what_is_missing() {
 
 #[test]
 fn a_category_says_which_items_count_and_why_it_is_marked() {
-    let mut wb = sample_workbook(Catalogue::builtin());
-    // (1): 3 of 8 implemented; (9): one item not applicable.
-    for (no, answer) in [
-        (1, Answer::Implemented),
-        (2, Answer::Implemented),
-        (3, Answer::Implemented),
-        (46, Answer::NotApplicable),
-    ] {
-        wb.items.iter_mut().find(|i| i.no.0 == no).unwrap().answer = Some(answer);
-    }
-    let e = Evaluated::new(wb);
+    // The sample's (1): 5 of 8 implemented; (9): every item not applicable.
+    let e = Evaluated::new(sample_workbook(Catalogue::builtin()));
     let c = explain_category(&e.workbook, &e.assessment, &e.diagnosis, 1).unwrap();
-    assert_eq!(c.implemented, [ItemNo(1), ItemNo(2), ItemNo(3)]);
-    assert_eq!(c.open.len(), 5);
+    assert_eq!(c.implemented, [1, 2, 6, 7, 8].map(ItemNo));
+    assert_eq!(c.open, [3, 4, 5].map(ItemNo));
     assert!(c.excluded.is_empty());
     assert_eq!(c.need, PolicyNeed::Essential);
     // No.6 counters the PC virus threat, which makes 6 assets リスク大.
     assert!(c.critical.iter().any(|(no, _)| *no == ItemNo(6)));
     let shown = text(&c.lines(&e.workbook));
     assert!(
-        shown.contains("実施率 = 「1 実施している」3 問 ÷ 該当する 8 問 = 37.5%"),
+        shown.contains("実施率 = 「1 実施している」5 問 ÷ 該当する 8 問 = 62.5%"),
         "{shown}"
     );
     assert!(
@@ -170,8 +165,11 @@ fn a_category_says_which_items_count_and_why_it_is_marked() {
     );
 
     let c = explain_category(&e.workbook, &e.assessment, &e.diagnosis, 9).unwrap();
-    assert_eq!(c.excluded, [ItemNo(46)]);
-    assert!(text(&c.lines(&e.workbook)).contains("数えない（4 自社には該当しない）：No.46"));
+    assert_eq!(c.excluded, [46, 47, 48].map(ItemNo));
+    assert!(
+        text(&c.lines(&e.workbook))
+            .contains("数えない（4 自社には該当しない）：No.46、No.47、No.48")
+    );
 
     // マイナンバー: needed because some asset holds マイナンバー; — once none does.
     let mut wb = e.workbook.clone();

@@ -364,8 +364,8 @@ fn confirming_an_assessment_records_it_and_history_compares_with_now() {
     let mut harness = sample_app(&path);
     click(&mut harness, "履歴");
     assert!(
-        shows(&harness, "記録 1 件"),
-        "the sample's assessment of a year earlier"
+        shows(&harness, "記録 2 件"),
+        "the sample's assessments of one and two years earlier"
     );
     assert!(shows(&harness, "初回の診断（見本）"));
     harness.get_by_label("メモ：").focus();
@@ -374,14 +374,14 @@ fn confirming_an_assessment_records_it_and_history_compares_with_now() {
     click(&mut harness, "診断を確定");
     assert!(shows(&harness, "いまの診断を記録しました"));
     click(&mut harness, "OK");
-    assert!(shows(&harness, "記録 2 件"));
+    assert!(shows(&harness, "記録 3 件"));
     assert!(shows(&harness, "2026年度 第1回"));
     assert!(shows(&harness, "回答の変更 0 問"));
 
     click(&mut harness, "対策状況チェック");
-    harness.get_by_label("No.36 1 実施している").scroll_to_me();
+    harness.get_by_label("No.37 1 実施している").scroll_to_me();
     harness.run();
-    click(&mut harness, "No.36 1 実施している");
+    click(&mut harness, "No.37 1 実施している");
     click(&mut harness, "履歴");
     assert!(
         shows(&harness, "回答の変更 1 問"),
@@ -520,7 +520,7 @@ fn a_snapshot_that_cannot_be_read_for_the_comparison_says_so() {
         .unwrap();
     let mut harness = app(&path);
     click(&mut harness, "履歴");
-    assert!(shows(&harness, "記録 2 件"));
+    assert!(shows(&harness, "記録 3 件"));
     assert!(shows(&harness, "診断の記録を読めません"));
 }
 

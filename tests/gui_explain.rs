@@ -50,7 +50,7 @@ fn a_category_of_the_diagnosis_explains_its_rate_and_mark() {
     click(&mut harness, "(1) 組織的セキュリティ対策");
     assert!(shows(
         &harness,
-        "実施率 = 「1 実施している」0 問 ÷ 該当する 8 問 = 0.0%"
+        "実施率 = 「1 実施している」5 問 ÷ 該当する 8 問 = 62.5%"
     ));
     assert!(shows(
         &harness,

@@ -117,9 +117,7 @@ fn the_report_names_every_category_rate_and_high_risk_asset_with_the_font_embedd
     let mut wb = sample_workbook(Catalogue::builtin());
     // The to-do list is what is checked here, not the 対策計画 (tests/plan_outputs.rs).
     wb.plan.clear();
-    // Some variety in the rates: (1) 3 of 8 implemented, (9) all 4 → 該当なし.
-    set_answers(&mut wb, &[1, 2, 3], Answer::Implemented);
-    set_answers(&mut wb, &[46, 47, 48], Answer::NotApplicable);
+    // The sample's rates vary: (1) 5 of 8 implemented, (9) all 4 → 該当なし.
     let assessment = assess(&wb);
     let diagnosis = diagnose(&wb, &assessment);
     let dir = tempfile::tempdir().unwrap();
@@ -147,7 +145,7 @@ fn the_report_names_every_category_rate_and_high_risk_asset_with_the_font_embedd
             rate_text(category.rate)
         );
     }
-    assert!(text.contains("37.5%"), "3 of 8 in (1)");
+    assert!(text.contains("62.5%"), "5 of 8 in (1)");
     assert!(text.contains("該当なし"));
     for (asset, risk) in wb.assets.iter().zip(&assessment.assets) {
         if risk.level == RiskLevel::High {
@@ -216,7 +214,7 @@ fn the_command_line_writes_the_report() {
 fn the_report_compares_with_the_last_confirmed_assessment_when_asked() {
     let before = sample_workbook(Catalogue::builtin());
     let mut now = before.clone();
-    set_answers(&mut now, &[1, 2, 3], Answer::Implemented);
+    set_answers(&mut now, &[3, 4, 5], Answer::Implemented);
     let dir = tempfile::tempdir().unwrap();
     let previous = Some(("2026年4月1日 10:00 第1回".to_string(), &before));
     let text = text_of(&write_report(dir.path(), &now, previous));
@@ -225,12 +223,12 @@ fn the_report_compares_with_the_last_confirmed_assessment_when_asked() {
         "heading"
     );
     assert!(
-        text.contains("(1)組織的セキュリティ対策0.0%37.5%"),
+        text.contains("(1)組織的セキュリティ対策62.5%100.0%"),
         "rate before and after"
     );
     assert!(text.contains("回答の変更3問"));
 
-    // The sample comes with its assessment of a year earlier to compare with.
+    // The sample comes with its assessments of one and two years earlier; the later is compared with.
     let db = dir.path().join("x.db");
     sample_database(&db);
     let compared = dir.path().join("compared.pdf");
@@ -248,7 +246,7 @@ fn the_report_compares_with_the_last_confirmed_assessment_when_asked() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        text_of(&compared).contains("前回との比較（前回：2025年4月1日10:00初回の診断（見本））")
+        text_of(&compared).contains("前回との比較（前回：2025年4月1日10:002回目の診断（見本））")
     );
 
     // Without a confirmed assessment the command line says why it cannot compare.

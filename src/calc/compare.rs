@@ -1,9 +1,10 @@
 //! What changed between two assessments (two snapshots, or a snapshot and now): rates per category,
-//! assets per class, and every asset whose リスク値 went up or down.
+//! the answers that moved (better or worse, per category too: a rate counts only 「1 実施している」,
+//! so 3 → 2 does not move it), assets per class, and every asset whose リスク値 went up or down.
 
 use super::Evaluated;
 use super::risk::{LevelCounts, RiskLevel};
-use crate::domain::{Asset, AssetId, Medium, Workbook};
+use crate::domain::{Answer, Asset, AssetId, ItemNo, Medium, Workbook};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +13,80 @@ pub struct RateChange {
     pub name: String,
     pub before: Option<f64>,
     pub after: Option<f64>,
+    /// The answers of the category that moved.
+    pub answers: AnswerMoves,
+}
+
+impl RateChange {
+    /// The answers moved but the rate did not: the change the rate cannot show.
+    pub fn rate_hides_answers(&self) -> bool {
+        self.before == self.after && self.answers.total() > 0
+    }
+}
+
+/// Which way an answer moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerMove {
+    Better,
+    Worse,
+    /// To or from 4 該当しない, or between 3 and 未回答: neither better nor worse.
+    Other,
+}
+
+/// An item whose answer differs between the two sides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnswerChange {
+    pub no: ItemNo,
+    pub category: u8,
+    pub before: Option<Answer>,
+    pub after: Option<Answer>,
+}
+
+impl AnswerChange {
+    pub fn direction(&self) -> AnswerMove {
+        match (implemented(self.before), implemented(self.after)) {
+            (Some(b), Some(a)) if a > b => AnswerMove::Better,
+            (Some(b), Some(a)) if a < b => AnswerMove::Worse,
+            _ => AnswerMove::Other,
+        }
+    }
+}
+
+/// How far an answer is implemented: 1 → 2, 2 → 1, 3 or 未回答 → 0 (未回答 is 「わからない」, as for
+/// the 脆弱性); 4 該当しない is off this scale.
+fn implemented(answer: Option<Answer>) -> Option<u8> {
+    match answer {
+        Some(Answer::Implemented) => Some(2),
+        Some(Answer::Partly) => Some(1),
+        Some(Answer::NotImplemented) | None => Some(0),
+        Some(Answer::NotApplicable) => None,
+    }
+}
+
+/// How many answers moved which way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AnswerMoves {
+    pub better: usize,
+    pub worse: usize,
+    pub other: usize,
+}
+
+impl AnswerMoves {
+    pub fn of<'a>(changes: impl IntoIterator<Item = &'a AnswerChange>) -> Self {
+        let mut moves = AnswerMoves::default();
+        for c in changes {
+            match c.direction() {
+                AnswerMove::Better => moves.better += 1,
+                AnswerMove::Worse => moves.worse += 1,
+                AnswerMove::Other => moves.other += 1,
+            }
+        }
+        moves
+    }
+
+    pub fn total(&self) -> usize {
+        self.better + self.worse + self.other
+    }
 }
 
 /// An asset whose risk differs, or that exists on one side only.
@@ -58,6 +133,10 @@ pub struct Comparison {
     pub levels_before: LevelCounts,
     pub levels_after: LevelCounts,
     pub assets: Vec<AssetChange>,
+    /// Every item whose answer differs, in item order.
+    pub answers: Vec<AnswerChange>,
+    /// Of all of them (`answers.len()`).
+    pub answer_moves: AnswerMoves,
     pub answers_changed: usize,
     pub frequencies_changed: usize,
 }
@@ -66,6 +145,7 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
     let (ab, aa) = (&before.assessment, &after.assessment);
     let (db, da) = (&before.diagnosis, &after.diagnosis);
     let (before, after) = (&before.workbook, &after.workbook);
+    let answers = answer_changes(before, after);
     let rates = da
         .categories
         .iter()
@@ -78,6 +158,7 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
                 .find(|o| o.no == c.no)
                 .and_then(|o| o.rate),
             after: c.rate,
+            answers: AnswerMoves::of(answers.iter().filter(|a| a.category == c.no)),
         })
         .collect();
 
@@ -168,11 +249,6 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
         });
     }
     let assets = largest_rise_first(assets);
-    let answers_changed = after
-        .items
-        .iter()
-        .filter(|i| before.items.iter().find(|o| o.no == i.no).map(|o| o.answer) != Some(i.answer))
-        .count();
     let frequencies_changed = after
         .threats
         .iter()
@@ -190,9 +266,32 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
         levels_before: db.level_counts,
         levels_after: da.level_counts,
         assets,
-        answers_changed,
+        answer_moves: AnswerMoves::of(&answers),
+        answers_changed: answers.len(),
+        answers,
         frequencies_changed,
     }
+}
+
+/// The items of `after` answered otherwise in `before` (an item `before` lacks counts as 未回答 there).
+fn answer_changes(before: &Workbook, after: &Workbook) -> Vec<AnswerChange> {
+    after
+        .items
+        .iter()
+        .filter_map(|i| {
+            let was = before
+                .items
+                .iter()
+                .find(|o| o.no == i.no)
+                .and_then(|o| o.answer);
+            (was != i.answer).then_some(AnswerChange {
+                no: i.no,
+                category: i.category,
+                before: was,
+                after: i.answer,
+            })
+        })
+        .collect()
 }
 
 /// Largest rise first, then down to the largest fall; equal changes stay in 台帳 order. A リスク値
@@ -236,6 +335,29 @@ mod tests {
             before_level: Some(RiskLevel::of(before)),
             after_level: Some(RiskLevel::of(after)),
         }
+    }
+
+    fn moved(before: Option<u8>, after: Option<u8>) -> AnswerMove {
+        let answer = |v: Option<u8>| v.map(|v| Answer::new(v).unwrap());
+        AnswerChange {
+            no: ItemNo(1),
+            category: 1,
+            before: answer(before),
+            after: answer(after),
+        }
+        .direction()
+    }
+
+    #[test]
+    fn an_answer_is_better_the_more_it_is_implemented_and_4_or_unanswered_to_3_is_neither() {
+        assert_eq!(moved(Some(3), Some(2)), AnswerMove::Better);
+        assert_eq!(moved(None, Some(1)), AnswerMove::Better);
+        assert_eq!(moved(Some(2), Some(1)), AnswerMove::Better);
+        assert_eq!(moved(Some(1), Some(2)), AnswerMove::Worse);
+        assert_eq!(moved(Some(2), None), AnswerMove::Worse);
+        assert_eq!(moved(Some(3), None), AnswerMove::Other);
+        assert_eq!(moved(Some(4), Some(1)), AnswerMove::Other);
+        assert_eq!(moved(Some(1), Some(4)), AnswerMove::Other);
     }
 
     #[test]

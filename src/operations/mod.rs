@@ -17,20 +17,21 @@ use crate::store::StoreResult;
 use std::path::{Path, PathBuf};
 
 /// Replaces everything with the sample company (undo history cleared, as for an import), and
-/// records its assessment of a year earlier unless that record is there already.
+/// records its earlier confirmed assessments unless they are there already.
 pub fn load_sample(session: &mut Session) -> StoreResult<()> {
     session.replace_all(&sample_workbook(Catalogue::builtin()))?;
-    let earlier = sample_history(Catalogue::builtin());
-    let recorded = session
-        .snapshots()?
-        .iter()
-        .any(|s| s.taken_at == earlier.taken_at && s.note == earlier.note);
-    if !recorded {
-        session.record(
-            &Evaluated::new(earlier.workbook),
-            &earlier.note,
-            &earlier.taken_at,
-        )?;
+    let recorded = session.snapshots()?;
+    for earlier in sample_history(Catalogue::builtin()) {
+        let there = recorded
+            .iter()
+            .any(|s| s.taken_at == earlier.taken_at && s.note == earlier.note);
+        if !there {
+            session.record(
+                &Evaluated::new(earlier.workbook),
+                &earlier.note,
+                &earlier.taken_at,
+            )?;
+        }
     }
     Ok(())
 }

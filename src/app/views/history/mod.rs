@@ -1,14 +1,18 @@
 //! 履歴: the assessments confirmed with 「診断を確定」, charts of each category's 実施率 and the assets per
 //! class over time, and the comparison of two of them (or of one with now).
 
-use crate::app::widgets::{header_row, level_colors};
+mod charts;
+mod comparison;
+
 use crate::calc::compare::{Comparison, compare};
-use crate::calc::{Evaluated, LevelCounts, RiskLevel, rate_text};
+use crate::calc::{Evaluated, LevelCounts, RiskLevel};
 use crate::domain::Workbook;
 use crate::operations::Session;
 use crate::store::snapshots::SnapshotInfo;
 use crate::summary::Recorded;
-use eframe::egui::{self, Color32, Ui};
+use charts::{level_bars, rate_chart};
+use comparison::comparison_ui;
+use eframe::egui::{self, Ui};
 
 /// One confirmed assessment with what the charts need: the results recorded when it was confirmed
 /// (the whole state is read only for a comparison).
@@ -41,20 +45,6 @@ pub struct HistoryView {
 pub enum HistoryAction {
     Confirm(String),
 }
-
-const PALETTE: [Color32; 11] = [
-    Color32::from_rgb(31, 119, 180),
-    Color32::from_rgb(255, 127, 14),
-    Color32::from_rgb(44, 160, 44),
-    Color32::from_rgb(214, 39, 40),
-    Color32::from_rgb(148, 103, 189),
-    Color32::from_rgb(140, 86, 75),
-    Color32::from_rgb(227, 119, 194),
-    Color32::from_rgb(127, 127, 127),
-    Color32::from_rgb(188, 189, 34),
-    Color32::from_rgb(23, 190, 207),
-    Color32::from_rgb(0, 0, 0),
-];
 
 fn unreadable(e: crate::store::StoreError) -> String {
     format!("診断の記録を読めません：{e}")
@@ -140,141 +130,6 @@ impl HistoryView {
             after,
         ))
     }
-}
-
-/// 実施率 of every category over time, one line each, 0–100 %.
-fn rate_chart(ui: &mut Ui, points: &[Point], names: &[String]) {
-    let size = egui::vec2(ui.available_width().min(760.0), 220.0);
-    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
-    let plot = rect.shrink2(egui::vec2(36.0, 14.0));
-    for pct in [0, 25, 50, 75, 100] {
-        let y = plot.bottom() - plot.height() * pct as f32 / 100.0;
-        painter.hline(plot.x_range(), y, (0.5, Color32::from_gray(200)));
-        painter.text(
-            egui::pos2(rect.left() + 2.0, y),
-            egui::Align2::LEFT_CENTER,
-            format!("{pct}%"),
-            egui::FontId::proportional(10.0),
-            ui.visuals().text_color(),
-        );
-    }
-    let x = |i: usize| {
-        if points.len() < 2 {
-            plot.center().x
-        } else {
-            plot.left() + plot.width() * i as f32 / (points.len() - 1) as f32
-        }
-    };
-    for (k, color) in PALETTE.iter().enumerate().take(names.len()) {
-        let line: Vec<egui::Pos2> = points
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| {
-                let r = p.rates.get(k).copied().flatten()?;
-                Some(egui::pos2(x(i), plot.bottom() - plot.height() * r as f32))
-            })
-            .collect();
-        for pos in &line {
-            painter.circle_filled(*pos, 3.0, *color);
-        }
-        painter.add(egui::Shape::line(line, (2.0, *color)));
-    }
-    ui.horizontal_wrapped(|ui| {
-        for (k, name) in names.iter().enumerate() {
-            ui.colored_label(PALETTE[k % PALETTE.len()], format!("■ ({}) {name}", k + 1));
-        }
-    });
-}
-
-/// Assets per class at each confirmed assessment, as stacked bars.
-fn level_bars(ui: &mut Ui, points: &[Point]) {
-    let max = points
-        .iter()
-        .map(|p| p.levels.total())
-        .max()
-        .unwrap_or(1)
-        .max(1) as f32;
-    egui::Grid::new("history_levels")
-        .num_columns(3)
-        .show(ui, |ui| {
-            for p in points {
-                ui.label(p.info.taken_on_text());
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(360.0, 16.0), egui::Sense::hover());
-                let mut left = rect.left();
-                for level in RiskLevel::ALL {
-                    let w = rect.width() * p.levels[level] as f32 / max;
-                    let r = egui::Rect::from_min_size(
-                        egui::pos2(left, rect.top()),
-                        egui::vec2(w, rect.height()),
-                    );
-                    ui.painter().rect_filled(r, 0.0, level_colors(level).0);
-                    left += w;
-                }
-                ui.label(format!(
-                    "大 {}　中 {}　小 {}　未算定 {}",
-                    p.levels[RiskLevel::High],
-                    p.levels[RiskLevel::Medium],
-                    p.levels[RiskLevel::Low],
-                    p.levels[RiskLevel::Unrated]
-                ));
-                ui.end_row();
-            }
-        });
-}
-
-fn comparison_ui(ui: &mut Ui, c: &Comparison, before: &Workbook, after: &Workbook) {
-    ui.label(format!(
-        "リスク大 {} → {}　中 {} → {}　小 {} → {}　未算定 {} → {}　（回答の変更 {} 問、頻度の変更 {} 件）",
-        c.levels_before[RiskLevel::High],
-        c.levels_after[RiskLevel::High],
-        c.levels_before[RiskLevel::Medium],
-        c.levels_after[RiskLevel::Medium],
-        c.levels_before[RiskLevel::Low],
-        c.levels_after[RiskLevel::Low],
-        c.levels_before[RiskLevel::Unrated],
-        c.levels_after[RiskLevel::Unrated],
-        c.answers_changed,
-        c.frequencies_changed
-    ));
-    egui::Grid::new("compare_rates")
-        .striped(true)
-        .num_columns(3)
-        .show(ui, |ui| {
-            header_row(ui, &["対策の種類", "比較元", "比較先"]);
-            for r in &c.rates {
-                ui.label(format!("({}) {}", r.no, r.name));
-                ui.label(rate_text(r.before));
-                ui.label(rate_text(r.after));
-                ui.end_row();
-            }
-        });
-    ui.add_space(6.0);
-    if c.assets.is_empty() {
-        ui.label("リスク値の変わった情報資産はありません。");
-        return;
-    }
-    egui::Grid::new("compare_assets")
-        .striped(true)
-        .num_columns(5)
-        .show(ui, |ui| {
-            header_row(
-                ui,
-                &["情報資産名称", "媒体・保存先", "比較元", "比較先", "変化"],
-            );
-            let n = |v: Option<u8>| v.map_or("—".to_string(), |v| v.to_string());
-            for a in c.assets.iter().take(300) {
-                let asset = a.asset(before, after);
-                ui.label(&asset.name);
-                ui.label(asset.medium.map_or("", |m| m.name()));
-                ui.label(n(a.before));
-                ui.label(n(a.after));
-                ui.label(a.direction());
-                ui.end_row();
-            }
-        });
 }
 
 impl HistoryView {
