@@ -440,3 +440,44 @@ fn tab_walks_every_cell_type_and_the_keyboard_comes_back_after_a_dialog() {
         "three cells left of J is G 個人情報, ticked by the space"
     );
 }
+
+#[test]
+fn a_typed_full_width_digit_is_read_quietly_and_enter_closes_a_paste_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = sample_app(&path);
+
+    click(&mut harness, "機密性 4行目");
+    harness.key_press(Key::Escape);
+    harness.run();
+    type_text(&mut harness, "２");
+    let rated = on_disk(&path).assets[3].confidentiality;
+    assert_eq!(rated.map(|r| r.value()), Some(2), "「２」 is read as 2");
+    assert!(
+        !shows(&harness, "入力の確認"),
+        "no message for one typed value"
+    );
+    assert!(
+        shows(&harness, "「２」を「2」として読みました"),
+        "the status bar says how it was read"
+    );
+
+    // A pasted block that needed reading says so in a message, naming only what happened; Enter
+    // closes it.
+    harness.event(egui::Event::Paste("１\t０".into()));
+    harness.run();
+    assert!(shows(&harness, "貼り付けの確認"));
+    assert!(shows(&harness, "1 行を変更しました"));
+    assert!(!shows(&harness, "0 行を追加"));
+    key(&mut harness, Key::Enter);
+    assert!(!shows(&harness, "貼り付けの確認"), "Enter closed it");
+    let a = &on_disk(&path).assets[3];
+    assert_eq!(
+        (
+            a.confidentiality.map(|r| r.value()),
+            a.integrity.map(|r| r.value())
+        ),
+        (Some(1), Some(0)),
+        "the paste landed after Enter closed the notice"
+    );
+}

@@ -4,6 +4,7 @@ use super::jobs::Outcome;
 use super::messages::Message;
 use super::views::Sheet;
 use super::views::list_import::{ListAction, ListImportView};
+use super::widgets::ok_button;
 use super::{Dialog, RiskbookApp};
 use crate::operations;
 use crate::xlsx::Imported;
@@ -165,7 +166,7 @@ impl RiskbookApp {
             ui.set_max_width(480.0);
             ui.heading(message.title());
             ui.add(egui::Label::new(message.text()).wrap());
-            close = ui.button("OK").clicked();
+            close = ok_button(ui);
         });
         if close || modal.should_close() {
             self.message = None;

@@ -47,6 +47,8 @@ pub struct RiskbookApp {
     status: Status,
     /// A message the user must acknowledge.
     message: Option<Message>,
+    /// What the last edit did that the user should know, in the status bar until the next edit.
+    note: Option<String>,
     dialog: Option<Dialog>,
     /// Whether 印刷 / PDF出力 include 前回との比較.
     report_compare: bool,
@@ -82,6 +84,7 @@ impl RiskbookApp {
             sheet: Sheet::Register,
             status: Status::Opened,
             message,
+            note: None,
             dialog: None,
             glyphs: glyphs::GlyphCheck::default(),
             report_compare: false,
@@ -184,6 +187,9 @@ impl eframe::App for RiskbookApp {
                 self.message = Some(Message::Confirmed);
             }
             self.report(result);
+        }
+        if requests.note.is_some() || !requests.edits.is_empty() {
+            self.note = requests.note;
         }
         let edits = requests.edits;
         let before = self.session.revision();

@@ -23,6 +23,10 @@ impl RiskbookApp {
                     format!("保存できませんでした：{e}"),
                 ),
             };
+            if let Some(note) = &self.note {
+                ui.separator();
+                ui.label(note);
+            }
             ui.separator();
             let d = self.session.diagnosis();
             ui.label(format!(

@@ -32,6 +32,12 @@ pub fn level_cell(ui: &mut Ui, text: &str, level: RiskLevel, width: f32) -> egui
         .inner
 }
 
+/// The OK button of a message, which Enter presses too (the message has no other default).
+pub fn ok_button(ui: &mut Ui) -> bool {
+    let clicked = ui.button("OK").clicked();
+    clicked || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+}
+
 /// A dropdown over `options` (value, label), with `none` (未設定, すべて …) for `None`. Returns the new
 /// value when the user picked a different one, and the dropdown's response (for hover help).
 #[allow(clippy::too_many_arguments)]

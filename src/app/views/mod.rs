@@ -50,13 +50,15 @@ pub struct Requests {
     pub edits: Vec<Edit>,
     /// 「診断を確定」 with its note.
     pub confirm: Option<String>,
+    /// A line for the status bar about what the edits did (「２」を「2」として読みました).
+    pub note: Option<String>,
 }
 
 impl From<Vec<Edit>> for Requests {
     fn from(edits: Vec<Edit>) -> Self {
         Requests {
             edits,
-            confirm: None,
+            ..Requests::default()
         }
     }
 }

@@ -256,8 +256,8 @@ impl super::View for HistoryView {
             .show(ui, session)
             .map(|HistoryAction::Confirm(note)| note);
         super::Requests {
-            edits: Vec::new(),
             confirm,
+            ..super::Requests::default()
         }
     }
 }

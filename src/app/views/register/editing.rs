@@ -20,6 +20,10 @@ impl RegisterView {
         edits: &mut Vec<Edit>,
     ) {
         let workbook = session.workbook();
+        // A message of the window is in front: Enter and the other keys are its.
+        if ctx.memory(|m| m.top_modal_layer().is_some()) {
+            return;
+        }
         keys::one_step_per_frame(ctx, &mut self.deferred);
         // Nothing has the keyboard (a dialog or a dropdown just closed, a click outside any field):
         // it comes back to the current cell, as in Excel.
@@ -153,7 +157,7 @@ impl RegisterView {
                     text
                 };
                 if column.is_input() {
-                    self.paste_rows(workbook, cursor, vec![vec![value]], "入力", edits);
+                    self.paste_rows(workbook, cursor, vec![vec![value]], Block::Type, edits);
                 }
             }
             GridKey::Copy | GridKey::Cut => {
@@ -178,7 +182,7 @@ impl RegisterView {
             GridKey::Paste(text) => {
                 let rows = tsv::parse(&text);
                 if !rows.is_empty() {
-                    self.paste_rows(workbook, cursor, rows, "貼り付け", edits);
+                    self.paste_rows(workbook, cursor, rows, Block::Paste, edits);
                 }
             }
             GridKey::FillDown => {
@@ -187,7 +191,7 @@ impl RegisterView {
                 };
                 let targets = self.targets(workbook, rows_range.start, rows_range.len());
                 let plan = plan_fill_down(workbook, &targets, cols.start, cols.len());
-                self.take_plan(plan, "下へコピー", edits);
+                self.take_plan(plan, Block::FillDown, edits);
             }
         }
     }
@@ -208,7 +212,7 @@ impl RegisterView {
         };
         let targets = self.targets(workbook, rows_range.start, rows_range.len());
         let plan = plan_clear(workbook, &targets, cols.start, cols.len());
-        self.take_plan(plan, "削除", edits);
+        self.take_plan(plan, Block::Clear, edits);
     }
 
     pub(super) fn paste_rows(
@@ -216,7 +220,7 @@ impl RegisterView {
         workbook: &Workbook,
         at: Cell,
         rows: Vec<Vec<String>>,
-        what: &str,
+        what: Block,
         edits: &mut Vec<Edit>,
     ) {
         let targets = self.targets(workbook, at.row, rows.len());
@@ -240,12 +244,14 @@ impl RegisterView {
 
     /// Hands a validated plan to the session as one undoable edit, and says what the user should
     /// know: what was read as something else, what was left out; or, refused, every wrong value.
+    /// One typed value read as another (「２」 as 2) is said in the status bar, not in a message.
     pub(super) fn take_plan(
         &mut self,
         plan: Result<PastePlan, Vec<Problem>>,
-        what: &str,
+        what: Block,
         edits: &mut Vec<Edit>,
     ) {
+        let (quiet, what) = (what == Block::Type, what.label());
         match plan {
             Err(problems) => {
                 self.notice = Some((
@@ -259,18 +265,47 @@ impl RegisterView {
             Ok(plan) => {
                 let mut lines: Vec<String> = plan.notes.iter().map(|n| format!("・{n}")).collect();
                 lines.extend(plan.ignored.iter().map(|i| format!("・{i}")));
-                if !lines.is_empty() {
-                    let head = format!(
-                        "{} 行を変更、{} 行を追加しました（元に戻す：Ctrl+Z）。",
-                        plan.changed_rows, plan.new_rows
-                    );
+                if quiet && plan.ignored.is_empty() {
+                    self.status_note = plan.notes.first().map(ToString::to_string);
+                } else if !lines.is_empty() {
                     self.notice = Some((
                         format!("{what}の確認"),
-                        format!("{head}\n{}", lines.join("\n")),
+                        format!("{}\n{}", rows_done(&plan), lines.join("\n")),
                     ));
                 }
                 edits.extend(plan.into_edit());
             }
         }
     }
+}
+
+/// What a block edit was, for its messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Block {
+    /// One value typed on a cell that is not text.
+    Type,
+    Paste,
+    FillDown,
+    Clear,
+}
+
+impl Block {
+    fn label(self) -> &'static str {
+        match self {
+            Block::Type => "入力",
+            Block::Paste => "貼り付け",
+            Block::FillDown => "下へコピー",
+            Block::Clear => "削除",
+        }
+    }
+}
+
+/// 「3 行を変更し、2 行を追加しました」, naming only what happened.
+fn rows_done(plan: &PastePlan) -> String {
+    let done = match (plan.changed_rows, plan.new_rows) {
+        (changed, 0) => format!("{changed} 行を変更しました"),
+        (0, added) => format!("{added} 行を追加しました"),
+        (changed, added) => format!("{changed} 行を変更し、{added} 行を追加しました"),
+    };
+    format!("{done}（元に戻す：Ctrl+Z）。")
 }

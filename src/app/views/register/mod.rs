@@ -41,6 +41,8 @@ pub struct RegisterView {
     confirm_delete: Vec<AssetId>,
     /// A message about the last paste, fill or clear (what was read as what, what was refused).
     notice: Option<(String, String)>,
+    /// What the last typed value was read as, for the status bar.
+    status_note: Option<String>,
     /// Keys typed ahead, for the next frame (`keys::one_step_per_frame`).
     deferred: Vec<egui::Event>,
     /// 「なぜこのリスク値か」 for the current row.
@@ -230,7 +232,11 @@ impl super::View for RegisterView {
     }
 
     fn ui(&mut self, ui: &mut Ui, session: &Session) -> super::Requests {
-        self.show(ui, session).into()
+        super::Requests {
+            edits: self.show(ui, session),
+            note: self.status_note.take(),
+            ..super::Requests::default()
+        }
     }
 
     fn take_drafts(&mut self, workbook: &Workbook) -> Vec<Edit> {

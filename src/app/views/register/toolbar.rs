@@ -3,7 +3,7 @@
 
 use super::RegisterView;
 use super::rows::Filter;
-use crate::app::widgets::choice;
+use crate::app::widgets::{choice, ok_button};
 use crate::calc::RiskLevel;
 use crate::domain::{Asset, AssetId, Edit, Medium, Workbook};
 use eframe::egui::{self, Ui};
@@ -173,7 +173,7 @@ impl RegisterView {
                 .show(ui, |ui| {
                     ui.add(egui::Label::new(text.as_str()).wrap());
                 });
-            close = ui.button("OK").clicked();
+            close = ok_button(ui);
         });
         if close || modal.should_close() {
             self.notice = None;
