@@ -81,7 +81,7 @@ fn the_first_asset_is_high_because_of_the_pc_virus_threat() {
         "発生頻度 3、脆弱性 2 → 換算表の「頻度 3 × 脆弱性 2」の欄で被害発生可能性 2（可能性：中）。",
         "脆弱性 2: 関連項目 「2 一部実施している」No.6・13・27・35・36・37・42・54。「1 実施している」以外の回答",
         "リスク値 = 重要度 2 × 被害発生可能性 2 = 4 → リスク大",
-        "の未実施の項目をすべて（No.6、No.13、No.27、No.35、No.36、No.37、No.42、No.54）を「1 実施している」にすると: 4 → 2",
+        "の未実施の項目すべて（No.6、No.13、No.27、No.35、No.36、No.37、No.42、No.54）を「1 実施している」にすると：4 → 2",
     ] {
         assert!(shown.contains(expected), "{expected}\n---\n{shown}");
     }
@@ -107,7 +107,7 @@ fn the_last_item_of_a_threat_lowers_the_risk_on_its_own() {
     assert_eq!(x.lowering[0].items, [ItemNo(54)]);
     assert_eq!(x.lowering[0].risk_after, 2);
     assert!(
-        text(&x.lines(&e.workbook)).contains("項目 No.54 だけを「1 実施している」にすると: 4 → 2")
+        text(&x.lines(&e.workbook)).contains("項目 No.54 だけを「1 実施している」にすると：4 → 2")
     );
 }
 

@@ -12,7 +12,7 @@ use super::risk::{RiskLevel, Unrated, VulnerabilityRule, vulnerability_rule};
 use super::{Assessment, Diagnosis};
 use crate::domain::register::Column;
 use crate::domain::scales::{Importance, Likelihood, Vulnerability};
-use crate::domain::{Answer, Frequency, ItemNo, Medium, Rating, ThreatId, Workbook};
+use crate::domain::{Answer, Frequency, ItemNo, Measure, Medium, Rating, ThreatId, Workbook};
 
 /// A check item linked to a threat, with its answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,6 +129,14 @@ fn answers_by_kind(items: &[LinkedItem]) -> String {
         })
         .collect::<Vec<_>>()
         .join("、")
+}
+
+/// A measure offered for the 対策計画: the sentence shown, and its name for the button.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanOffer {
+    pub measure: Measure,
+    pub sentence: String,
+    pub name: String,
 }
 
 /// How an explanation is shown: headings, lines, and lines that name a measure to take.
@@ -248,19 +256,46 @@ impl AssetExplanation {
                 .and_then(|id| wb.threats.iter().find(|t| t.id == id))
             {
                 Some(t) => format!(
-                    "脅威「{}」の未実施の項目をすべて（{}）",
+                    "脅威「{}」の未実施の項目すべて（{}）",
                     t.name,
                     nos.join("、")
                 ),
                 None => format!("項目 {} だけ", nos.join("、")),
             };
             out.push(Line::Text(format!(
-                "・{what}を「1 実施している」にすると: {} → {}",
+                "・{what}を「1 実施している」にすると：{} → {}",
                 self.risk.unwrap_or(0),
                 g.risk_after
             )));
         }
         out
+    }
+
+    /// The measures of 「4. リスク値を下げる対策」 that can go into the 対策計画, each said as a whole
+    /// sentence (the button beside it says whether it is planned), and what to call it.
+    pub fn plan_offers(&self, wb: &Workbook) -> Vec<PlanOffer> {
+        self.lowering
+            .iter()
+            .map(|g| match g.threat {
+                Some(id) => {
+                    let name = wb
+                        .threats
+                        .iter()
+                        .find(|t| t.id == id)
+                        .map_or("", |t| t.name.as_str());
+                    PlanOffer {
+                        measure: Measure::Threat(id),
+                        sentence: format!("脅威「{name}」の未実施の項目をすべて実施する。"),
+                        name: format!("脅威「{name}」の未実施の項目すべて"),
+                    }
+                }
+                None => PlanOffer {
+                    measure: Measure::Item(g.items[0]),
+                    sentence: format!("項目 No.{} を実施する。", g.items[0].0),
+                    name: format!("No.{}", g.items[0].0),
+                },
+            })
+            .collect()
     }
 
     /// What is missing for a リスク値, in words.

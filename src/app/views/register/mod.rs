@@ -141,8 +141,14 @@ impl RegisterView {
         ui.separator();
         self.delete_dialog(ui, workbook, &mut edits);
         self.notice_dialog(ui);
-        if let Some(measure) = self.explain.ui(ui, session, self.current_index()) {
+        let asked = self.explain.ui(ui, session, self.current_index());
+        if let Some(measure) = asked.add {
             edits.push(crate::app::views::plan::add(measure));
+        }
+        if asked.reveal_row {
+            // The table scrolls on the frame after it is asked: draw that frame now.
+            self.scroll_to_cursor = true;
+            ui.ctx().request_repaint();
         }
         egui::ScrollArea::horizontal()
             .id_salt("register_h")
