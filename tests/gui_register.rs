@@ -341,3 +341,26 @@ fn a_letter_typed_in_the_frame_of_a_click_elsewhere_is_kept() {
         "the click in the same frame reached 個人情報 too"
     );
 }
+
+#[test]
+fn a_block_pasted_into_the_empty_register_goes_in_from_a1_as_its_hint_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "新しく台帳を作る");
+    assert!(shows(&harness, "A 列（業務分類）から選んでコピーし、ここで Ctrl+V"));
+    harness.event(egui::Event::Paste(
+        "総務\t備品台帳\r\n人事\t社員名簿\t\t\t\t書類\r\n".into(),
+    ));
+    harness.run();
+    let assets = on_disk(&path).assets;
+    assert_eq!(
+        assets
+            .iter()
+            .map(|a| (a.category.as_str(), a.name.as_str()))
+            .collect::<Vec<_>>(),
+        [("総務", "備品台帳"), ("人事", "社員名簿")]
+    );
+    assert_eq!(assets[1].medium, Some(Medium::Paper));
+    assert!(!shows(&harness, "台帳はまだ空です"));
+}

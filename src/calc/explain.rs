@@ -340,6 +340,8 @@ pub struct CategoryExplanation {
     pub excluded: Vec<ItemNo>,
     pub rate: Option<f64>,
     pub need: PolicyNeed,
+    /// None of its items is answered yet (`CategoryResult::unanswered`).
+    pub unanswered: bool,
     /// The category's items that make it ◎, each with the threat it counters.
     pub critical: Vec<(ItemNo, ThreatId)>,
 }
@@ -377,6 +379,7 @@ pub fn explain_category(
         excluded: with(&|a| a == Some(Answer::NotApplicable)),
         rate: result.rate,
         need: result.need,
+        unanswered: result.unanswered(),
         critical,
     })
 }
@@ -414,6 +417,10 @@ impl CategoryExplanation {
             )),
         ];
         let reason = match self.need {
+            _ if self.unanswered => format!(
+                "未回答：この分類の {} 問にまだ回答がありません。回答すると ◎・○・— が決まります（それまでは未回答を「実施していない」として数えるので、実施率は 0% です）。",
+                self.open.len()
+            ),
             PolicyNeed::NotNeeded if self.no == MY_NUMBER_CATEGORY => {
                 "—: マイナンバーを含む情報資産が台帳にないため、この分類のポリシーは不要です。".into()
             }

@@ -5,6 +5,7 @@
 
 mod cells;
 mod editing;
+mod empty;
 mod keys;
 mod rows;
 pub mod selection;
@@ -149,6 +150,9 @@ impl RegisterView {
             // The table scrolls on the frame after it is asked: draw that frame now.
             self.scroll_to_cursor = true;
             ui.ctx().request_repaint();
+        }
+        if workbook.assets.is_empty() {
+            empty::hint(ui);
         }
         egui::ScrollArea::horizontal()
             .id_salt("register_h")
