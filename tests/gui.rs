@@ -310,7 +310,7 @@ fn with_nothing_answered_the_diagnosis_asks_for_answers_instead_of_judging() {
         "no policy is asked for on no answers"
     );
     assert_eq!(
-        harness.query_all_by_label("対策状況チェックに回答してください").count(),
+        harness.query_all_by_label("対策状況チェックが未回答です").count(),
         10,
         "every category but (4) マイナンバー対応, which does not apply without マイナンバー"
     );
@@ -327,7 +327,7 @@ fn with_nothing_answered_the_diagnosis_asks_for_answers_instead_of_judging() {
     click(&mut harness, "No.1 3 実施していない／わからない");
     click(&mut harness, "診断結果");
     assert_eq!(
-        harness.query_all_by_label("対策状況チェックに回答してください").count(),
+        harness.query_all_by_label("対策状況チェックが未回答です").count(),
         9
     );
     assert!(has(&harness, "○"), "(1) needs a policy");

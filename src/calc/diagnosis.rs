@@ -57,7 +57,7 @@ pub struct CategoryResult {
 
 /// What the 診断結果 says of a category none of whose items is answered yet.
 pub const UNANSWERED: &str = "未回答";
-pub const ANSWER_FIRST: &str = "対策状況チェックに回答してください";
+pub const NOT_ANSWERED_YET: &str = "対策状況チェックが未回答です";
 /// 対策優先度 with no answer at all: every item would count as not implemented, so it would only
 /// repeat the catalogue.
 pub const PRIORITIES_NEED_ANSWERS: &str = "対策状況チェックにまだ回答がありません。先に回答すると、どの対策でリスク大の数とリスク値の合計がどれだけ減るかをここに示します。";
@@ -91,7 +91,7 @@ impl CategoryResult {
     /// 対策規定の要否.
     pub fn policy_line(&self) -> &'static str {
         if self.unanswered() {
-            ANSWER_FIRST
+            NOT_ANSWERED_YET
         } else {
             self.need.policy_text()
         }

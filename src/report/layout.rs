@@ -180,7 +180,11 @@ impl<'a> Composer<'a> {
         });
     }
 
+    /// A filled box; nothing for an empty one (a 0 % bar), which a PDF viewer would draw as a hairline.
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Rgb) {
+        if w <= 0.0 || h <= 0.0 {
+            return;
+        }
         self.ops().push(Op::Rect { x, y, w, h, fill });
     }
 
@@ -396,6 +400,15 @@ mod tests {
         );
         assert_eq!(lines("重要度（機密性）", 3), ["重要度", "（機密", "性）"]);
         assert_eq!(lines("項目 No.42 だけ", 5), ["項目 ", "No.42 ", "だけ"]);
+    }
+
+    #[test]
+    fn an_empty_bar_draws_nothing() {
+        let mut c = Composer::new(&Fixed);
+        c.rect(10.0, 10.0, 0.0, 8.0, BLACK);
+        assert!(c.pages[0].is_empty());
+        c.rect(10.0, 10.0, 0.5, 8.0, BLACK);
+        assert_eq!(c.pages[0].len(), 1);
     }
 
     #[test]
