@@ -49,7 +49,10 @@ fn the_start_view_leads_to_an_empty_register_or_the_sample() {
         "the empty 台帳 says how to begin"
     );
     click(&mut harness, "＋ 行を追加");
-    assert!(!shows(&harness, "台帳はまだ空です"), "gone with the first row");
+    assert!(
+        !shows(&harness, "台帳はまだ空です"),
+        "gone with the first row"
+    );
 
     let other = dir.path().join("s.db");
     let harness = sample_app(&other);
@@ -310,13 +313,18 @@ fn with_nothing_answered_the_diagnosis_asks_for_answers_instead_of_judging() {
         "no policy is asked for on no answers"
     );
     assert_eq!(
-        harness.query_all_by_label("対策状況チェックが未回答です").count(),
+        harness
+            .query_all_by_label("対策状況チェックが未回答です")
+            .count(),
         10,
         "every category but (4) マイナンバー対応, which does not apply without マイナンバー"
     );
     assert!(has(&harness, "未回答"));
     assert!(!has(&harness, "○") && !has(&harness, "◎"));
-    assert!(shows(&harness, "対策状況チェックにまだ回答がありません。先に回答すると"));
+    assert!(shows(
+        &harness,
+        "対策状況チェックにまだ回答がありません。先に回答すると"
+    ));
     assert!(
         !shows(&harness, "1 項目だけを実施してもリスク値は下がりません"),
         "対策優先度 says nothing else"
@@ -327,7 +335,9 @@ fn with_nothing_answered_the_diagnosis_asks_for_answers_instead_of_judging() {
     click(&mut harness, "No.1 3 実施していない／わからない");
     click(&mut harness, "診断結果");
     assert_eq!(
-        harness.query_all_by_label("対策状況チェックが未回答です").count(),
+        harness
+            .query_all_by_label("対策状況チェックが未回答です")
+            .count(),
         9
     );
     assert!(has(&harness, "○"), "(1) needs a policy");

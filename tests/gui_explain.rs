@@ -47,7 +47,9 @@ fn click_risk(harness: &mut Harness<'_, RiskbookApp>, row: usize) {
 /// The panel's title (the toolbar's button of the same name is a button).
 fn panel_title(harness: &Harness<'_, RiskbookApp>) -> egui::Rect {
     harness
-        .query_all_by(|n| n.role() == Role::Label && n.value().as_deref() == Some("なぜこのリスク値か"))
+        .query_all_by(|n| {
+            n.role() == Role::Label && n.value().as_deref() == Some("なぜこのリスク値か")
+        })
         .next()
         .expect("the panel is open")
         .rect()
@@ -64,7 +66,8 @@ fn the_panel_opens_below_the_clicked_cell_and_leaves_its_row_in_view() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = sample_app(&dir.path().join("r.db"));
     // The first row, and one that the opened panel would cover if the 台帳 did not scroll.
-    for (row, heading) in [(1, "1行目「社員名簿」"), (20, "20行目「製品設計図」")] {
+    for (row, heading) in [(1, "1行目「社員名簿」"), (20, "20行目「製品設計図」")]
+    {
         click_risk(&mut harness, row);
         assert!(shows(&harness, &format!("{heading}のリスク値")));
         let cell = risk_cell(&harness, row);

@@ -348,7 +348,10 @@ fn a_block_pasted_into_the_empty_register_goes_in_from_a1_as_its_hint_says() {
     let path = dir.path().join("r.db");
     let mut harness = app(&path);
     click(&mut harness, "新しく台帳を作る");
-    assert!(shows(&harness, "A 列（業務分類）から選んでコピーし、ここで Ctrl+V"));
+    assert!(shows(
+        &harness,
+        "A 列（業務分類）から選んでコピーし、ここで Ctrl+V"
+    ));
     harness.event(egui::Event::Paste(
         "総務\t備品台帳\r\n人事\t社員名簿\t\t\t\t書類\r\n".into(),
     ));

@@ -348,7 +348,11 @@ mod tests {
     #[test]
     fn wrapping_breaks_at_the_width_and_keeps_every_character() {
         let lines = wrap(&Fixed, "情報セキュリティ対策", 10.0, 40.0);
-        assert_eq!(lines, ["情報セ", "キュリ", "ティ対策"], "small kana never start a line");
+        assert_eq!(
+            lines,
+            ["情報セ", "キュリ", "ティ対策"],
+            "small kana never start a line"
+        );
         assert_eq!(wrap(&Fixed, "一\n二", 10.0, 100.0), ["一", "二"]);
     }
 

@@ -5,9 +5,9 @@ use crate::app::views::explain::show_lines;
 use crate::app::views::plan::{self, add_button};
 use crate::app::widgets::{date_picker, header_row, level_cell, level_colors};
 use crate::calc::Assessment;
+use crate::calc::diagnosis::PRIORITIES_NEED_ANSWERS;
 use crate::calc::explain::{Line, explain_category};
 use crate::calc::priority::{ItemGain, ThreatGain, item_gains, threat_gains};
-use crate::calc::diagnosis::PRIORITIES_NEED_ANSWERS;
 use crate::calc::{LevelCounts, RiskLevel};
 use crate::domain::Edit;
 use crate::domain::Measure;
@@ -244,9 +244,7 @@ fn rate_bar(ui: &mut Ui, fraction: f32, text: &str) -> egui::Response {
         egui::TextStyle::Body.resolve(ui.style()),
         visuals.text_color(),
     );
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, text)
-    });
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, text));
     response
 }
 

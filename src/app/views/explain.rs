@@ -40,9 +40,7 @@ pub fn wrapped(ui: &mut Ui, text: &str, strong: bool) -> egui::Response {
     }
     let response = ui.add(egui::Label::new(shown).extend());
     // A screen reader reads the sentence, not the lines.
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, text)
-    });
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, text));
     response
 }
 

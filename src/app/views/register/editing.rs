@@ -72,7 +72,12 @@ impl RegisterView {
 
     /// Ctrl+V into the empty 台帳, which has no cell to paste at yet: the block goes in from A1, as
     /// the empty 台帳's hint says (`empty::hint`).
-    fn paste_into_empty(&mut self, ctx: &egui::Context, workbook: &Workbook, edits: &mut Vec<Edit>) {
+    fn paste_into_empty(
+        &mut self,
+        ctx: &egui::Context,
+        workbook: &Workbook,
+        edits: &mut Vec<Edit>,
+    ) {
         let pasted = ctx.input(|i| {
             i.events.iter().find_map(|e| match e {
                 egui::Event::Paste(text) => Some(text.clone()),
