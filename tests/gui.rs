@@ -41,6 +41,18 @@ fn the_start_view_leads_to_an_empty_register_or_the_sample() {
     assert!(shows(&harness, "riskbook へようこそ"));
     click(&mut harness, "新しく台帳を作る");
     assert!(shows(&harness, "表示 0 件 / 全 0 件"));
+    assert!(
+        shows(&harness, "台帳はまだ空です")
+            && shows(&harness, "「＋ 行を追加」で 1 行ずつ入力する")
+            && shows(&harness, "Ctrl+V で貼り付ける")
+            && shows(&harness, "自社の一覧表（Excel・CSV）を取り込む"),
+        "the empty 台帳 says how to begin"
+    );
+    click(&mut harness, "＋ 行を追加");
+    assert!(
+        !shows(&harness, "台帳はまだ空です"),
+        "gone with the first row"
+    );
 
     let other = dir.path().join("s.db");
     let harness = sample_app(&other);
@@ -287,6 +299,50 @@ fn excel_import_shows_a_preview_and_applies_only_when_asked() {
     click(&mut harness, "OK");
     assert!(shows(&harness, "表示 32 件 / 全 32 件"));
     assert_eq!(on_disk(&path).assets.len(), 32);
+}
+
+#[test]
+fn with_nothing_answered_the_diagnosis_asks_for_answers_instead_of_judging() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(&dir.path().join("r.db"));
+    click(&mut harness, "新しく台帳を作る");
+    click(&mut harness, "診断結果");
+    assert!(shows(&harness, "回答済み 0 / 55 問"));
+    assert!(
+        !shows(&harness, "ポリシーで対策を規定して下さい"),
+        "no policy is asked for on no answers"
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label("対策状況チェックが未回答です")
+            .count(),
+        10,
+        "every category but (4) マイナンバー対応, which does not apply without マイナンバー"
+    );
+    assert!(has(&harness, "未回答"));
+    assert!(!has(&harness, "○") && !has(&harness, "◎"));
+    assert!(shows(
+        &harness,
+        "対策状況チェックにまだ回答がありません。先に回答すると"
+    ));
+    assert!(
+        !shows(&harness, "1 項目だけを実施してもリスク値は下がりません"),
+        "対策優先度 says nothing else"
+    );
+
+    // One answer in (1): that category is judged, the others still wait.
+    click(&mut harness, "対策状況チェック");
+    click(&mut harness, "No.1 3 実施していない／わからない");
+    click(&mut harness, "診断結果");
+    assert_eq!(
+        harness
+            .query_all_by_label("対策状況チェックが未回答です")
+            .count(),
+        9
+    );
+    assert!(has(&harness, "○"), "(1) needs a policy");
+    assert!(has(&harness, "0.0%"), "(1) is 0 of 8");
+    assert!(!shows(&harness, "対策状況チェックにまだ回答がありません"));
 }
 
 #[test]

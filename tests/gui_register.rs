@@ -177,7 +177,7 @@ fn a_block_from_excel_is_checked_then_pasted_as_one_step_adding_rows() {
     harness.event(egui::Event::Paste(block.into()));
     // The table grows and scrolls to the pasted block: a few more frames than one click.
     harness.run_steps(8);
-    assert!(shows(&harness, "2 行を変更、2 行を追加しました"));
+    assert!(shows(&harness, "2 行を変更し、2 行を追加しました"));
     assert!(shows(
         &harness,
         "31行目（媒体・保存先）「USBメモリ」を「可搬電子媒体」として読みました"
@@ -480,4 +480,30 @@ fn a_typed_full_width_digit_is_read_quietly_and_enter_closes_a_paste_notice() {
         (Some(1), Some(0)),
         "the paste landed after Enter closed the notice"
     );
+}
+
+#[test]
+fn a_block_pasted_into_the_empty_register_goes_in_from_a1_as_its_hint_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = app(&path);
+    click(&mut harness, "新しく台帳を作る");
+    assert!(shows(
+        &harness,
+        "A 列（業務分類）から選んでコピーし、ここで Ctrl+V"
+    ));
+    harness.event(egui::Event::Paste(
+        "総務\t備品台帳\r\n人事\t社員名簿\t\t\t\t書類\r\n".into(),
+    ));
+    harness.run();
+    let assets = on_disk(&path).assets;
+    assert_eq!(
+        assets
+            .iter()
+            .map(|a| (a.category.as_str(), a.name.as_str()))
+            .collect::<Vec<_>>(),
+        [("総務", "備品台帳"), ("人事", "社員名簿")]
+    );
+    assert_eq!(assets[1].medium, Some(Medium::Paper));
+    assert!(!shows(&harness, "台帳はまだ空です"));
 }

@@ -392,3 +392,23 @@ fn every_character_typed_is_printed_with_a_font_that_has_it_and_extracts_back_un
         );
     }
 }
+
+#[test]
+fn a_report_with_nothing_answered_asks_for_answers_instead_of_judging() {
+    let mut wb = sample_workbook(Catalogue::builtin());
+    for item in &mut wb.items {
+        item.answer = None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let text = text_of(&write_report(dir.path(), &wb, None));
+    assert!(
+        text.contains("(1)組織的セキュリティ対策未回答未回答対策状況チェックが未回答です"),
+        "the category's mark, rate and policy say 未回答"
+    );
+    assert!(!text.contains("ポリシーで対策を規定して下さい"));
+    assert!(text.contains("対策状況チェックにまだ回答がありません。先に回答すると"));
+    assert!(
+        !text.contains("リスク大の減少"),
+        "no 対策優先度 table on no answers"
+    );
+}

@@ -48,9 +48,54 @@ pub struct CategoryResult {
     pub applicable: usize,
     /// Items answered 1.
     pub implemented: usize,
+    /// Items answered at all.
+    pub answered: usize,
     /// implemented ÷ applicable; None (該当なし) when every item is answered 4.
     pub rate: Option<f64>,
     pub need: PolicyNeed,
+}
+
+/// What the 診断結果 says of a category none of whose items is answered yet.
+pub const UNANSWERED: &str = "未回答";
+pub const NOT_ANSWERED_YET: &str = "対策状況チェックが未回答です";
+/// 対策優先度 with no answer at all: every item would count as not implemented, so it would only
+/// repeat the catalogue.
+pub const PRIORITIES_NEED_ANSWERS: &str = "対策状況チェックにまだ回答がありません。先に回答すると、どの対策でリスク大の数とリスク値の合計がどれだけ減るかをここに示します。";
+
+impl CategoryResult {
+    /// Whether none of the category's items is answered while the category applies: its ○ or ◎
+    /// and 0.0% would only say that unanswered items count as not implemented, so the results say
+    /// 未回答 instead. (A category that does not apply, — for マイナンバー, stays —.)
+    pub fn unanswered(&self) -> bool {
+        self.answered == 0 && self.need != PolicyNeed::NotNeeded
+    }
+
+    /// 策定の必要性: ◎, ○, — or 未回答.
+    pub fn mark_text(&self) -> &'static str {
+        if self.unanswered() {
+            UNANSWERED
+        } else {
+            self.need.mark()
+        }
+    }
+
+    /// 対策の実施率: 62.5%, 該当なし or 未回答 (also where the category does not apply).
+    pub fn rate_label(&self) -> String {
+        if self.answered == 0 {
+            UNANSWERED.into()
+        } else {
+            rate_text(self.rate)
+        }
+    }
+
+    /// 対策規定の要否.
+    pub fn policy_line(&self) -> &'static str {
+        if self.unanswered() {
+            NOT_ANSWERED_YET
+        } else {
+            self.need.policy_text()
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -133,6 +178,7 @@ pub fn diagnose(workbook: &Workbook, assessment: &Assessment) -> Diagnosis {
                 items: items.len(),
                 applicable,
                 implemented,
+                answered: items.iter().filter(|i| i.answer.is_some()).count(),
                 rate: (applicable > 0).then(|| implemented as f64 / applicable as f64),
                 need,
             }

@@ -12,7 +12,7 @@ use super::risk::{RiskLevel, Unrated, VulnerabilityRule, vulnerability_rule};
 use super::{Assessment, Diagnosis};
 use crate::domain::register::Column;
 use crate::domain::scales::{Importance, Likelihood, Vulnerability};
-use crate::domain::{Answer, Frequency, ItemNo, Medium, Rating, ThreatId, Workbook};
+use crate::domain::{Answer, Frequency, ItemNo, Measure, Medium, Rating, ThreatId, Workbook};
 
 /// A check item linked to a threat, with its answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,6 +129,14 @@ fn answers_by_kind(items: &[LinkedItem]) -> String {
         })
         .collect::<Vec<_>>()
         .join("、")
+}
+
+/// A measure offered for the 対策計画: the sentence shown, and its name for the button.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfferedMeasure {
+    pub measure: Measure,
+    pub sentence: String,
+    pub name: String,
 }
 
 /// How an explanation is shown: headings, lines, and lines that name a measure to take.
@@ -248,7 +256,7 @@ impl AssetExplanation {
                 .and_then(|id| wb.threats.iter().find(|t| t.id == id))
             {
                 Some(t) => format!(
-                    "脅威「{}」の未実施の項目をすべて（{}）",
+                    "脅威「{}」の未実施の項目すべて（{}）",
                     t.name,
                     nos.join("、")
                 ),
@@ -261,6 +269,33 @@ impl AssetExplanation {
             )));
         }
         out
+    }
+
+    /// The measures of 「4. リスク値を下げる対策」 that can go into the 対策計画, each said as a whole
+    /// sentence (the button beside it says whether it is planned), and what to call it.
+    pub fn plan_offers(&self, wb: &Workbook) -> Vec<OfferedMeasure> {
+        self.lowering
+            .iter()
+            .map(|g| match g.threat {
+                Some(id) => {
+                    let name = wb
+                        .threats
+                        .iter()
+                        .find(|t| t.id == id)
+                        .map_or("", |t| t.name.as_str());
+                    OfferedMeasure {
+                        measure: Measure::Threat(id),
+                        sentence: format!("脅威「{name}」の未実施の項目をすべて実施する。"),
+                        name: format!("脅威「{name}」の未実施の項目すべて"),
+                    }
+                }
+                None => OfferedMeasure {
+                    measure: Measure::Item(g.items[0]),
+                    sentence: format!("項目 No.{} を実施する。", g.items[0].0),
+                    name: format!("No.{}", g.items[0].0),
+                },
+            })
+            .collect()
     }
 
     /// What is missing for a リスク値, in words.
@@ -305,6 +340,8 @@ pub struct CategoryExplanation {
     pub excluded: Vec<ItemNo>,
     pub rate: Option<f64>,
     pub need: PolicyNeed,
+    /// None of its items is answered yet (`CategoryResult::unanswered`).
+    pub unanswered: bool,
     /// The category's items that make it ◎, each with the threat it counters.
     pub critical: Vec<(ItemNo, ThreatId)>,
 }
@@ -342,6 +379,7 @@ pub fn explain_category(
         excluded: with(&|a| a == Some(Answer::NotApplicable)),
         rate: result.rate,
         need: result.need,
+        unanswered: result.unanswered(),
         critical,
     })
 }
@@ -379,6 +417,10 @@ impl CategoryExplanation {
             )),
         ];
         let reason = match self.need {
+            _ if self.unanswered => format!(
+                "未回答：この分類の {} 問にまだ回答がありません。回答すると ◎・○・— が決まります（それまでは未回答を「実施していない」として数えるので、実施率は 0% です）。",
+                self.open.len()
+            ),
             PolicyNeed::NotNeeded if self.no == MY_NUMBER_CATEGORY => {
                 "—：マイナンバーを含む情報資産が台帳にないため、この分類のポリシーは不要です。".into()
             }

@@ -3,6 +3,7 @@
 
 use super::layout::{BLACK, Cell, Composer, GREY, MARGIN, Measure, Op, TableColumn, fit};
 use crate::calc::compare::compare;
+use crate::calc::diagnosis::PRIORITIES_NEED_ANSWERS;
 use crate::calc::priority::threat_gains;
 use crate::calc::{Evaluated, PolicyNeed, RiskLevel, rate_text};
 use crate::domain::PlanStatus;
@@ -89,9 +90,9 @@ fn diagnosis_table(c: &mut Composer, input: &ReportInput) {
         .map(|cat| {
             vec![
                 Cell::Text(format!("({}) {}", cat.no, cat.name)),
-                Cell::Text(cat.need.mark().into()),
-                Cell::Bar(cat.rate.unwrap_or(0.0) as f32, rate_text(cat.rate)),
-                Cell::Text(cat.need.policy_text().into()),
+                Cell::Text(cat.mark_text().into()),
+                Cell::Bar(cat.rate.unwrap_or(0.0) as f32, cat.rate_label()),
+                Cell::Text(cat.policy_line().into()),
             ]
         })
         .collect();
@@ -239,6 +240,11 @@ fn comparison(c: &mut Composer, input: &ReportInput) {
 }
 
 fn priorities(c: &mut Composer, input: &ReportInput) {
+    if input.results.diagnosis.answered == 0 {
+        c.heading("対策優先度（リスクを下げる効果の大きい順）");
+        c.paragraph(PRIORITIES_NEED_ANSWERS, 9.0, BLACK);
+        return;
+    }
     let gains: Vec<_> = threat_gains(&input.results.workbook)
         .into_iter()
         .filter(|g| g.gain.risk_drop > 0)
@@ -350,8 +356,8 @@ fn todo_list(c: &mut Composer, input: &ReportInput) {
                 "({}) {}　{}　実施率 {}",
                 cat.no,
                 cat.name,
-                cat.need.mark(),
-                rate_text(cat.rate)
+                cat.mark_text(),
+                cat.rate_label()
             ),
             10.0,
             BLACK,

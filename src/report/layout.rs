@@ -38,27 +38,48 @@ pub trait Measure {
     fn width(&self, text: &str, size: f32) -> f32;
 }
 
-/// Characters that must not begin a line (禁則): they stay on the line before, slightly over width.
-const NO_LINE_START: &str = "）」』】、。，．・ー？！)]";
+/// Where a line may end in `text` (禁則処理), as the byte offsets where the next line would begin,
+/// in order, ending with `text.len()`: the Unicode line breaking algorithm (UAX #14), whose classes
+/// keep 「）」「。」「、」「・」 and small kana from starting a line, 「（」「「」 from ending one, and
+/// 「No.42」 or 「4.5」 together, while Japanese may break between two ideographs or kana.
+/// The one rule of both front ends: the PDF and the window wrap with `wrap`, which uses it.
+pub fn break_opportunities(text: &str) -> impl Iterator<Item = usize> + '_ {
+    unicode_linebreak::linebreaks(text).map(|(offset, _)| offset)
+}
 
-/// Breaks `text` into lines no wider than `width`. Japanese may break between any two characters,
-/// except before closing punctuation.
+/// Breaks `text` into lines no wider than `width` at the break opportunities, a paragraph per `\n`.
+/// Every character is kept (a space that ends a line stays at its end and is not counted); a piece
+/// wider than a whole line by itself (a long number, a path) is broken between characters.
 pub fn wrap(measure: &dyn Measure, text: &str, size: f32, width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
-        for ch in paragraph.chars() {
-            let mut candidate = line.clone();
-            candidate.push(ch);
-            if !line.is_empty()
-                && measure.width(&candidate, size) > width
-                && !NO_LINE_START.contains(ch)
-            {
+        let mut line_width = 0.0;
+        let mut start = 0;
+        for end in break_opportunities(paragraph) {
+            let piece = &paragraph[start..end];
+            start = end;
+            let piece_width = measure.width(piece, size);
+            let inked = measure.width(piece.trim_end(), size);
+            if !line.is_empty() && line_width + inked > width {
                 lines.push(std::mem::take(&mut line));
-                line.push(ch);
-            } else {
-                line = candidate;
+                line_width = 0.0;
             }
+            if line.is_empty() && inked > width {
+                for ch in piece.chars() {
+                    let mut buffer = [0; 4];
+                    let w = measure.width(ch.encode_utf8(&mut buffer), size);
+                    if !line.is_empty() && !ch.is_whitespace() && line_width + w > width {
+                        lines.push(std::mem::take(&mut line));
+                        line_width = 0.0;
+                    }
+                    line.push(ch);
+                    line_width += w;
+                }
+                continue;
+            }
+            line.push_str(piece);
+            line_width += piece_width;
         }
         lines.push(line);
     }
@@ -174,7 +195,11 @@ impl<'a> Composer<'a> {
         });
     }
 
+    /// A filled box; nothing for an empty one (a 0 % bar), which a PDF viewer would draw as a hairline.
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Rgb) {
+        if w <= 0.0 || h <= 0.0 {
+            return;
+        }
         self.ops().push(Op::Rect { x, y, w, h, fill });
     }
 
@@ -349,13 +374,76 @@ mod tests {
     #[test]
     fn wrapping_breaks_at_the_width_and_keeps_every_character() {
         let lines = wrap(&Fixed, "情報セキュリティ対策", 10.0, 40.0);
-        assert_eq!(lines, ["情報セキ", "ュリティ", "対策"]);
-        assert_eq!(wrap(&Fixed, "一\n二", 10.0, 100.0), ["一", "二"]);
         assert_eq!(
-            wrap(&Fixed, "実施している）。", 10.0, 60.0),
-            ["実施している）。"],
-            "closing punctuation never starts a line"
+            lines,
+            ["情報セ", "キュリ", "ティ対策"],
+            "small kana never start a line"
         );
+        assert_eq!(wrap(&Fixed, "一\n二", 10.0, 100.0), ["一", "二"]);
+    }
+
+    /// The lines of `text` wrapped at `chars` characters of `Fixed`.
+    fn lines(text: &str, chars: usize) -> Vec<String> {
+        let lines = wrap(&Fixed, text, 10.0, chars as f32 * 10.0);
+        assert_eq!(lines.concat(), text, "every character kept, in order");
+        lines
+    }
+
+    /// 禁則処理 at every width: no line starts with closing punctuation, 「・」 or 「ー」 and none ends
+    /// with an opening bracket; 「No.42」 is never split.
+    #[test]
+    fn japanese_lines_obey_the_line_breaking_rules_at_every_width() {
+        let text = "脆弱性 2：関連項目「2 一部実施している」No.6・13・27・35（一部実施・未実施の混在など）があるので 2。\
+                    発生頻度 3、脆弱性 2 → 換算表の「頻度 3 × 脆弱性 2」の欄で被害発生可能性 2（可能性：中）。\
+                    項目 No.42 だけ、ウイルス対策ソフトウェアを導入し、定義ファイルを自動更新している。";
+        // From the widest piece that may not be broken (「No.42 」) on: narrower lines must break
+        // somewhere (`a_piece_wider_than_the_line_is_broken_between_characters`).
+        for chars in 6..40 {
+            let lines = lines(text, chars);
+            for (i, line) in lines.iter().enumerate() {
+                let first = line.chars().next().expect("no empty line");
+                assert!(
+                    !"・）」』】、。，．ー？！)]".contains(first),
+                    "line {i} at {chars} starts with {first}: {lines:?}"
+                );
+                let last = line.trim_end().chars().last().unwrap();
+                assert!(
+                    !"（「『【(".contains(last),
+                    "line {i} at {chars} ends with {last}: {lines:?}"
+                );
+                if i > 0 {
+                    assert!(
+                        !(lines[i - 1].ends_with("No.") || lines[i - 1].ends_with("No.4")),
+                        "No.42 split at {chars}: {lines:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn closing_punctuation_takes_the_character_before_it_to_the_next_line() {
+        assert_eq!(
+            lines("実施している）。", 6),
+            ["実施してい", "る）。"],
+            "「）。」 never starts a line: the last kana goes with it (追い出し)"
+        );
+        assert_eq!(lines("重要度（機密性）", 3), ["重要度", "（機密", "性）"]);
+        assert_eq!(lines("項目 No.42 だけ", 5), ["項目 ", "No.42 ", "だけ"]);
+    }
+
+    #[test]
+    fn an_empty_bar_draws_nothing() {
+        let mut c = Composer::new(&Fixed);
+        c.rect(10.0, 10.0, 0.0, 8.0, BLACK);
+        assert!(c.pages[0].is_empty());
+        c.rect(10.0, 10.0, 0.5, 8.0, BLACK);
+        assert_eq!(c.pages[0].len(), 1);
+    }
+
+    #[test]
+    fn a_piece_wider_than_the_line_is_broken_between_characters() {
+        assert_eq!(lines("12345678901234", 5), ["12345", "67890", "1234"]);
     }
 
     #[test]

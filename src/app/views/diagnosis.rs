@@ -5,9 +5,10 @@ use crate::app::views::explain::show_lines;
 use crate::app::views::plan::plan_button;
 use crate::app::widgets::{date_picker, header_row, level_cell, level_colors};
 use crate::calc::Assessment;
+use crate::calc::diagnosis::PRIORITIES_NEED_ANSWERS;
 use crate::calc::explain::{Line, explain_category};
 use crate::calc::priority::{ItemGain, ThreatGain, item_gains, threat_gains};
-use crate::calc::{LevelCounts, RiskLevel, rate_text};
+use crate::calc::{LevelCounts, RiskLevel};
 use crate::domain::Edit;
 use crate::domain::Measure;
 use crate::domain::register::COMPUTED_SHOWN;
@@ -206,6 +207,47 @@ fn setting_field(
     None
 }
 
+/// A category's name, styled as the link it is: a click shows (or hides) its explanation.
+fn category_link(ui: &mut Ui, text: &str, shown: bool) -> egui::Response {
+    let color = ui.visuals().hyperlink_color;
+    ui.selectable_label(shown, RichText::new(text).color(color).underline())
+        .on_hover_cursor(egui::CursorIcon::PointingHand)
+        .on_hover_text("クリックで、実施率と策定の必要性がどう決まったかを下に示します")
+}
+
+/// 実施率 as a bar with its text. Empty at 0 % (egui's progress bar draws a rounded blob there,
+/// which reads as progress), filled in proportion above.
+fn rate_bar(ui: &mut Ui, fraction: f32, text: &str) -> egui::Response {
+    let size = egui::vec2(160.0, ui.spacing().interact_size.y);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let visuals = ui.visuals();
+    let bar = rect.shrink2(egui::vec2(0.0, 2.0));
+    let painter = ui.painter();
+    painter.rect_filled(bar, 3.0, visuals.extreme_bg_color);
+    painter.rect_stroke(
+        bar,
+        3.0,
+        visuals.widgets.noninteractive.bg_stroke,
+        egui::StrokeKind::Inside,
+    );
+    if fraction > 0.0 {
+        let filled = egui::Rect::from_min_size(
+            bar.min,
+            egui::vec2(bar.width() * fraction.min(1.0), bar.height()),
+        );
+        painter.rect_filled(filled, 3.0, visuals.selection.bg_fill);
+    }
+    painter.text(
+        bar.left_center() + egui::vec2(6.0, 0.0),
+        egui::Align2::LEFT_CENTER,
+        text,
+        egui::TextStyle::Body.resolve(ui.style()),
+        visuals.text_color(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, text));
+    response
+}
+
 /// Horizontal bars of the asset count per class.
 fn level_chart(ui: &mut Ui, counts: &LevelCounts) {
     let max = counts.largest().max(1) as f32;
@@ -330,35 +372,30 @@ impl DiagnosisView {
                         ]);
                         for c in &diagnosis.categories {
                             let shown = self.explained.as_ref().is_some_and(|(no, _, _)| *no == c.no);
-                            if ui
-                                .selectable_label(shown, format!("({}) {}", c.no, c.name))
-                                .on_hover_text("クリックで、実施率と策定の必要性がどう決まったかを下に示します")
-                                .clicked()
-                            {
+                            if category_link(ui, &format!("({}) {}", c.no, c.name), shown).clicked() {
                                 explain = Some(if shown { None } else { Some(c.no) });
                             }
-                            ui.label(RichText::new(c.need.mark()).size(18.0))
-                                .on_hover_text(match c.need {
-                                    crate::calc::PolicyNeed::Essential => {
-                                        "◎：リスク大の情報資産を生む脅威への対策を含みます"
+                            ui.label(RichText::new(c.mark_text()).size(if c.unanswered() { 14.0 } else { 18.0 }))
+                                .on_hover_text(if c.unanswered() {
+                                    "この分類の項目にまだ回答がありません"
+                                } else {
+                                    match c.need {
+                                        crate::calc::PolicyNeed::Essential => {
+                                            "◎：リスク大の情報資産を生む脅威への対策を含みます"
+                                        }
+                                        crate::calc::PolicyNeed::Needed => {
+                                            "○：ポリシーの策定が必要です"
+                                        }
+                                        crate::calc::PolicyNeed::NotNeeded => "—：自社には該当しません",
                                     }
-                                    crate::calc::PolicyNeed::Needed => {
-                                        "○：ポリシーの策定が必要です"
-                                    }
-                                    crate::calc::PolicyNeed::NotNeeded => "—：自社には該当しません",
                                 });
-                            ui.horizontal(|ui| {
-                                ui.add(
-                                    egui::ProgressBar::new(c.rate.unwrap_or(0.0) as f32)
-                                        .desired_width(160.0)
-                                        .text(rate_text(c.rate)),
-                                )
-                                .on_hover_text(format!(
-                                    "実施している {} 問 / 該当する {} 問（全 {} 問）",
-                                    c.implemented, c.applicable, c.items
-                                ));
-                            });
-                            ui.label(c.need.policy_text());
+                            rate_bar(ui, c.rate.unwrap_or(0.0) as f32, &c.rate_label()).on_hover_text(
+                                format!(
+                                    "実施している {} 問 / 該当する {} 問（全 {} 問、回答済み {} 問）",
+                                    c.implemented, c.applicable, c.items, c.answered
+                                ),
+                            );
+                            ui.label(c.policy_line());
                             ui.end_row();
                         }
                     });
@@ -377,12 +414,17 @@ impl DiagnosisView {
                 let Some(derived) = &self.derived else {
                     return;
                 };
-                edits.extend(priority_section(
-                    ui,
-                    workbook,
-                    &derived.threats,
-                    &derived.items,
-                ));
+                if diagnosis.answered == 0 {
+                    ui.heading("対策優先度（リスクを下げる効果の大きい順）");
+                    ui.label(PRIORITIES_NEED_ANSWERS);
+                } else {
+                    edits.extend(priority_section(
+                        ui,
+                        workbook,
+                        &derived.threats,
+                        &derived.items,
+                    ));
+                }
                 ui.separator();
                 ui.heading("対策が必要な情報資産（リスク大から）");
                 let rows = &derived.risky_rows;

@@ -69,6 +69,9 @@ impl RegisterView {
             None => {}
         }
         if self.selection.cursor().is_none() {
+            if workbook.assets.is_empty() {
+                self.paste_into_empty(ctx, workbook, edits);
+            }
             return;
         }
         let keys = keys::grid_keys(ctx, self.text_focus.is_some());
@@ -78,6 +81,26 @@ impl RegisterView {
         }
         for key in keys {
             self.grid_key(key, ctx, session, edits);
+        }
+    }
+
+    /// Ctrl+V into the empty 台帳, which has no cell to paste at yet: the block goes in from A1, as
+    /// the empty 台帳's hint says (`empty::hint`).
+    fn paste_into_empty(
+        &mut self,
+        ctx: &egui::Context,
+        workbook: &Workbook,
+        edits: &mut Vec<Edit>,
+    ) {
+        let pasted = ctx.input(|i| {
+            i.events.iter().find_map(|e| match e {
+                egui::Event::Paste(text) => Some(text.clone()),
+                _ => None,
+            })
+        });
+        let rows = pasted.map(|text| tsv::parse(&text)).unwrap_or_default();
+        if !rows.is_empty() {
+            self.paste_rows(workbook, Cell { row: 0, col: 0 }, rows, Block::Paste, edits);
         }
     }
 

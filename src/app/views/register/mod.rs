@@ -5,6 +5,7 @@
 
 mod cells;
 mod editing;
+mod empty;
 mod keys;
 mod rows;
 pub mod selection;
@@ -170,7 +171,16 @@ impl RegisterView {
         ui.separator();
         self.delete_dialog(ui, workbook, &mut edits);
         self.notice_dialog(ui);
-        edits.extend(self.explain.ui(ui, session, self.current_index()));
+        let asked = self.explain.ui(ui, session, self.current_index());
+        edits.extend(asked.add);
+        if asked.reveal_row {
+            // The table scrolls on the frame after it is asked: draw that frame now.
+            self.scroll_to_cursor = true;
+            ui.ctx().request_repaint();
+        }
+        if workbook.assets.is_empty() {
+            empty::hint(ui);
+        }
         egui::ScrollArea::horizontal()
             .id_salt("register_h")
             .show(ui, |ui| self.table(ui, session, &mut edits));

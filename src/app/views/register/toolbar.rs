@@ -38,7 +38,7 @@ impl RegisterView {
             }
             if ui
                 .selectable_label(self.explain.open, "なぜこのリスク値か")
-                .on_hover_text("選んだ行のリスク値がどう決まったか、何をすれば下がるかを右に示します（リスク値のセルのクリックでも開きます）")
+                .on_hover_text("選んだ行のリスク値がどう決まったか、何をすれば下がるかを下に示します（リスク値のセルのクリックでも開きます）")
                 .clicked()
             {
                 self.explain.open = !self.explain.open;
