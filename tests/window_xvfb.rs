@@ -123,14 +123,14 @@ fn in_the_real_window_a_typed_name_survives_a_click_in_its_row_and_ctrl_q_saves_
     // click after it in one late frame and lose the key (1 run in 20 here; 2 in 20 when each input
     // was instead waited for until drawn): the race this test is for, in the window, not here.
     let pause = || std::thread::sleep(Duration::from_millis(700));
-    display.xdotool(&["mousemove", "170", "148", "click", "1"]);
+    display.xdotool(&["mousemove", "170", "162", "click", "1"]);
     pause();
     display.xdotool(&["key", "ctrl+a"]);
     display.xdotool(&["type", "--delay", "50", "ABC"]);
     pause();
-    display.xdotool(&["mousemove", "620", "148", "click", "1"]);
+    display.xdotool(&["mousemove", "620", "162", "click", "1"]);
     pause();
-    display.xdotool(&["mousemove", "280", "177", "click", "1"]);
+    display.xdotool(&["mousemove", "280", "191", "click", "1"]);
     pause();
     display.xdotool(&["key", "ctrl+a"]);
     display.xdotool(&["type", "--delay", "50", "draft"]);
