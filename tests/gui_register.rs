@@ -420,6 +420,17 @@ fn tab_walks_every_cell_type_and_the_keyboard_comes_back_after_a_dialog() {
     key(&mut harness, Key::Enter);
     assert_eq!(on_disk(&path).assets[0].retention, "5年");
 
+    // A click on a checkbox gives egui's focus to the checkbox; Tab still moves in the grid.
+    let sensitive = on_disk(&path).assets[0].sensitive_info;
+    click(&mut harness, "個人情報 1行目");
+    key(&mut harness, Key::Tab);
+    type_text(&mut harness, " ");
+    assert_eq!(
+        on_disk(&path).assets[0].sensitive_info,
+        !sensitive,
+        "Tab from G went to H 要配慮個人情報"
+    );
+
     // A refused value opens a message; once it is closed, the arrows and typing reach the grid again.
     assert!(
         !on_disk(&path).assets[3].personal_info,

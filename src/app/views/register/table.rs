@@ -2,7 +2,7 @@
 //! and what a click selects.
 
 use super::selection::Cell;
-use super::{FocusMode, RegisterView, TextFocus, cell_id};
+use super::{FocusMode, RegisterView, TextFocus, cell_id, grid_focus};
 use crate::domain::Edit;
 use crate::domain::register::Column;
 use crate::operations::Session;
@@ -135,7 +135,10 @@ impl RegisterView {
                         });
                     }
                 } else {
+                    // egui gave the clicked checkbox, dropdown or date button the keyboard; Tab
+                    // and the arrows are the grid's.
                     self.text_focus = None;
+                    ui.memory_mut(|m| m.request_focus(grid_focus()));
                 }
             }
             None => {}
