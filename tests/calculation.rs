@@ -1,7 +1,7 @@
 //! docs/method.md §4 and §8 against the worked example and the rules, cell by cell.
 
 mod common;
-use common::data::virus_threat;
+use common::data::{SAMPLE_RATES, virus_threat};
 use riskbook::calc::risk::{Unrated, assess_threats, medium_risk};
 use riskbook::calc::{
     LevelCounts, PolicyNeed, RiskLevel, assess, diagnose, importance, likelihood, rate_text,
@@ -351,20 +351,7 @@ fn sample_diagnosis_counts() {
     assert_eq!(d.answered, 55);
     let rates: Vec<String> = d.categories.iter().map(|c| rate_text(c.rate)).collect();
     assert_eq!(
-        rates,
-        [
-            "62.5%",
-            "33.3%",
-            "14.3%",
-            "100.0%",
-            "50.0%",
-            "50.0%",
-            "40.0%",
-            "33.3%",
-            "該当なし",
-            "25.0%",
-            "0.0%"
-        ],
+        rates, SAMPLE_RATES,
         "the first four as in the guideline's example; (9) all answered 4"
     );
     assert_eq!(

@@ -1,7 +1,7 @@
 //! Snapshots (「診断を確定」) and the comparison of two assessments, on the sample company.
 
 mod common;
-use common::data::virus_threat;
+use common::data::{SAMPLE_RATES, virus_threat};
 use riskbook::calc::compare::{AnswerMove, AnswerMoves, compare};
 use riskbook::calc::{Evaluated, LevelCounts, rate_text};
 use riskbook::domain::{Answer, Asset, Catalogue, ItemNo, Medium, Rating};
@@ -93,19 +93,7 @@ fn comparison_shows_what_went_down_up_and_away() {
         .map(|r| (rate_text(r.before), rate_text(r.after)))
         .collect();
     // The open virus items: 13 (2), 27 (5), 37 (7), 54 (11).
-    let was = [
-        "62.5%",
-        "33.3%",
-        "14.3%",
-        "100.0%",
-        "50.0%",
-        "50.0%",
-        "40.0%",
-        "33.3%",
-        "該当なし",
-        "25.0%",
-        "0.0%",
-    ];
+    let was = SAMPLE_RATES;
     let expect = [
         "62.5%",
         "50.0%",

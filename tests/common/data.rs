@@ -52,3 +52,19 @@ pub fn database_with(dir: &Path, name: &str, n: usize) -> PathBuf {
         .unwrap();
     path
 }
+
+/// The 実施率 of the sample's 11 categories as the window and the report write them: the first four
+/// as in the guideline's worked example, (9) answered 4 throughout.
+pub const SAMPLE_RATES: [&str; 11] = [
+    "62.5%",
+    "33.3%",
+    "14.3%",
+    "100.0%",
+    "50.0%",
+    "50.0%",
+    "40.0%",
+    "33.3%",
+    "該当なし",
+    "25.0%",
+    "0.0%",
+];
