@@ -3,7 +3,8 @@
 
 use crate::app::columns::Columns;
 use crate::app::widgets::choice;
-use crate::domain::{Edit, Frequency, ItemNo, Medium, Workbook};
+use crate::calc::risk::ThreatAssessment;
+use crate::domain::{Edit, Frequency, ItemNo, Medium, Threat, Workbook};
 use crate::operations::Session;
 use eframe::egui::{self, Ui, collapsing_header::CollapsingState};
 
@@ -68,74 +69,67 @@ pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {
                                 continue;
                             };
                             row_frame(ui, i % 2 == 0, |ui| {
-                                let id = ui.make_persistent_id(("links", threat.id));
-                                let mut links =
-                                    CollapsingState::load_with_default_open(ui.ctx(), id, false);
-                                COLUMNS.row(ui, |row| {
-                                    row.cell(|ui| ui.add(egui::Label::new(&threat.name).wrap()));
-                                    let (picked, _) = row.cell(|ui| {
-                                        choice(
-                                            ui,
-                                            ("freq", threat.id),
-                                            &format!("脅威の発生頻度 {}", threat.name),
-                                            "未設定",
-                                            threat.frequency,
-                                            &options,
-                                            |f| format!("{}：{}", f.value(), f.label()),
-                                            FREQUENCY_WIDTH,
-                                        )
-                                    });
-                                    if let Some(f) = picked {
-                                        edits.push(Edit::SetFrequency(threat.id, f));
-                                    }
-                                    row.cell(|ui| {
-                                        ui.add(
-                                            egui::Label::new(format!(
-                                                "{} {}",
-                                                ta.vulnerability,
-                                                ta.vulnerability.label()
-                                            ))
-                                            .wrap(),
-                                        )
-                                    });
-                                    row.cell(|ui| {
-                                        ui.label(match ta.likelihood {
-                                            Some(p) => format!("{p} {}", p.label()),
-                                            None => "未算定".into(),
-                                        })
-                                    });
-                                    row.cell(|ui| {
-                                        let sign = if links.is_open() { "▼" } else { "▶" };
-                                        let toggle = ui
-                                            .add(
-                                                egui::Button::new(format!(
-                                                    "{sign} {} 項目",
-                                                    threat.items.len()
-                                                ))
-                                                .frame(false),
-                                            )
-                                            .accessible_name(format!(
-                                                "対策状況チェックの関連項目 {}",
-                                                threat.name
-                                            ));
-                                        if toggle.clicked() {
-                                            links.toggle(ui);
-                                        }
-                                    });
-                                });
-                                // Below the row and across the table, so the row keeps its line.
-                                links.show_body_unindented(ui, |ui| {
-                                    ui.indent(id, |ui| {
-                                        ui.set_max_width(COLUMNS.width(ui) - ui.spacing().indent);
-                                        linked_items(ui, workbook, &threat.items);
-                                    })
-                                });
+                                edits.extend(threat_row(ui, workbook, threat, ta, &options));
                             });
                         }
                     }
                 });
         });
     edits
+}
+
+/// A threat's row, and below it, when opened, its check items across the table. Returns the edit
+/// of a frequency picked.
+fn threat_row(
+    ui: &mut Ui,
+    workbook: &Workbook,
+    threat: &Threat,
+    ta: &ThreatAssessment,
+    options: &[(Frequency, String)],
+) -> Option<Edit> {
+    let id = ui.make_persistent_id(("links", threat.id));
+    let mut links = CollapsingState::load_with_default_open(ui.ctx(), id, false);
+    let picked = COLUMNS.row(ui, |row| {
+        row.cell(|ui| ui.add(egui::Label::new(&threat.name).wrap()));
+        let (picked, _) = row.cell(|ui| {
+            choice(
+                ui,
+                ("freq", threat.id),
+                &format!("脅威の発生頻度 {}", threat.name),
+                "未設定",
+                threat.frequency,
+                options,
+                |f| format!("{}：{}", f.value(), f.label()),
+                FREQUENCY_WIDTH,
+            )
+        });
+        let vulnerability = format!("{} {}", ta.vulnerability, ta.vulnerability.label());
+        row.cell(|ui| ui.add(egui::Label::new(vulnerability).wrap()));
+        row.cell(|ui| {
+            ui.label(match ta.likelihood {
+                Some(p) => format!("{p} {}", p.label()),
+                None => "未算定".into(),
+            })
+        });
+        row.cell(|ui| {
+            let sign = if links.is_open() { "▼" } else { "▶" };
+            let toggle = ui
+                .add(egui::Button::new(format!("{sign} {} 項目", threat.items.len())).frame(false))
+                .accessible_name(format!("対策状況チェックの関連項目 {}", threat.name));
+            if toggle.clicked() {
+                links.toggle(ui);
+            }
+        });
+        picked
+    });
+    // Below the row, so that the row's cells keep the threat name's line.
+    links.show_body_unindented(ui, |ui| {
+        ui.indent(id, |ui| {
+            ui.set_max_width(COLUMNS.width(ui) - ui.spacing().indent);
+            linked_items(ui, workbook, &threat.items);
+        })
+    });
+    picked.map(|f| Edit::SetFrequency(threat.id, f))
 }
 
 /// The check items that counter a threat, each with its answer.
