@@ -136,3 +136,85 @@ fn the_status_list_offers_each_state_once() {
     pick(&mut harness, "並べ替え", "追加した順");
     pick(&mut harness, "状態で絞り込み", "すべて");
 }
+
+#[test]
+fn a_measure_of_two_lines_stays_in_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = sample_app(&path);
+    click(&mut harness, "対策計画");
+    let wb = on_disk(&path);
+    assert_eq!(wb.plan.len(), 3, "the sample's plan");
+    let rows: Vec<(egui::Rect, egui::Rect, egui::Rect)> = wb
+        .plan
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let title = entry.title(&wb);
+            let [title] = rects_where(&harness, |t| t == title)[..] else {
+                panic!("one 対策 {title}");
+            };
+            let n = (i + 1).to_string();
+            let no = rects_where(&harness, |t| t == n)
+                .into_iter()
+                .find(|r| r.right() <= title.left())
+                .expect("the row's No.");
+            let owner = harness.get_by_label(&format!("担当者 {n}件目")).rect();
+            (no, title, owner)
+        })
+        .collect();
+    assert!(rows[0].1.height() > 1.5 * rows[0].0.height(), "two lines");
+    for (i, (no, title, _)) in rows.iter().enumerate() {
+        assert!(
+            (title.top()..=title.bottom()).contains(&no.center().y),
+            "row {}: the No. {no:?} beside its 対策 {title:?}",
+            i + 1
+        );
+    }
+    for pair in rows.windows(2) {
+        let ((_, title, owner), (next_no, next_title, next_owner)) = (pair[0], pair[1]);
+        assert!(
+            title.bottom() <= next_no.top() && title.bottom() <= next_owner.top(),
+            "the 対策 {title:?} above the next row's No. {next_no:?} and 担当者 {next_owner:?}"
+        );
+        assert!(owner.bottom() <= next_title.top(), "the 担当者 in its row");
+    }
+}
+
+#[test]
+fn an_owner_is_shown_whole_and_a_long_memo_on_hover() {
+    const OWNER: &str = "情報システム担当 鈴木";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    planned_41(&path, PlanStatus::NotStarted);
+    let mut harness = app(&path);
+    click(&mut harness, "対策計画");
+
+    let owner = harness.get_by_label("担当者 1件目").rect();
+    let style = harness.ctx.global_style();
+    let text = harness.ctx.fonts_mut(|f| {
+        f.layout_no_wrap(
+            OWNER.into(),
+            egui::TextStyle::Body.resolve(&style),
+            egui::Color32::BLACK,
+        )
+    });
+    let inside = owner.width() - 2.0 * style.spacing.button_padding.x;
+    assert!(
+        text.size().x <= inside,
+        "「{OWNER}」 ({} wide) fits the field ({inside})",
+        text.size().x
+    );
+
+    let memo = "社内サーバーのバックアップを週 1 回、復元の確認を年 1 回。手順書は総務の共有フォルダーにある";
+    type_into(&mut harness, "メモ 1件目", memo);
+    assert_eq!(on_disk(&path).plan[0].memo, memo);
+    assert!(rects_where(&harness, |t| t == memo).is_empty());
+    harness.get_by_label("メモ 1件目").hover();
+    harness.run();
+    assert_eq!(
+        rects_where(&harness, |t| t == memo).len(),
+        1,
+        "the whole memo on hover"
+    );
+}

@@ -1,6 +1,7 @@
 //! The desktop window: menu, sheet tabs, status bar. The app only dispatches: each sheet is a view in
 //! `views/`, edits are saved and recalculated by `Session`.
 
+mod columns;
 mod dialogs;
 mod file_actions;
 mod fonts;

@@ -111,6 +111,29 @@ fn dropdown<T: Copy + PartialEq>(
     (picked, response.response.accessible_name(name))
 }
 
+/// A one-line text field exactly `width` wide (a grid cell would otherwise keep the width of its
+/// first frame). Its outline is always drawn: on a striped row its fill equals the stripe. Text
+/// wider than the field is shown whole on hover.
+pub fn text_field(ui: &mut Ui, text: &mut String, width: f32, name: &str) -> egui::Response {
+    let output = ui
+        .scope(|ui| {
+            ui.set_width(width);
+            let widgets = &mut ui.visuals_mut().widgets;
+            widgets.inactive.bg_stroke = widgets.noninteractive.bg_stroke;
+            egui::TextEdit::singleline(text)
+                .desired_width(f32::INFINITY)
+                .show(ui)
+        })
+        .inner;
+    let cut = output.galley.size().x > output.text_clip_rect.width();
+    let response = output.response.response.accessible_name(name);
+    if cut && !response.has_focus() {
+        response.on_hover_text(text.as_str())
+    } else {
+        response
+    }
+}
+
 const WEEKDAYS: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
 
 pub fn date_text(date: Option<NaiveDate>) -> String {

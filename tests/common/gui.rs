@@ -113,3 +113,23 @@ pub fn request_close(harness: &mut Harness<'_, RiskbookApp>) {
         .push(egui::ViewportEvent::Close);
     harness.run();
 }
+
+/// Where the widgets whose text `matches` are, in the window's order: a label by its text, any
+/// other widget by its name.
+pub fn rects_where(
+    harness: &Harness<'_, RiskbookApp>,
+    matches: impl Fn(&str) -> bool,
+) -> Vec<egui::Rect> {
+    harness
+        .query_all_by(|n| {
+            // AccessKit keeps a label's text as its value.
+            let text = if n.role() == Role::Label {
+                n.value()
+            } else {
+                n.label()
+            };
+            text.is_some_and(|t| matches(&t))
+        })
+        .map(|n| n.rect())
+        .collect()
+}

@@ -3,7 +3,7 @@
 //! the same undoable step, showing how much the risk drops. Entries are added from 対策優先度, from
 //! an open check item and from 「なぜこのリスク値か」 (`plan_button`).
 
-use crate::app::widgets::{date_picker, header_row, pick};
+use crate::app::widgets::{date_picker, header_row, pick, text_field};
 use crate::calc::priority::totals_with;
 use crate::domain::Edit;
 use crate::domain::{Answer, Measure, PlanEntry, PlanId, PlanOffer, PlanStatus, Workbook};
@@ -36,6 +36,12 @@ pub fn plan_button(ui: &mut Ui, wb: &Workbook, measure: Measure, what: &str) -> 
     };
     if clicked { offer.edit(measure) } else { None }
 }
+
+/// Widths of the table's text columns. 担当者 fits a department and a name (「情報システム担当 鈴木」);
+/// a longer text is shown whole on hover.
+const TITLE_WIDTH: f32 = 380.0;
+const OWNER_WIDTH: f32 = 180.0;
+const MEMO_WIDTH: f32 = 300.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Shown {
@@ -158,9 +164,7 @@ impl PlanView {
             .get(&key)
             .cloned()
             .unwrap_or_else(|| text_of(entry, field).to_string());
-        // A fixed size: a grid cell would otherwise shrink the field to its first frame's width.
-        let response = ui.add_sized([width, 22.0], egui::TextEdit::singleline(&mut text));
-        let response = response.accessible_name(name);
+        let response = text_field(ui, &mut text, width, &name);
         if response.changed() {
             self.drafts.insert(key, text);
         }
@@ -234,6 +238,8 @@ impl PlanView {
             .show(ui, |ui| {
                 egui::Grid::new("plan_table")
                     .striped(true)
+                    // Rows of two lines apart from each other.
+                    .spacing([ui.spacing().item_spacing.x, 8.0])
                     .num_columns(7)
                     .show(ui, |ui| {
                         header_row(ui, &["No.", "対策", "担当者", "期限", "状態", "メモ", ""]);
@@ -241,13 +247,17 @@ impl PlanView {
                             let entry = &wb.plan[i];
                             let n = i + 1;
                             ui.label(n.to_string());
-                            ui.add_sized([380.0, 0.0], egui::Label::new(entry.title(wb)).wrap());
+                            // The row grows with the text.
+                            ui.scope(|ui| {
+                                ui.set_width(TITLE_WIDTH);
+                                ui.add(egui::Label::new(entry.title(wb)).wrap());
+                            });
                             edits.extend(self.text_field(
                                 ui,
                                 entry,
                                 Field::Owner,
                                 format!("担当者 {n}件目"),
-                                120.0,
+                                OWNER_WIDTH,
                             ));
                             ui.horizontal(|ui| {
                                 if let Some(due) = date_picker(
@@ -289,7 +299,7 @@ impl PlanView {
                                 entry,
                                 Field::Memo,
                                 format!("メモ {n}件目"),
-                                220.0,
+                                MEMO_WIDTH,
                             ));
                             if ui
                                 .button("削除")
