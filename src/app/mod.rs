@@ -1,6 +1,7 @@
 //! The desktop window: menu, sheet tabs, status bar. The app only dispatches: each sheet is a view in
 //! `views/`, edits are saved and recalculated by `Session`.
 
+pub mod actions;
 mod dialogs;
 mod file_actions;
 mod fonts;
@@ -8,9 +9,11 @@ mod glyphs;
 mod jobs;
 mod menu;
 mod messages;
+mod path_entry;
 pub mod renderer;
 mod root;
 mod status_bar;
+mod viewer;
 pub mod views;
 mod widgets;
 
@@ -21,6 +24,8 @@ use crate::xlsx::Imported;
 use eframe::egui;
 use jobs::Job;
 use messages::Message;
+use path_entry::PathEntry;
+pub use actions::Action;
 pub use root::{Root, run};
 use status_bar::Status;
 use std::path::{Path, PathBuf};
@@ -36,6 +41,8 @@ enum Dialog {
     },
     /// Another program's list being mapped to the 台帳.
     ListImport(Box<ListImportView>),
+    /// The file dialog gave no file: the path typed in instead.
+    PathEntry(PathEntry),
 }
 
 pub struct RiskbookApp {
@@ -52,6 +59,9 @@ pub struct RiskbookApp {
     report_compare: bool,
     /// Long work running on a thread.
     job: Option<Job>,
+    /// A written file being handed to the system's viewer (印刷), and what hands it over.
+    viewing: Option<viewer::Viewing>,
+    opener: viewer::Opener,
     glyphs: glyphs::GlyphCheck,
     title: Option<PathBuf>,
 }
@@ -86,12 +96,19 @@ impl RiskbookApp {
             glyphs: glyphs::GlyphCheck::default(),
             report_compare: false,
             job: None,
+            viewing: None,
+            opener: viewer::system,
             title: None,
         }
     }
 
     pub fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// Replaces what hands a written file to its viewer (印刷); tests give one that fails.
+    pub fn set_viewer(&mut self, opener: fn(&Path) -> std::io::Result<()>) {
+        self.opener = opener;
     }
 
     fn report(&mut self, result: Result<(), StoreError>) {
@@ -175,7 +192,7 @@ impl eframe::App for RiskbookApp {
             }
         });
         if let Some(choice) = start {
-            self.start_choice(choice);
+            self.perform(choice, &ctx);
         }
         if let Some(note) = requests.confirm {
             self.commit_drafts();
@@ -196,6 +213,7 @@ impl eframe::App for RiskbookApp {
             self.session.revision(),
         );
         self.job_dialog(&ctx);
+        self.watch_viewer(&ctx);
         self.step_dialog(&ctx);
         self.message_dialog(&ctx);
     }
