@@ -689,11 +689,17 @@ fn the_list_import_shows_its_conversions_first_and_lists_them_in_its_result() {
         count.max.y < mapping.min.y,
         "the count comes before the column mapping: {count:?} {mapping:?}"
     );
-    assert!(count.max.y < common::gui::WINDOW_SIZE.y, "on the first screen");
+    assert!(
+        count.max.y < common::gui::WINDOW_SIZE.y,
+        "on the first screen"
+    );
     let first = harness
         .get_by_label("・資産一覧!E5（機密性）「3」を「2」として読みました")
         .rect();
-    assert!(first.max.y < mapping.min.y, "the list too, in its own scroll area");
+    assert!(
+        first.max.y < mapping.min.y,
+        "the list too, in its own scroll area"
+    );
 
     harness.run_steps(4);
     click(&mut harness, "取り込む");
@@ -723,7 +729,10 @@ fn printing_without_a_viewer_says_where_the_pdf_is_and_copies_its_path() {
     click_and_wait_for_job(&mut harness, "印刷…");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while !shows(&harness, "表示できませんでした") {
-        assert!(std::time::Instant::now() < deadline, "the failure is reported");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the failure is reported"
+        );
         harness.step();
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
@@ -769,7 +778,11 @@ fn a_file_dialog_that_gives_no_file_asks_for_the_path_instead() {
     harness.run();
     assert!(shows(&harness, "ファイルが選ばれませんでした"));
     let missing = dir.path().join("ない.xlsx");
-    type_into(&mut harness, "ファイルの場所：", &missing.display().to_string());
+    type_into(
+        &mut harness,
+        "ファイルの場所：",
+        &missing.display().to_string(),
+    );
     assert!(shows(&harness, "というファイルはありません"));
     type_into(
         &mut harness,

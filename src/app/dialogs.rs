@@ -2,8 +2,8 @@
 
 use super::jobs::Outcome;
 use super::messages::Message;
-use super::views::Sheet;
 use super::viewer::Viewing;
+use super::views::Sheet;
 use super::views::list_import::{ListAction, ListImportView};
 use super::{Dialog, RiskbookApp};
 use crate::operations;
@@ -112,24 +112,22 @@ impl RiskbookApp {
                 edit,
                 message,
                 conversions,
-            }) => {
-                match operations::import::apply_list(&mut self.session, edit) {
-                    Ok(backup) => {
-                        self.report(Ok(()));
-                        self.show_start = false;
-                        self.sheet = Sheet::Register;
-                        self.message = Some(Message::ListImported {
-                            summary: message,
-                            backup,
-                            conversions,
-                        });
-                    }
-                    Err(e) => {
-                        self.report(Err(e));
-                        self.dialog = Some(Dialog::ListImport(view));
-                    }
+            }) => match operations::import::apply_list(&mut self.session, *edit) {
+                Ok(backup) => {
+                    self.report(Ok(()));
+                    self.show_start = false;
+                    self.sheet = Sheet::Register;
+                    self.message = Some(Message::ListImported {
+                        summary: message,
+                        backup,
+                        conversions,
+                    });
                 }
-            }
+                Err(e) => {
+                    self.report(Err(e));
+                    self.dialog = Some(Dialog::ListImport(view));
+                }
+            },
         }
     }
 

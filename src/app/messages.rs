@@ -45,7 +45,10 @@ pub enum Message {
         path: PathBuf,
     },
     /// 印刷: the PDF is written but no program could show it.
-    ViewerFailed { path: PathBuf, why: String },
+    ViewerFailed {
+        path: PathBuf,
+        why: String,
+    },
     /// 「診断を確定」 recorded the assessment.
     Confirmed,
 }

@@ -75,15 +75,19 @@ impl PathEntry {
         } else if writes {
             let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
             match folder {
-                Some(folder) if !folder.is_dir() => Some(format!(
-                    "フォルダー「{}」がありません。",
-                    folder.display()
-                )),
-                _ if path.is_dir() => Some("フォルダーではなくファイルの名前を入れてください。".to_string()),
+                Some(folder) if !folder.is_dir() => {
+                    Some(format!("フォルダー「{}」がありません。", folder.display()))
+                }
+                _ if path.is_dir() => {
+                    Some("フォルダーではなくファイルの名前を入れてください。".to_string())
+                }
                 _ => None,
             }
         } else if !path.is_file() {
-            Some(format!("「{}」というファイルはありません。", path.display()))
+            Some(format!(
+                "「{}」というファイルはありません。",
+                path.display()
+            ))
         } else {
             None
         };

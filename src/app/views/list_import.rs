@@ -17,7 +17,7 @@ use eframe::egui::{self, RichText, Ui};
 pub enum ListAction {
     /// Save this edit (after a backup), say `message` and list the values read as others.
     Apply {
-        edit: Edit,
+        edit: Box<Edit>,
         message: String,
         conversions: Vec<String>,
     },
@@ -300,8 +300,7 @@ impl ListImportView {
                 );
                 if !read.notes.is_empty() {
                     ui.label(
-                        RichText::new(format!("読み替えた値：{} か所", read.notes.len()))
-                            .strong(),
+                        RichText::new(format!("読み替えた値：{} か所", read.notes.len())).strong(),
                     );
                     egui::ScrollArea::vertical()
                         .id_salt("list_conversions")
@@ -322,30 +321,33 @@ impl ListImportView {
             return;
         };
         ui.label(RichText::new("先頭の行").strong());
-        egui::Grid::new("list_preview").striped(true).show(ui, |ui| {
-            header_row(
-                ui,
-                &[
-                    "情報資産名称",
-                    "媒体・保存先",
-                    "機密性",
-                    "完全性",
-                    "可用性",
-                    "管理部署",
-                ],
-            );
-            let rating =
-                |r: Option<crate::domain::Rating>| r.map_or("—".into(), |r| r.value().to_string());
-            for a in read.assets.iter().take(10) {
-                ui.label(&a.name);
-                ui.label(a.medium.map_or("—", |m| m.name()));
-                ui.label(rating(a.confidentiality));
-                ui.label(rating(a.integrity));
-                ui.label(rating(a.availability));
-                ui.label(&a.department);
-                ui.end_row();
-            }
-        });
+        egui::Grid::new("list_preview")
+            .striped(true)
+            .show(ui, |ui| {
+                header_row(
+                    ui,
+                    &[
+                        "情報資産名称",
+                        "媒体・保存先",
+                        "機密性",
+                        "完全性",
+                        "可用性",
+                        "管理部署",
+                    ],
+                );
+                let rating = |r: Option<crate::domain::Rating>| {
+                    r.map_or("—".into(), |r| r.value().to_string())
+                };
+                for a in read.assets.iter().take(10) {
+                    ui.label(&a.name);
+                    ui.label(a.medium.map_or("—", |m| m.name()));
+                    ui.label(rating(a.confidentiality));
+                    ui.label(rating(a.integrity));
+                    ui.label(rating(a.availability));
+                    ui.label(&a.department);
+                    ui.end_row();
+                }
+            });
     }
 
     fn buttons(&mut self, ui: &mut Ui, existing: &[AssetId]) -> Option<ListAction> {
@@ -372,7 +374,7 @@ impl ListImportView {
                     if self.replace { "取り込み、台帳を置き換えました" } else { "台帳の後ろに追加しました" }
                 );
                 action = Some(ListAction::Apply {
-                    edit,
+                    edit: Box::new(edit),
                     message,
                     conversions: read.notes.iter().map(ToString::to_string).collect(),
                 });
