@@ -209,3 +209,15 @@ fn commands_leave_only_the_database_and_its_lock_file_behind() {
     drop(store);
     assert!(!data.join("x.db-wal").exists());
 }
+
+#[test]
+fn the_help_names_the_windows_list_import_as_the_window_does() {
+    let out = riskbook(&["--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    let name = riskbook::app::Action::ImportList.name();
+    assert!(
+        help.contains(&format!("「{name}」")),
+        "--import-list says which window it opens: {help}"
+    );
+}

@@ -1,8 +1,10 @@
 //! The window driven as a person would, through egui_kittest (no GPU, no display): widgets are found by
 //! their labels, clicked and typed into, and what the window shows is checked.
 
+use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
+use riskbook::app::Action;
 use riskbook::domain::{Answer, ItemNo, Medium};
 use riskbook::operations::Session;
 use std::path::Path;
@@ -697,4 +699,162 @@ fn text_being_typed_is_in_the_exported_workbook_and_the_report() {
     wait_for_job(&mut harness);
     let text = pdf_extract::extract_text(&pdf).unwrap();
     assert!(text.contains("報告書直前商事"), "{text}");
+}
+
+#[test]
+fn the_start_screen_and_the_file_menu_name_each_action_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(&dir.path().join("r.db"));
+    // The start screen's buttons: everything clickable below the menu bar and the tabs.
+    let below_tabs = |n: &egui_kittest::Node<'_>| n.rect().min.y > 80.0;
+    let start: Vec<String> = harness
+        .query_all_by(|n| n.role() == Role::Button)
+        .filter(below_tabs)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert_eq!(start.len(), 5, "the start screen's buttons: {start:?}");
+    click(&mut harness, "ファイル");
+    for label in &start {
+        if label == "新しく台帳を作る" {
+            continue; // begins on the open database: no menu item, nothing to drift from
+        }
+        assert_eq!(
+            harness.query_all_by_label(label).count(),
+            2,
+            "「{label}」 is on the start screen and, under the same name, in the ファイル menu"
+        );
+    }
+}
+
+/// The company list the repository ships as its example: 8 assets, 38 values read as others.
+fn example_list() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/自社の情報資産一覧（例）.xlsx")
+}
+
+#[test]
+fn the_list_import_shows_its_conversions_first_and_lists_them_in_its_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_app(&dir.path().join("r.db"));
+    harness.state_mut().import_list_file(&example_list());
+    wait_for_job(&mut harness);
+    let count = harness.get_by_label("読み替えた値：38 か所").rect();
+    let mapping = harness
+        .get_by_label_contains("列の対応（見出しから推定しました")
+        .rect();
+    assert!(
+        count.max.y < mapping.min.y,
+        "the count comes before the column mapping: {count:?} {mapping:?}"
+    );
+    assert!(
+        count.max.y < common::gui::WINDOW_SIZE.y,
+        "on the first screen"
+    );
+    let first = harness
+        .get_by_label("・資産一覧!E5（機密性）「3」を「2」として読みました")
+        .rect();
+    assert!(
+        first.max.y < mapping.min.y,
+        "the list too, in its own scroll area"
+    );
+
+    harness.run_steps(4);
+    click(&mut harness, "取り込む");
+    assert!(shows(&harness, "情報資産 8 件を台帳の後ろに追加しました"));
+    assert!(shows(&harness, "読み替えた値：38 か所"));
+    assert!(
+        has(
+            &harness,
+            "・資産一覧!K12（登録日）「２０２２/４/１」を「2022/04/01」として読みました"
+        ),
+        "the last conversion is listed in the result itself"
+    );
+    assert!(
+        !shows(&harness, "取り込む前の画面"),
+        "no pointer to the preview, which is gone"
+    );
+}
+
+#[test]
+fn printing_without_a_viewer_says_where_the_pdf_is_and_copies_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_app(&dir.path().join("r.db"));
+    harness
+        .state_mut()
+        .set_viewer(|_| Err(std::io::Error::other("no program for PDF")));
+    click(&mut harness, "ファイル");
+    click_and_wait_for_job(&mut harness, "印刷…");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !shows(&harness, "表示できませんでした") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the failure is reported"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    let text = harness
+        .get_by_label_contains("表示できませんでした")
+        .value()
+        .unwrap(); // a Label's text is its value
+    let line = text
+        .lines()
+        .find_map(|l| l.strip_prefix("ファイル："))
+        .unwrap_or_else(|| panic!("the message names the file: {text:?}"));
+    let pdf = Path::new(line).to_path_buf();
+    assert!(pdf.is_file(), "the PDF named is there: {}", pdf.display());
+    assert!(text.contains("no program for PDF"), "and why: {text}");
+
+    harness.get_by_label("パスをコピー").click();
+    harness.step();
+    let copied: Vec<_> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied, vec![pdf.display().to_string()]);
+    harness.run();
+    assert!(shows(&harness, "コピーしました"));
+    std::fs::remove_file(pdf).unwrap();
+}
+
+#[test]
+fn a_file_dialog_that_gives_no_file_asks_for_the_path_instead() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = sample_app(&path);
+    harness
+        .state_mut()
+        .file_dialog_answer(Action::ImportList, None);
+    harness.run();
+    assert!(shows(&harness, "ファイルが選ばれませんでした"));
+    let missing = dir.path().join("ない.xlsx");
+    type_into(
+        &mut harness,
+        "ファイルの場所：",
+        &missing.display().to_string(),
+    );
+    assert!(shows(&harness, "というファイルはありません"));
+    type_into(
+        &mut harness,
+        "ファイルの場所：",
+        &example_list().display().to_string(),
+    );
+    wait_for_job(&mut harness);
+    assert!(shows(&harness, "取り込める情報資産：8 件"));
+    click(&mut harness, "キャンセル");
+
+    // A file to write starts from the database's folder and the usual name.
+    harness.state_mut().file_dialog_answer(Action::Export, None);
+    harness.run();
+    click_and_wait_for_job(&mut harness, "OK");
+    let xlsx = dir.path().join("リスク分析シート.xlsx");
+    assert!(xlsx.is_file());
+    assert!(shows(&harness, &xlsx.display().to_string()));
+    assert!(has(&harness, "パスをコピー"));
 }

@@ -2,6 +2,7 @@
 
 use super::jobs::Outcome;
 use super::messages::Message;
+use super::viewer::Viewing;
 use super::views::Sheet;
 use super::views::list_import::{ListAction, ListImportView};
 use super::widgets::ok_button;
@@ -39,13 +40,26 @@ impl RiskbookApp {
             } => self.message = Some(Message::WriteFailed { what, why }),
             Outcome::Written {
                 path, open: true, ..
-            } => {
-                if open::that_detached(&path).is_err() {
-                    self.message = Some(Message::NoPdfViewer(path));
-                }
-            }
+            } => self.viewing = Some(Viewing::start(path, self.opener)),
             Outcome::Written { what, path, .. } => {
                 self.message = Some(Message::Written { what, path });
+            }
+        }
+    }
+
+    /// Reports a viewer that could not show the file it was handed (印刷).
+    pub(super) fn watch_viewer(&mut self, ctx: &egui::Context) {
+        let Some(viewing) = &mut self.viewing else {
+            return;
+        };
+        match viewing.poll() {
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(200)),
+            Some(result) => {
+                let path = viewing.path.clone();
+                self.viewing = None;
+                if let Err(why) = result {
+                    self.message = Some(Message::ViewerFailed { path, why });
+                }
             }
         }
     }
@@ -75,6 +89,11 @@ impl RiskbookApp {
                 self.import_preview(ctx, path, imported)
             }
             Some(Dialog::ListImport(view)) => self.list_import_dialog(ctx, view),
+            Some(Dialog::PathEntry(mut entry)) => match entry.ui(ctx) {
+                None => self.dialog = Some(Dialog::PathEntry(entry)),
+                Some(Some(path)) => self.use_file(entry.action, path),
+                Some(None) => {}
+            },
             None => {}
         }
     }
@@ -90,23 +109,26 @@ impl RiskbookApp {
         match view.ui(ctx, &existing) {
             None => self.dialog = Some(Dialog::ListImport(view)),
             Some(ListAction::Cancel) => {}
-            Some(ListAction::Apply { edit, message }) => {
-                match operations::import::apply_list(&mut self.session, edit) {
-                    Ok(backup) => {
-                        self.report(Ok(()));
-                        self.show_start = false;
-                        self.sheet = Sheet::Register;
-                        self.message = Some(Message::ListImported {
-                            summary: message,
-                            backup,
-                        });
-                    }
-                    Err(e) => {
-                        self.report(Err(e));
-                        self.dialog = Some(Dialog::ListImport(view));
-                    }
+            Some(ListAction::Apply {
+                edit,
+                message,
+                conversions,
+            }) => match operations::import::apply_list(&mut self.session, *edit) {
+                Ok(backup) => {
+                    self.report(Ok(()));
+                    self.show_start = false;
+                    self.sheet = Sheet::Register;
+                    self.message = Some(Message::ListImported {
+                        summary: message,
+                        backup,
+                        conversions,
+                    });
                 }
-            }
+                Err(e) => {
+                    self.report(Err(e));
+                    self.dialog = Some(Dialog::ListImport(view));
+                }
+            },
         }
     }
 
@@ -161,15 +183,39 @@ impl RiskbookApp {
         let Some(message) = &self.message else {
             return;
         };
+        let copied_id = egui::Id::unique("message_path_copied");
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("message")).show(ctx, |ui| {
-            ui.set_max_width(480.0);
+            ui.set_max_width(560.0);
             ui.heading(message.title());
             ui.add(egui::Label::new(message.text()).wrap());
-            close = ok_button(ui);
+            let details = message.details();
+            if !details.is_empty() {
+                egui::ScrollArea::vertical()
+                    .id_salt("message_details")
+                    .max_height(240.0)
+                    .show(ui, |ui| {
+                        for line in details {
+                            ui.add(egui::Label::new(format!("・{line}")).wrap());
+                        }
+                    });
+            }
+            ui.horizontal(|ui| {
+                close = ok_button(ui);
+                if let Some(path) = message.file() {
+                    if ui.button("パスをコピー").clicked() {
+                        ui.ctx().copy_text(path.display().to_string());
+                        ui.data_mut(|d| d.insert_temp(copied_id, true));
+                    }
+                    if ui.data(|d| d.get_temp::<bool>(copied_id)).unwrap_or(false) {
+                        ui.label("コピーしました");
+                    }
+                }
+            });
         });
         if close || modal.should_close() {
             self.message = None;
+            ctx.data_mut(|d| d.remove::<bool>(copied_id));
         }
     }
 }

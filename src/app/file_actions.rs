@@ -1,11 +1,11 @@
 //! ファイル menu actions: open, new, save as, the imports, Excel出力, PDF出力 and 印刷. Each saves
 //! what is being typed first; long work goes to a `Job`; the work itself is in `crate::operations`.
 
+use super::actions::Action;
 use super::jobs::Job;
 use super::messages::Message;
-use super::views::Sheet;
-use super::views::start::StartChoice;
-use super::{RiskbookApp, same_file};
+use super::path_entry::PathEntry;
+use super::{Dialog, RiskbookApp, same_file};
 use crate::operations::report::ReportRequest;
 use crate::operations::{self, Session};
 use std::path::{Path, PathBuf};
@@ -23,7 +23,11 @@ impl RiskbookApp {
 
     pub(super) fn switch_to(&mut self, path: &Path) {
         match Session::open(path) {
-            Ok(session) => *self = RiskbookApp::with_session(session),
+            Ok(session) => {
+                let opener = self.opener;
+                *self = RiskbookApp::with_session(session);
+                self.opener = opener;
+            }
             Err(e) => self.message = Some(Message::OpenFailed(e.to_string())),
         }
     }
@@ -35,46 +39,11 @@ impl RiskbookApp {
         self.job = Some(Job::import(path.to_path_buf()));
     }
 
-    pub(super) fn import_dialog(&mut self) {
-        if let Some(path) = rfd::FileDialog::new()
-            .set_title("Excel取込")
-            .add_filter("Excel ブック", &["xlsx", "xlsm", "xls"])
-            .pick_file()
-        {
-            self.import_file(&path);
-        }
-    }
-
     /// Reads another program's list (on a thread), then shows how it maps to the 台帳; nothing is
     /// saved until the user agrees.
     pub fn import_list_file(&mut self, path: &Path) {
         self.commit_drafts();
         self.job = Some(Job::read_list(path.to_path_buf()));
-    }
-
-    pub(super) fn import_list_dialog(&mut self) {
-        if let Some(path) = rfd::FileDialog::new()
-            .set_title("ほかの表から台帳へ取り込む")
-            .add_filter(
-                "表（Excel、CSV）",
-                &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
-            )
-            .pick_file()
-        {
-            self.import_list_file(&path);
-        }
-    }
-
-    pub(super) fn export_dialog(&mut self) {
-        let Some(path) = rfd::FileDialog::new()
-            .set_title("Excel出力")
-            .add_filter("Excel ブック", &["xlsx"])
-            .set_file_name("リスク分析シート.xlsx")
-            .save_file()
-        else {
-            return;
-        };
-        self.export_to(path);
     }
 
     /// Excel出力 to `path` (the file dialog's answer; tests call it directly).
@@ -89,51 +58,79 @@ impl RiskbookApp {
         self.report(result);
     }
 
-    pub(super) fn start_choice(&mut self, choice: StartChoice) {
-        match choice {
-            StartChoice::NewRegister => {
-                self.show_start = false;
-                self.sheet = Sheet::Register;
-            }
-            StartChoice::OpenFile => self.open_dialog(),
-            StartChoice::ImportExcel => self.import_dialog(),
-            StartChoice::ImportList => self.import_list_dialog(),
-            StartChoice::LoadSample => self.load_sample(),
-        }
-    }
-
-    pub(super) fn database_dialog() -> rfd::FileDialog {
-        rfd::FileDialog::new().add_filter("riskbook データベース", &["db", "sqlite"])
-    }
-
-    pub(super) fn open_dialog(&mut self) {
-        if let Some(path) = Self::database_dialog().set_title("開く").pick_file() {
-            self.open_file(&path);
-        }
-    }
-
-    pub(super) fn new_dialog(&mut self) {
-        if let Some(path) = Self::database_dialog()
-            .set_title("新規")
-            .set_file_name("riskbook.db")
-            .save_file()
-        {
-            if path.exists() {
-                self.message = Some(Message::NewFileExists(path));
-                return;
-            }
-            self.switch_to(&path);
-        }
-    }
-
-    pub(super) fn save_as_dialog(&mut self) {
-        let Some(path) = Self::database_dialog()
-            .set_title("名前を付けて保存")
-            .set_file_name("riskbook-コピー.db")
-            .save_file()
-        else {
+    /// Asks the system's file dialog for the file `action` needs, then uses it.
+    pub(super) fn choose_file(&mut self, action: Action) {
+        let Some(file) = action.file() else {
             return;
         };
+        let dialog = file_dialog(action);
+        let picked = if file.writes {
+            dialog.save_file()
+        } else {
+            dialog.pick_file()
+        };
+        self.file_dialog_answer(action, picked);
+    }
+
+    /// What the file dialog for `action` gave (tests call it in place of the dialog). rfd answers
+    /// nothing both when the user cancelled and when no dialog could be shown (no xdg portal and
+    /// no zenity on Linux) and offers no way to tell the two apart (rfd issue #320), so where the
+    /// dialog may be missing the window then asks for the path itself. Windows always has its
+    /// own dialog: there nothing means cancelled.
+    pub fn file_dialog_answer(&mut self, action: Action, picked: Option<PathBuf>) {
+        const DIALOG_MAY_BE_MISSING: bool = !cfg!(windows);
+        match picked {
+            Some(path) => self.use_file(action, path),
+            None if !DIALOG_MAY_BE_MISSING => {}
+            None => {
+                let suggested = self.suggested_path(action);
+                self.dialog = Some(Dialog::PathEntry(PathEntry::new(action, suggested)));
+            }
+        }
+    }
+
+    /// Where the typed path starts: the database's folder, with the dialog's file name when a
+    /// file is written.
+    fn suggested_path(&self, action: Action) -> String {
+        let folder = self
+            .session
+            .path()
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        match default_file_name(action) {
+            Some(name) if action.file().is_some_and(|f| f.writes) => {
+                folder.join(name).display().to_string()
+            }
+            _ => format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR),
+        }
+    }
+
+    /// Carries out a file-taking action on the file the user chose.
+    pub(super) fn use_file(&mut self, action: Action, path: PathBuf) {
+        match action {
+            Action::New => self.new_at(path),
+            Action::Open => self.open_file(&path),
+            Action::SaveAs => self.save_as(path),
+            Action::Import => self.import_file(&path),
+            Action::ImportList => self.import_list_file(&path),
+            Action::Export => self.export_to(path),
+            Action::Pdf => self.save_report(path),
+            _ => {}
+        }
+    }
+
+    fn new_at(&mut self, path: PathBuf) {
+        if path.exists() {
+            self.message = Some(Message::NewFileExists(path));
+            return;
+        }
+        self.switch_to(&path);
+    }
+
+    fn save_as(&mut self, path: PathBuf) {
         if same_file(&path, self.session.path()) {
             return;
         }
@@ -157,22 +154,44 @@ impl RiskbookApp {
         }
     }
 
-    pub(super) fn save_report_dialog(&mut self) {
-        if let Some(path) = rfd::FileDialog::new()
-            .set_title("PDF出力")
-            .add_filter("PDF", &["pdf"])
-            .set_file_name("診断結果.pdf")
-            .save_file()
-        {
-            self.save_report(path);
-        }
-    }
-
     /// Writes the report to a temporary file and hands it to the system's PDF viewer, whose print
     /// dialog prints it (Windows, macOS and Linux alike; nothing goes over the network).
     pub(super) fn print(&mut self) {
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let path = std::env::temp_dir().join(format!("riskbook-診断結果-{stamp}.pdf"));
         self.write_report(path, true);
+    }
+}
+
+/// The name the save dialog (and the typed path) starts with.
+fn default_file_name(action: Action) -> Option<&'static str> {
+    match action {
+        Action::New => Some("riskbook.db"),
+        Action::SaveAs => Some("riskbook-コピー.db"),
+        Action::Export => Some("リスク分析シート.xlsx"),
+        Action::Pdf => Some("診断結果.pdf"),
+        _ => None,
+    }
+}
+
+/// The system's file dialog for `action`, titled with its name.
+pub(super) fn file_dialog(action: Action) -> rfd::FileDialog {
+    let mut dialog = rfd::FileDialog::new().set_title(action.name());
+    dialog = match action {
+        Action::New | Action::Open | Action::SaveAs => {
+            dialog.add_filter("riskbook データベース", &["db", "sqlite"])
+        }
+        Action::Import => dialog.add_filter("Excel ブック", &["xlsx", "xlsm", "xls"]),
+        Action::ImportList => dialog.add_filter(
+            "表（Excel、CSV）",
+            &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
+        ),
+        Action::Export => dialog.add_filter("Excel ブック", &["xlsx"]),
+        Action::Pdf => dialog.add_filter("PDF", &["pdf"]),
+        _ => dialog,
+    };
+    match default_file_name(action) {
+        Some(name) => dialog.set_file_name(name),
+        None => dialog,
     }
 }

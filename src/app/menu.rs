@@ -1,109 +1,78 @@
-//! The ファイル and 編集 menus, the sheet tabs and the keyboard shortcuts, each turned into a
-//! `MenuAction` that `perform` carries out.
+//! The ファイル and 編集 menus, the sheet tabs and the keyboard shortcuts, each turned into an
+//! `Action` that `perform` carries out.
 
 use super::RiskbookApp;
+use super::actions::Action;
 use super::messages::Message;
+use super::views::Sheet;
 use crate::operations::Direction;
 use eframe::egui::{self, RichText};
 
-/// What the ファイル and 編集 menus (and their shortcuts) ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum MenuAction {
-    New,
-    Open,
-    SaveAs,
-    Import,
-    ImportList,
-    Export,
-    Pdf,
-    Print,
-    Sample,
-    Undo,
-    Redo,
-    Quit,
-}
-
 impl RiskbookApp {
-    pub(super) fn menu(&mut self, ui: &mut egui::Ui) -> Option<MenuAction> {
+    pub(super) fn menu(&mut self, ui: &mut egui::Ui) -> Option<Action> {
         let mut action = None;
+        let mut item = |ui: &mut egui::Ui, chosen: Action, enabled: bool| {
+            if ui
+                .add_enabled(enabled, egui::Button::new(chosen.label()))
+                .clicked()
+            {
+                action = Some(chosen);
+            }
+        };
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("ファイル", |ui| {
-                for (label, chosen) in [
-                    ("新規…", MenuAction::New),
-                    ("開く…", MenuAction::Open),
-                    ("名前を付けて保存…", MenuAction::SaveAs),
-                ] {
-                    if ui.button(label).clicked() {
-                        action = Some(chosen);
-                    }
+                for chosen in [Action::New, Action::Open, Action::SaveAs] {
+                    item(ui, chosen, true);
                 }
                 ui.separator();
-                for (label, chosen) in [
-                    ("Excel取込…", MenuAction::Import),
-                    ("ほかの表から台帳へ取り込む…", MenuAction::ImportList),
-                    ("Excel出力…", MenuAction::Export),
-                    ("PDF出力…", MenuAction::Pdf),
-                    ("印刷…", MenuAction::Print),
+                for chosen in [
+                    Action::Import,
+                    Action::ImportList,
+                    Action::Export,
+                    Action::Pdf,
+                    Action::Print,
                 ] {
-                    if ui.button(label).clicked() {
-                        action = Some(chosen);
-                    }
+                    item(ui, chosen, true);
                 }
                 ui.checkbox(&mut self.report_compare, "報告書に前回との比較を入れる");
                 ui.separator();
-                if ui.button("見本データを読み込む").clicked() {
-                    action = Some(MenuAction::Sample);
-                }
+                item(ui, Action::Sample, true);
                 ui.separator();
-                if ui.button("終了 (Ctrl+Q)").clicked() {
-                    action = Some(MenuAction::Quit);
-                }
+                item(ui, Action::Quit, true);
             });
             ui.menu_button("編集", |ui| {
-                if ui
-                    .add_enabled(
-                        self.session.can_undo(),
-                        egui::Button::new("元に戻す (Ctrl+Z)"),
-                    )
-                    .clicked()
-                {
-                    action = Some(MenuAction::Undo);
-                }
-                if ui
-                    .add_enabled(
-                        self.session.can_redo(),
-                        egui::Button::new("やり直し (Ctrl+Y)"),
-                    )
-                    .clicked()
-                {
-                    action = Some(MenuAction::Redo);
-                }
+                item(ui, Action::Undo, self.session.can_undo());
+                item(ui, Action::Redo, self.session.can_redo());
             });
         });
         action
     }
 
-    pub(super) fn perform(&mut self, action: MenuAction, ctx: &egui::Context) {
+    pub(super) fn perform(&mut self, action: Action, ctx: &egui::Context) {
         self.commit_drafts();
         match action {
-            MenuAction::New => self.new_dialog(),
-            MenuAction::Open => self.open_dialog(),
-            MenuAction::SaveAs => self.save_as_dialog(),
-            MenuAction::Import => self.import_dialog(),
-            MenuAction::ImportList => self.import_list_dialog(),
-            MenuAction::Export => self.export_dialog(),
-            MenuAction::Pdf => self.save_report_dialog(),
-            MenuAction::Print => self.print(),
-            MenuAction::Sample => {
+            Action::StartRegister => {
+                self.show_start = false;
+                self.sheet = Sheet::Register;
+            }
+            Action::New
+            | Action::Open
+            | Action::SaveAs
+            | Action::Import
+            | Action::ImportList
+            | Action::Export
+            | Action::Pdf => self.choose_file(action),
+            Action::Print => self.print(),
+            Action::Sample => {
                 if self.session.workbook().assets.is_empty() {
                     self.load_sample();
                 } else {
                     self.message = Some(Message::SampleNeedsEmpty);
                 }
             }
-            MenuAction::Undo => self.step(Direction::Undo),
-            MenuAction::Redo => self.step(Direction::Redo),
-            MenuAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::Undo => self.step(Direction::Undo),
+            Action::Redo => self.step(Direction::Redo),
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 
@@ -129,7 +98,7 @@ impl RiskbookApp {
 
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Q)) {
-            self.perform(MenuAction::Quit, ctx);
+            self.perform(Action::Quit, ctx);
         }
         // Not while typing: Ctrl+Z then belongs to the text field (and to the IME). A current 台帳
         // cell not typed in yet has the focus, but the keys are the table's.
@@ -151,10 +120,10 @@ impl RiskbookApp {
             (undo, redo)
         });
         if undo {
-            self.perform(MenuAction::Undo, ctx);
+            self.perform(Action::Undo, ctx);
         }
         if redo {
-            self.perform(MenuAction::Redo, ctx);
+            self.perform(Action::Redo, ctx);
         }
     }
 }

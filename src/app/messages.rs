@@ -1,8 +1,9 @@
 //! The messages the window shows in its OK dialog, each named by what happened; their wording is
 //! here and nowhere else.
 
+use super::actions::Action;
 use crate::operations;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
@@ -26,10 +27,12 @@ pub enum Message {
     },
     /// Another program's list could not be opened.
     ListFailed(String),
-    /// The list import's own summary of what it did, and the copy from before it.
+    /// The list import's own summary of what it did, the copy from before it, and each value
+    /// read as another (the preview that listed them is gone).
     ListImported {
         summary: String,
         backup: PathBuf,
+        conversions: Vec<String>,
     },
     ReportFailed(String),
     /// An output job (`what`: Excel, PDF) failed.
@@ -41,8 +44,11 @@ pub enum Message {
         what: &'static str,
         path: PathBuf,
     },
-    /// 印刷: the PDF is written but no program opened it.
-    NoPdfViewer(PathBuf),
+    /// 印刷: the PDF is written but no program could show it.
+    ViewerFailed {
+        path: PathBuf,
+        why: String,
+    },
     /// 「診断を確定」 recorded the assessment.
     Confirmed,
 }
@@ -52,18 +58,18 @@ impl Message {
         match self {
             Message::BackupFailed(_) => "自動バックアップを作れませんでした".into(),
             Message::SaveFailed(_) => "保存できませんでした".into(),
-            Message::AlreadyOpen(_) => "開く".into(),
             Message::OpenFailed(_) => "ファイルを開けませんでした".into(),
-            Message::NewFileExists(_) => "新規".into(),
             Message::SampleNeedsEmpty => "見本データ".into(),
-            Message::ImportFailed(_) | Message::Imported { .. } => "Excel取込".into(),
+            Message::AlreadyOpen(_) => Action::Open.name().into(),
+            Message::NewFileExists(_) => Action::New.name().into(),
+            Message::ImportFailed(_) | Message::Imported { .. } => Action::Import.name().into(),
             Message::ListFailed(_) | Message::ListImported { .. } => {
-                "ほかの表から台帳へ取り込む".into()
+                Action::ImportList.name().into()
             }
             Message::ReportFailed(_) => "報告書を作成できませんでした".into(),
             Message::WriteFailed { what, .. } => format!("{what}を作成できませんでした"),
             Message::Written { what, .. } => format!("{what}出力"),
-            Message::NoPdfViewer(_) => "印刷".into(),
+            Message::ViewerFailed { .. } => Action::Print.name().into(),
             Message::Confirmed => "診断を確定".into(),
         }
     }
@@ -79,8 +85,16 @@ impl Message {
             | Message::ListFailed(why)
             | Message::ReportFailed(why)
             | Message::WriteFailed { why, .. } => why.clone(),
-            Message::ListImported { summary, backup } => {
-                format!("{summary}\n{}", operations::import::backup_note(backup))
+            Message::ListImported {
+                summary,
+                backup,
+                conversions,
+            } => {
+                let mut text = format!("{summary}\n{}", operations::import::backup_note(backup));
+                if !conversions.is_empty() {
+                    text.push_str(&format!("\n読み替えた値：{} か所", conversions.len()));
+                }
+                text
             }
             Message::AlreadyOpen(path) => format!("「{}」は既に開いています。", path.display()),
             Message::NewFileExists(path) => format!(
@@ -105,11 +119,28 @@ impl Message {
                 };
                 format!("「{}」に書き出しました。{extra}", path.display())
             }
-            Message::NoPdfViewer(path) => format!(
-                "PDF を開くアプリが見つかりませんでした。\n「{}」を PDF ビューアーで開いて印刷してください。",
+            Message::ViewerFailed { path, why } => format!(
+                "印刷用の PDF を作りましたが、PDF を開くアプリで表示できませんでした。\nファイル：{}\nこのファイルを PDF ビューアーで開いて印刷してください。\n（理由：{why}）",
                 path.display()
             ),
             Message::Confirmed => "いまの診断を記録しました。履歴で推移と比較を見られます。".into(),
+        }
+    }
+
+    /// The file the message is about, which the window cannot show: the dialog offers to copy
+    /// its path.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            Message::Written { path, .. } | Message::ViewerFailed { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
+    /// Lines listed below the text, in a scroll area of their own.
+    pub fn details(&self) -> &[String] {
+        match self {
+            Message::ListImported { conversions, .. } => conversions,
+            _ => &[],
         }
     }
 }

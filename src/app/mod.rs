@@ -1,6 +1,7 @@
 //! The desktop window: menu, sheet tabs, status bar. The app only dispatches: each sheet is a view in
 //! `views/`, edits are saved and recalculated by `Session`.
 
+pub mod actions;
 mod columns;
 mod dialogs;
 mod file_actions;
@@ -9,9 +10,11 @@ mod glyphs;
 mod jobs;
 mod menu;
 mod messages;
+mod path_entry;
 pub mod renderer;
 mod root;
 mod status_bar;
+mod viewer;
 pub mod views;
 mod widgets;
 
@@ -19,9 +22,11 @@ use crate::domain::Edit;
 use crate::operations::{Direction, Session};
 use crate::store::StoreError;
 use crate::xlsx::Imported;
+pub use actions::Action;
 use eframe::egui;
 use jobs::Job;
 use messages::Message;
+use path_entry::PathEntry;
 pub use root::{Root, run};
 use status_bar::Status;
 use std::path::{Path, PathBuf};
@@ -37,6 +42,8 @@ enum Dialog {
     },
     /// Another program's list being mapped to the 台帳.
     ListImport(Box<ListImportView>),
+    /// The file dialog gave no file: the path typed in instead.
+    PathEntry(PathEntry),
 }
 
 pub struct RiskbookApp {
@@ -55,6 +62,9 @@ pub struct RiskbookApp {
     report_compare: bool,
     /// Long work running on a thread.
     job: Option<Job>,
+    /// A written file being handed to the system's viewer (印刷), and what hands it over.
+    viewing: Option<viewer::Viewing>,
+    opener: viewer::Opener,
     glyphs: glyphs::GlyphCheck,
     title: Option<PathBuf>,
 }
@@ -90,12 +100,19 @@ impl RiskbookApp {
             glyphs: glyphs::GlyphCheck::default(),
             report_compare: false,
             job: None,
+            viewing: None,
+            opener: viewer::system,
             title: None,
         }
     }
 
     pub fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// Replaces what hands a written file to its viewer (印刷); tests give one that fails.
+    pub fn set_viewer(&mut self, opener: fn(&Path) -> std::io::Result<()>) {
+        self.opener = opener;
     }
 
     fn report(&mut self, result: Result<(), StoreError>) {
@@ -179,7 +196,7 @@ impl eframe::App for RiskbookApp {
             }
         });
         if let Some(choice) = start {
-            self.start_choice(choice);
+            self.perform(choice, &ctx);
         }
         if let Some(note) = requests.confirm {
             self.commit_drafts();
@@ -203,6 +220,7 @@ impl eframe::App for RiskbookApp {
             self.session.revision(),
         );
         self.job_dialog(&ctx);
+        self.watch_viewer(&ctx);
         self.step_dialog(&ctx);
         self.message_dialog(&ctx);
     }

@@ -1,6 +1,7 @@
 //! The window as a whole: the workbook, or why its database could not be opened and a way out;
 //! and `run`, which starts the window (with the fallback renderer when the first one fails).
 
+use super::actions::Action;
 use super::{RiskbookApp, fonts, renderer, window_title};
 use crate::operations::Session;
 use crate::platform::startup_trace::mark;
@@ -36,7 +37,7 @@ impl OpenFailed {
                 }
             }
             if ui.button("別のファイルを開く…").clicked()
-                && let Some(path) = RiskbookApp::database_dialog().set_title("開く").pick_file()
+                && let Some(path) = super::file_actions::file_dialog(Action::Open).pick_file()
             {
                 match Session::open(&path) {
                     Ok(session) => opened = Some(session),

@@ -28,6 +28,13 @@ impl RiskbookApp {
                 ui.label(note);
             }
             ui.separator();
+            if let Some(viewing) = &self.viewing {
+                ui.label(format!(
+                    "印刷用の PDF を開いています：{}",
+                    viewing.path.display()
+                ));
+                ui.separator();
+            }
             let d = self.session.diagnosis();
             ui.label(format!(
                 "情報資産 {} 件　リスク大 {}　中 {}　小 {}　未算定 {}　チェック {} / {}",

@@ -45,7 +45,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// ウィンドウを開いたら、この表（自社の一覧の Excel・CSV）を台帳へ取り込む画面を出す
+    /// ウィンドウを開いたら、この表（自社の一覧の Excel・CSV）で「ほかの表から台帳へ取り込む」画面を出す
     #[arg(long, value_name = "FILE")]
     pub import_list: Option<PathBuf>,
 

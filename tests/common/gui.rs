@@ -83,6 +83,13 @@ pub fn wait_for_job(harness: &mut Harness<'_, RiskbookApp>) {
     harness.run();
 }
 
+/// Clicks a button that starts a background job (印刷, a file written) and waits for the job.
+pub fn click_and_wait_for_job(harness: &mut Harness<'_, RiskbookApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.step();
+    wait_for_job(harness);
+}
+
 /// Some widget's text contains `text`.
 pub fn shows(harness: &Harness<'_, RiskbookApp>, text: &str) -> bool {
     harness.query_all_by_label_contains(text).next().is_some()

@@ -15,10 +15,11 @@ use eframe::egui::{self, RichText, Ui};
 
 /// What the dialog asks of the app.
 pub enum ListAction {
-    /// Save this edit (after a backup) and say `message`.
+    /// Save this edit (after a backup), say `message` and list the values read as others.
     Apply {
-        edit: Edit,
+        edit: Box<Edit>,
         message: String,
+        conversions: Vec<String>,
     },
     Cancel,
 }
@@ -81,11 +82,15 @@ impl ListImportView {
             }
             ui.label(line);
             changed |= self.sheet_and_header(ui);
+            changed |= self.scale(ui);
+            ui.separator();
+            self.outcome(ui);
+            ui.separator();
             egui::ScrollArea::vertical()
-                .max_height(ctx.content_rect().height() * 0.6)
+                .id_salt("list_mapping")
+                .max_height(ctx.content_rect().height() * 0.35)
                 .show(ui, |ui| {
                     changed |= self.columns(ui);
-                    changed |= self.scale(ui);
                     changed |= self.values(ui);
                     ui.separator();
                     self.preview(ui);
@@ -264,7 +269,10 @@ impl ListImportView {
         changed
     }
 
-    fn preview(&self, ui: &mut Ui) {
+    /// What the current reading gives, where the user looks first: how many assets, or how many
+    /// values cannot be read, and every value read as another, each list in a scroll area of
+    /// its own.
+    fn outcome(&self, ui: &mut Ui) {
         match &self.read {
             Err(problems) => {
                 ui.colored_label(
@@ -274,52 +282,72 @@ impl ListImportView {
                         problems.len()
                     ),
                 );
-                ui.add(egui::Label::new(problems_message(problems)).wrap());
+                egui::ScrollArea::vertical()
+                    .id_salt("list_problems")
+                    .max_height(120.0)
+                    .show(ui, |ui| {
+                        ui.add(egui::Label::new(problems_message(problems)).wrap());
+                    });
             }
             Ok(read) => {
-                ui.label(format!(
-                    "取り込める情報資産：{} 件（空の行 {} 行は飛ばします）",
-                    read.assets.len(),
-                    read.empty_rows
-                ));
-                egui::Grid::new("list_preview")
-                    .striped(true)
-                    .show(ui, |ui| {
-                        header_row(
-                            ui,
-                            &[
-                                "情報資産名称",
-                                "媒体・保存先",
-                                "機密性",
-                                "完全性",
-                                "可用性",
-                                "管理部署",
-                            ],
-                        );
-                        let rating = |r: Option<crate::domain::Rating>| {
-                            r.map_or("—".into(), |r| r.value().to_string())
-                        };
-                        for a in read.assets.iter().take(10) {
-                            ui.label(&a.name);
-                            ui.label(a.medium.map_or("—", |m| m.name()));
-                            ui.label(rating(a.confidentiality));
-                            ui.label(rating(a.integrity));
-                            ui.label(rating(a.availability));
-                            ui.label(&a.department);
-                            ui.end_row();
-                        }
-                    });
+                ui.label(
+                    RichText::new(format!(
+                        "取り込める情報資産：{} 件（空の行 {} 行は飛ばします）",
+                        read.assets.len(),
+                        read.empty_rows
+                    ))
+                    .strong(),
+                );
                 if !read.notes.is_empty() {
                     ui.label(
-                        RichText::new(format!("読み替えた値（{} か所）", read.notes.len()))
-                            .strong(),
+                        RichText::new(format!("読み替えた値：{} か所", read.notes.len())).strong(),
                     );
-                    for note in read.notes.iter().take(200) {
-                        ui.add(egui::Label::new(format!("・{note}")).wrap());
-                    }
+                    egui::ScrollArea::vertical()
+                        .id_salt("list_conversions")
+                        .max_height(110.0)
+                        .show(ui, |ui| {
+                            for note in &read.notes {
+                                ui.add(egui::Label::new(format!("・{note}")).wrap());
+                            }
+                        });
                 }
             }
         }
+    }
+
+    /// The first rows as they would go into the 台帳.
+    fn preview(&self, ui: &mut Ui) {
+        let Ok(read) = &self.read else {
+            return;
+        };
+        ui.label(RichText::new("先頭の行").strong());
+        egui::Grid::new("list_preview")
+            .striped(true)
+            .show(ui, |ui| {
+                header_row(
+                    ui,
+                    &[
+                        "情報資産名称",
+                        "媒体・保存先",
+                        "機密性",
+                        "完全性",
+                        "可用性",
+                        "管理部署",
+                    ],
+                );
+                let rating = |r: Option<crate::domain::Rating>| {
+                    r.map_or("—".into(), |r| r.value().to_string())
+                };
+                for a in read.assets.iter().take(10) {
+                    ui.label(&a.name);
+                    ui.label(a.medium.map_or("—", |m| m.name()));
+                    ui.label(rating(a.confidentiality));
+                    ui.label(rating(a.integrity));
+                    ui.label(rating(a.availability));
+                    ui.label(&a.department);
+                    ui.end_row();
+                }
+            });
     }
 
     fn buttons(&mut self, ui: &mut Ui, existing: &[AssetId]) -> Option<ListAction> {
@@ -340,15 +368,16 @@ impl ListImportView {
                 let count = read.assets.len();
                 let edit =
                     crate::entry::list::into_edit(existing, read.assets.clone(), self.replace);
-                let mut message = format!(
+                let message = format!(
                     "「{}」から情報資産 {count} 件を{}。取り込み前のデータはバックアップしてあります。元に戻す（Ctrl+Z）で取り消せます。",
                     self.source.file_name,
                     if self.replace { "取り込み、台帳を置き換えました" } else { "台帳の後ろに追加しました" }
                 );
-                if !read.notes.is_empty() {
-                    message.push_str(&format!("\n読み替えた値：{} か所（一覧は取り込む前の画面に出しました）。", read.notes.len()));
-                }
-                action = Some(ListAction::Apply { edit, message });
+                action = Some(ListAction::Apply {
+                    edit: Box::new(edit),
+                    message,
+                    conversions: read.notes.iter().map(ToString::to_string).collect(),
+                });
             }
             if ui.button("キャンセル").clicked() {
                 action = Some(ListAction::Cancel);
