@@ -286,8 +286,9 @@ fn implementation_rates_of_the_guidelines_diagnosis_example() {
     assert_eq!(d.answered, 8 + 6 + 7 + 3 + 3 + 4);
     assert_eq!(d.total, 55);
 
-    // No asset has マイナンバー: (4) is not needed; (9) all 4: not needed; (10) has an item: needed.
-    assert_eq!(d.categories[3].need, PolicyNeed::NotNeeded);
+    // No asset has マイナンバー, yet (4) is needed (every company); (9) all 4: not needed; (10) has
+    // an item: needed.
+    assert_eq!(d.categories[3].need, PolicyNeed::Needed);
     assert_eq!(d.categories[8].need, PolicyNeed::NotNeeded);
     assert_eq!(d.categories[9].need, PolicyNeed::Needed);
     assert_eq!(
@@ -339,7 +340,7 @@ fn a_category_countering_a_high_risk_threat_is_essential() {
     assert_eq!(
         d.categories[3].need,
         PolicyNeed::Needed,
-        "マイナンバー 有 makes (4) needed"
+        "(4) is needed with or without マイナンバー 有"
     );
     assert_eq!(d.count(RiskLevel::High), 1);
 }

@@ -318,8 +318,8 @@ fn with_nothing_answered_the_diagnosis_asks_for_answers_instead_of_judging() {
         harness
             .query_all_by_label("対策状況チェックが未回答です")
             .count(),
-        10,
-        "every category but (4) マイナンバー対応, which does not apply without マイナンバー"
+        11,
+        "every category, (4) マイナンバー対応 too: it applies to every company"
     );
     assert!(has(&harness, "未回答"));
     assert!(!has(&harness, "○") && !has(&harness, "◎"));
@@ -340,7 +340,7 @@ fn with_nothing_answered_the_diagnosis_asks_for_answers_instead_of_judging() {
         harness
             .query_all_by_label("対策状況チェックが未回答です")
             .count(),
-        9
+        10
     );
     assert!(has(&harness, "○"), "(1) needs a policy");
     assert!(has(&harness, "0.0%"), "(1) is 0 of 8");

@@ -156,7 +156,7 @@ fn a_category_of_the_diagnosis_explains_its_rate_and_mark() {
     click(&mut harness, "(4) マイナンバー対応");
     assert!(shows(
         &harness,
-        "○：該当する項目があるのでポリシーが必要です"
+        "○：従業員のマイナンバーはどの会社も扱うので"
     ));
     // The name in the table (the explanation's heading says it too).
     harness

@@ -5,7 +5,8 @@ use crate::domain::{Answer, ItemNo, ThreatId, Workbook};
 use serde::Serialize;
 use std::collections::HashSet;
 
-/// マイナンバー対応: needed only where some asset holds マイナンバー.
+/// マイナンバー対応: needed in every company, as the guideline says (原則としてすべての企業): every
+/// employer handles its staff's マイナンバー, whether or not the 台帳 lists an asset holding it.
 pub const MY_NUMBER_CATEGORY: u8 = 4;
 /// システムの開発及び保守 and 委託管理: needed only where not every item is answered 4.
 pub const CONDITIONAL_CATEGORIES: [u8; 2] = [9, 10];
@@ -65,7 +66,7 @@ pub const PRIORITIES_NEED_ANSWERS: &str = "対策状況チェックにまだ回�
 impl CategoryResult {
     /// Whether none of the category's items is answered while the category applies: its ○ or ◎
     /// and 0.0% would only say that unanswered items count as not implemented, so the results say
-    /// 未回答 instead. (A category that does not apply, — for マイナンバー, stays —.)
+    /// 未回答 instead. (A category that does not apply stays —.)
     pub fn unanswered(&self) -> bool {
         self.answered == 0 && self.need != PolicyNeed::NotNeeded
     }
@@ -144,7 +145,6 @@ fn items_behind_high_risk(workbook: &Workbook, assessment: &Assessment) -> HashS
 
 pub fn diagnose(workbook: &Workbook, assessment: &Assessment) -> Diagnosis {
     let critical_items = items_behind_high_risk(workbook, assessment);
-    let has_my_number = workbook.assets.iter().any(|a| a.my_number);
     let categories = workbook
         .categories
         .iter()
@@ -158,9 +158,7 @@ pub fn diagnose(workbook: &Workbook, assessment: &Assessment) -> Diagnosis {
                 .iter()
                 .filter(|i| i.answer == Some(Answer::Implemented))
                 .count();
-            let applies = if c.no == MY_NUMBER_CATEGORY {
-                has_my_number
-            } else if CONDITIONAL_CATEGORIES.contains(&c.no) {
+            let applies = if CONDITIONAL_CATEGORIES.contains(&c.no) {
                 applicable > 0
             } else {
                 true

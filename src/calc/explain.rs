@@ -421,13 +421,13 @@ impl CategoryExplanation {
                 "未回答：この分類の {} 問にまだ回答がありません。回答すると ◎・○・— が決まります（それまでは未回答を「実施していない」として数えるので、実施率は 0% です）。",
                 self.open.len()
             ),
-            PolicyNeed::NotNeeded if self.no == MY_NUMBER_CATEGORY => {
-                "—：マイナンバーを含む情報資産が台帳にないため、この分類のポリシーは不要です。".into()
-            }
             PolicyNeed::NotNeeded if CONDITIONAL_CATEGORIES.contains(&self.no) => {
                 "—：すべての項目が「4 自社には該当しない」なので、この分類のポリシーは不要です。".into()
             }
             PolicyNeed::NotNeeded => "—：この分類は自社に該当しません。".into(),
+            PolicyNeed::Needed if self.no == MY_NUMBER_CATEGORY => {
+                "○：従業員のマイナンバーはどの会社も扱うので、この分類のポリシーは原則としてすべての企業に必要です（台帳にマイナンバー「有」の資産がなくても）。リスク大を生む脅威の項目は含みません。".into()
+            }
             PolicyNeed::Needed => {
                 "○：該当する項目があるのでポリシーが必要です。リスク大を生む脅威の項目は含みません。".into()
             }
