@@ -1,5 +1,6 @@
 //! The computed state as JSON (`riskbook summary --json`): the contract scripts and checks rely on.
 
+use crate::calc::policy::{policy_table, suggested_profile};
 use crate::calc::{Evaluated, LevelCounts, RiskLevel};
 use crate::domain::register::Column;
 use crate::domain::{Measure, PlanStatus};
@@ -71,6 +72,19 @@ pub struct PlanSummary {
     pub memo: String,
 }
 
+/// One of the 13 documents of the policy sample (手順4). `applies` and `needed` are null while not
+/// known: the company's profile is only what its 対策状況チェック answers suggest
+/// (`calc::policy::suggested_profile`).
+#[derive(Debug, Serialize)]
+pub struct PolicySummary {
+    pub no: u8,
+    pub name: &'static str,
+    /// 適用条件
+    pub condition: &'static str,
+    pub applies: Option<bool>,
+    pub needed: Option<bool>,
+}
+
 #[derive(Debug, Serialize)]
 pub struct Summary {
     pub assets: Vec<AssetSummary>,
@@ -78,6 +92,7 @@ pub struct Summary {
     pub checks: Checks,
     pub levels: Levels,
     pub plan: Vec<PlanSummary>,
+    pub policies: Vec<PolicySummary>,
 }
 
 /// The part of a recorded summary the 履歴 charts need, read back without the assets.
@@ -177,8 +192,19 @@ pub fn summarize(results: &Evaluated) -> Summary {
             memo: e.memo.clone(),
         })
         .collect();
+    let policies = policy_table(&suggested_profile(diagnosis), diagnosis)
+        .into_iter()
+        .map(|row| PolicySummary {
+            no: row.policy.no,
+            name: row.policy.name,
+            condition: row.policy.condition.label(),
+            applies: row.applies,
+            needed: row.needed,
+        })
+        .collect();
     Summary {
         plan,
+        policies,
         assets,
         categories,
         checks: Checks {

@@ -82,6 +82,23 @@ fn sample_then_summary_prints_the_worked_example() {
         .map(|k| levels[k].as_u64().unwrap())
         .sum();
     assert_eq!(total as usize, json["assets"].as_array().unwrap().len());
+
+    // 手順4's 13 documents: the sample answers (9) all 4 (no development) and (10) otherwise (委託);
+    // its size and what it hands to 委託先 are not known, so 12 and 13 are null.
+    let policies = json["policies"].as_array().unwrap();
+    let row = |no: usize| {
+        let p = &policies[no - 1];
+        assert_eq!(p["no"], no);
+        (p["applies"].clone(), p["needed"].clone())
+    };
+    assert_eq!(policies.len(), 13);
+    assert_eq!(policies[3]["name"], "マイナンバー対応");
+    assert_eq!(policies[3]["condition"], "原則としてすべての企業");
+    assert_eq!(row(4), (Value::Bool(true), Value::Bool(true)));
+    assert_eq!(row(9), (Value::Bool(false), Value::Bool(false)));
+    assert_eq!(row(10), (Value::Bool(true), Value::Bool(true)));
+    assert_eq!(row(12), (Value::Null, Value::Null));
+    assert_eq!(row(13), (Value::Null, Value::Null));
 }
 
 #[test]

@@ -5,6 +5,7 @@ pub mod diagnosis;
 pub mod evaluated;
 pub mod explain;
 pub mod palette;
+pub mod policy;
 pub mod priority;
 pub mod risk;
 

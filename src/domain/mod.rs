@@ -7,6 +7,7 @@ pub mod criteria;
 pub mod dates;
 pub mod edit;
 pub mod plan;
+pub mod policy;
 pub mod reading;
 pub mod register;
 pub mod scales;
