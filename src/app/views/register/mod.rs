@@ -84,7 +84,8 @@ fn grid_focus() -> egui::Id {
 /// the grid took never moves egui's focus.
 fn hold_grid_keyboard(ui: &mut Ui) {
     let rect = egui::Rect::from_min_size(ui.max_rect().min, egui::Vec2::splat(1.0));
-    ui.interact(rect, grid_focus(), egui::Sense::FOCUSABLE);
+    ui.interact(rect, grid_focus(), egui::Sense::FOCUSABLE)
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Grid, true, "台帳の表"));
     ui.memory_mut(|m| {
         m.set_focus_lock_filter(
             grid_focus(),
