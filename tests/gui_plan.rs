@@ -218,3 +218,29 @@ fn an_owner_is_shown_whole_and_a_long_memo_on_hover() {
         "the whole memo on hover"
     );
 }
+
+#[test]
+fn the_status_column_stays_put_when_an_entry_stops_being_overdue() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    {
+        let mut s = common::data::sample_session(&path);
+        let mut wb = s.workbook().clone();
+        wb.plan = vec![PlanEntry {
+            due: chrono::NaiveDate::from_ymd_opt(2020, 1, 31),
+            ..PlanEntry::new(Measure::Item(ItemNo(41)))
+        }];
+        s.replace_all(&wb).unwrap();
+    }
+    let mut harness = app(&path);
+    click(&mut harness, "対策計画");
+    let x = |harness: &egui_kittest::Harness<'_, riskbook::app::RiskbookApp>| {
+        harness.get_by_label("状態 1件目").rect().left()
+    };
+    assert!(has(&harness, "期限切れ"));
+    let overdue = x(&harness);
+    pick(&mut harness, "状態 1件目", "完了");
+    click(&mut harness, "状態だけ完了にする");
+    assert!(!has(&harness, "期限切れ"));
+    assert_eq!(x(&harness), overdue, "状態 did not move");
+}

@@ -518,3 +518,32 @@ fn a_block_pasted_into_the_empty_register_goes_in_from_a1_as_its_hint_says() {
     assert_eq!(assets[1].medium, Some(Medium::Paper));
     assert!(!shows(&harness, "台帳はまだ空です"));
 }
+
+#[test]
+fn typing_on_a_date_cell_starts_a_date_in_its_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = sample_app(&path);
+    click(&mut harness, "業務分類 4行目");
+    key(&mut harness, Key::End);
+    for _ in 0..4 {
+        key(&mut harness, Key::ArrowLeft);
+    }
+    // O 登録日: the first key opens the calendar with the key in its date field.
+    type_text(&mut harness, "2");
+    assert_eq!(value(&harness, "登録日 4行目を入力"), "2");
+    assert!(!shows(&harness, "入力できませんでした"), "not read alone");
+    type_text(&mut harness, "025/1/5");
+    key(&mut harness, Key::Enter);
+    assert_eq!(
+        on_disk(&path).assets[3].registered,
+        chrono::NaiveDate::from_ymd_opt(2025, 1, 5)
+    );
+
+    // What cannot be a date is said in the calendar, and nothing changes.
+    key(&mut harness, Key::ArrowDown);
+    type_text(&mut harness, "あした");
+    key(&mut harness, Key::Enter);
+    assert!(shows(&harness, "「あした」を日付として読めません"));
+    assert_ne!(on_disk(&path).assets[4].registered, None);
+}

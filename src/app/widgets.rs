@@ -141,7 +141,27 @@ pub fn date_text(date: Option<NaiveDate>) -> String {
         .unwrap_or_else(|| "未設定".into())
 }
 
-/// A button showing the date that opens a Japanese calendar. Returns the new value when changed.
+/// The calendar of the date button `id` (`date_picker`).
+fn date_popup_id(id: egui::Id) -> egui::Id {
+    id.with("popup")
+}
+
+/// Opens the calendar of the date button `id` with `typed` in its date field, which gets the
+/// keyboard: typing on a date cell starts a date, as in Excel.
+pub fn open_date_picker(ctx: &egui::Context, id: egui::Id, typed: String) {
+    ctx.data_mut(|d| {
+        // Keys that came in one frame open it once: the later ones add to the text.
+        let opening = d.get_temp::<bool>(id.with("focus_typed")).is_some();
+        let before: String = d.get_temp(id.with("typed")).unwrap_or_default();
+        let text = if opening { before + &typed } else { typed };
+        d.insert_temp(id.with("typed"), text);
+        d.insert_temp(id.with("focus_typed"), true);
+    });
+    egui::Popup::open_id(ctx, date_popup_id(id));
+}
+
+/// A button showing the date that opens a Japanese calendar, with a field to type the date in
+/// any form the 台帳 reads (2025/1/5, R7.1.5 …). Returns the new value when changed.
 pub fn date_picker(
     ui: &mut Ui,
     id: egui::Id,
@@ -150,25 +170,93 @@ pub fn date_picker(
 ) -> Option<Option<NaiveDate>> {
     let button = ui.button(date_text(current)).accessible_name(name);
     let shown_month_id = id.with("month");
+    let (typed_id, focus_id, problem_id) =
+        (id.with("typed"), id.with("focus_typed"), id.with("problem"));
     let mut result = None;
-    egui::Popup::from_toggle_button_response(&button)
+    egui::Popup::from_response(&button)
+        .id(date_popup_id(id))
+        .open_memory(button.clicked().then_some(egui::SetOpenCommand::Toggle))
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
         .show(|ui| {
             let today = chrono::Local::now().date_naive();
+            let mut typed: String = ui.data(|d| d.get_temp(typed_id)).unwrap_or_default();
+            ui.horizontal(|ui| {
+                ui.label("日付：");
+                let field_id = id.with("field");
+                // Focused before it is drawn, so that the keys of this very frame land in it, and
+                // again until it has the focus (the popup's first, invisible sizing pass loses it).
+                let focusing = ui.data(|d| d.get_temp::<bool>(focus_id)).is_some();
+                if focusing && (ui.is_sizing_pass() || !ui.memory(|m| m.has_focus(field_id))) {
+                    // Keys typed before the field takes the keyboard belong to the date too.
+                    ui.input_mut(|i| {
+                        i.events.retain(|e| match e {
+                            egui::Event::Text(t) => {
+                                typed.push_str(t);
+                                false
+                            }
+                            _ => true,
+                        })
+                    });
+                }
+                if focusing {
+                    ui.memory_mut(|m| m.request_focus(field_id));
+                    let end = typed.chars().count();
+                    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), field_id)
+                        .unwrap_or_default();
+                    state
+                        .cursor
+                        .set_char_range(Some(egui::text::CCursorRange::one(
+                            egui::text::CCursor::new(end),
+                        )));
+                    state.store(ui.ctx(), field_id);
+                }
+                let field = egui::TextEdit::singleline(&mut typed)
+                    .id(field_id)
+                    .hint_text("2025/1/5、R7.1.5")
+                    .desired_width(130.0);
+                let response = ui.add(field).accessible_name(format!("{name}を入力"));
+                if focusing && response.has_focus() && !ui.is_sizing_pass() {
+                    ui.data_mut(|d| d.remove::<bool>(focus_id));
+                }
+                if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    match crate::domain::cell_text::parse_date_text(&typed) {
+                        Some(date) => result = Some(Some(date)),
+                        None => {
+                            let problem = format!("「{typed}」を日付として読めません");
+                            ui.data_mut(|d| d.insert_temp(problem_id, problem));
+                        }
+                    }
+                }
+            });
+            if let Some(problem) = ui.data(|d| d.get_temp::<String>(problem_id)) {
+                ui.colored_label(ui.visuals().error_fg_color, problem);
+            }
+            ui.data_mut(|d| d.insert_temp(typed_id, typed));
             let mut month: NaiveDate = ui
                 .data(|d| d.get_temp(shown_month_id))
                 .unwrap_or_else(|| current.unwrap_or(today).with_day(1).expect("day 1 exists"));
             ui.horizontal(|ui| {
+                let step = |month: NaiveDate, months: i32| {
+                    let m = chrono::Months::new(months.unsigned_abs());
+                    if months < 0 {
+                        month.checked_sub_months(m)
+                    } else {
+                        month.checked_add_months(m)
+                    }
+                    .unwrap_or(month)
+                };
+                if ui.button("«").on_hover_text("前の年").clicked() {
+                    month = step(month, -12);
+                }
                 if ui.button("◀").on_hover_text("前の月").clicked() {
-                    month = month
-                        .checked_sub_months(chrono::Months::new(1))
-                        .unwrap_or(month);
+                    month = step(month, -1);
                 }
                 ui.label(format!("{}年{}月", month.year(), month.month()));
                 if ui.button("▶").on_hover_text("次の月").clicked() {
-                    month = month
-                        .checked_add_months(chrono::Months::new(1))
-                        .unwrap_or(month);
+                    month = step(month, 1);
+                }
+                if ui.button("»").on_hover_text("次の年").clicked() {
+                    month = step(month, 12);
                 }
             });
             egui::Grid::new(id.with("days")).show(ui, |ui| {
@@ -205,7 +293,11 @@ pub fn date_picker(
             });
             ui.data_mut(|d| d.insert_temp(shown_month_id, month));
             if result.is_some() {
-                ui.data_mut(|d| d.remove::<NaiveDate>(shown_month_id));
+                ui.data_mut(|d| {
+                    d.remove::<NaiveDate>(shown_month_id);
+                    d.remove::<String>(typed_id);
+                    d.remove::<String>(problem_id);
+                });
                 egui::Popup::close_all(ui.ctx());
             }
         });

@@ -43,6 +43,9 @@ const TITLE_WIDTH: f32 = 380.0;
 const OWNER_WIDTH: f32 = 180.0;
 const MEMO_WIDTH: f32 = 300.0;
 
+/// The 期限 column: the date button and 「期限切れ」.
+const DUE_WIDTH: f32 = 160.0;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Shown {
     #[default]
@@ -260,6 +263,9 @@ impl PlanView {
                                 OWNER_WIDTH,
                             ));
                             ui.horizontal(|ui| {
+                                // Room for 「期限切れ」 on every row, so that the columns after it
+                                // stay put when an entry becomes (or stops being) overdue.
+                                ui.set_min_width(DUE_WIDTH);
                                 if let Some(due) = date_picker(
                                     ui,
                                     egui::Id::unique(("plan_due", entry.id)),

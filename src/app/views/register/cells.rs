@@ -1,7 +1,7 @@
 //! One 台帳 cell: a text field, a dropdown, a checkbox or a date for the inputs (A–O), the coloured
 //! computed values (M, P–S) with the reason when a value is missing.
 
-use super::{FocusMode, RegisterView, cell_id};
+use super::{FocusMode, RegisterView, cell_id, date_id};
 use crate::app::widgets::{choice, date_picker, level_cell};
 use crate::calc::risk::Unrated;
 use crate::calc::{AssetRisk, RiskLevel};
@@ -203,13 +203,8 @@ impl RegisterView {
                 response.on_hover_text(criteria::help_text(column.header(), criteria));
                 picked.and_then(|r| set(CellValue::Rating(column, r)))
             }
-            Column::Registered => date_picker(
-                ui,
-                ui.make_persistent_id(("date", asset.id)),
-                &name,
-                asset.registered,
-            )
-            .and_then(|d| set(CellValue::Registered(d))),
+            Column::Registered => date_picker(ui, date_id(asset.id), &name, asset.registered)
+                .and_then(|d| set(CellValue::Registered(d))),
             Column::Importance => {
                 let text = risk.importance.map_or("—".into(), |i| i.to_string());
                 level_cell(ui, &text, risk.level, ui.available_width())

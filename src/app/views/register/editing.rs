@@ -3,7 +3,8 @@
 
 use super::keys::{self, EditKey, GridKey};
 use super::selection::Cell;
-use super::{FocusMode, RegisterView, TextFocus, cell_id, grid_focus, place_caret};
+use super::{FocusMode, RegisterView, TextFocus, cell_id, date_id, grid_focus, place_caret};
+use crate::app::widgets::open_date_picker;
 use crate::domain::register::{CellValue, Column};
 use crate::domain::{AssetId, Edit, Workbook};
 use crate::entry::block::{PastePlan, copy_text, plan_clear, plan_fill_down, plan_paste};
@@ -164,6 +165,11 @@ impl RegisterView {
                     f.mode = FocusMode::TypedOver;
                     self.drafts.insert((f.asset, f.column), String::new());
                     place_caret(ctx, cell_id(f.asset, f.column), 0);
+                }
+            }
+            GridKey::Type(text) if column == Column::Registered => {
+                if let Some(index) = self.current_index() {
+                    open_date_picker(ctx, date_id(workbook.assets[index].id), text);
                 }
             }
             GridKey::Type(text) => {

@@ -99,6 +99,11 @@ fn hold_grid_keyboard(ui: &mut Ui) {
     });
 }
 
+/// The id of a 登録日 cell's date button, so that typing on the cell can open its calendar.
+fn date_id(asset: AssetId) -> egui::Id {
+    egui::Id::unique(("register_date", asset))
+}
+
 /// Puts the caret of a text field at `position` (in characters) before it is drawn.
 fn place_caret(ctx: &egui::Context, id: egui::Id, position: usize) {
     let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
