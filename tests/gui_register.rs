@@ -547,3 +547,31 @@ fn typing_on_a_date_cell_starts_a_date_in_its_calendar() {
     assert!(shows(&harness, "「あした」を日付として読めません"));
     assert_ne!(on_disk(&path).assets[4].registered, None);
 }
+
+#[test]
+fn tab_at_the_end_of_a_row_goes_on_to_the_next_row_and_shift_tab_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut harness = sample_app(&path);
+    click(&mut harness, "業務分類 1行目");
+    key(&mut harness, Key::End);
+    key(&mut harness, Key::Tab);
+    type_text(&mut harness, "総務");
+    // Tab from a typed cell goes on too, and Shift+Tab comes back over the row's end.
+    key(&mut harness, Key::Tab);
+    assert_eq!(on_disk(&path).assets[1].category, "総務", "S1 → A2");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run();
+    for _ in 0..5 {
+        key(&mut harness, Key::ArrowLeft);
+    }
+    type_text(&mut harness, "9年");
+    key(&mut harness, Key::Enter);
+    assert_eq!(
+        on_disk(&path).assets[0].retention,
+        "9年",
+        "B2 → A2 → S1, and five to the left is N1 保存期限"
+    );
+}

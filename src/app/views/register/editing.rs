@@ -49,6 +49,11 @@ impl RegisterView {
                         self.selection.move_by(self.rows.len(), down, right, false);
                         self.focus_cursor(ctx, workbook);
                     }
+                    Some(EditKey::Step(forward)) => {
+                        edits.extend(self.commit_draft(workbook, f.asset, f.column));
+                        self.selection.step(self.rows.len(), forward);
+                        self.focus_cursor(ctx, workbook);
+                    }
                     Some(EditKey::Cancel) => {
                         self.drafts.remove(&(f.asset, f.column));
                         self.text_focus = Some(TextFocus {
@@ -121,6 +126,10 @@ impl RegisterView {
         match key {
             GridKey::Move(down, right, extend) => {
                 self.selection.move_by(rows, down, right, extend);
+                self.focus_cursor(ctx, workbook);
+            }
+            GridKey::Step(forward) => {
+                self.selection.step(rows, forward);
                 self.focus_cursor(ctx, workbook);
             }
             GridKey::RowEdge(end, extend) => {

@@ -8,6 +8,8 @@ use eframe::egui::{self, Event, Key, Modifiers};
 pub enum GridKey {
     /// Move the current cell (rows down, columns right); `true` extends the range (Shift).
     Move(isize, isize, bool),
+    /// Tab (true) or Shift+Tab: the next or previous cell, on to the next row (`Selection::step`).
+    Step(bool),
     /// Home / End: first or last column of the row.
     RowEdge(bool, bool),
     /// Ctrl+↓ / Ctrl+↑: last or first row.
@@ -35,8 +37,10 @@ pub enum GridKey {
 /// What the user asks of the cell being edited.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum EditKey {
-    /// Keep the text and move (Enter, Tab, or an arrow when the cell was typed over).
+    /// Keep the text and move (Enter, or an arrow when the cell was typed over).
     Leave(isize, isize),
+    /// Keep the text and go to the next (Tab) or previous (Shift+Tab) cell.
+    Step(bool),
     /// Esc: forget what was typed.
     Cancel,
 }
@@ -70,11 +74,7 @@ pub fn grid_keys(ctx: &egui::Context, on_text: bool) -> Vec<GridKey> {
                         0,
                         false,
                     )),
-                    (Key::Tab, false) => Some(GridKey::Move(
-                        0,
-                        if modifiers.shift { -1 } else { 1 },
-                        false,
-                    )),
+                    (Key::Tab, false) => Some(GridKey::Step(!modifiers.shift)),
                     (Key::PageDown, false) => Some(GridKey::Move(20, 0, shift(*modifiers))),
                     (Key::PageUp, false) => Some(GridKey::Move(-20, 0, shift(*modifiers))),
                     (Key::Home, _) => Some(GridKey::RowEdge(false, shift(*modifiers))),
@@ -145,7 +145,7 @@ pub fn edit_keys(ctx: &egui::Context, typed_over: bool) -> Option<EditKey> {
                 Key::Enter if !composing => {
                     Some(EditKey::Leave(if modifiers.shift { -1 } else { 1 }, 0))
                 }
-                Key::Tab => Some(EditKey::Leave(0, if modifiers.shift { -1 } else { 1 })),
+                Key::Tab => Some(EditKey::Step(!modifiers.shift)),
                 Key::Escape => Some(EditKey::Cancel),
                 Key::ArrowDown if typed_over => Some(EditKey::Leave(1, 0)),
                 Key::ArrowUp if typed_over => Some(EditKey::Leave(-1, 0)),

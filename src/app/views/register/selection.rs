@@ -49,6 +49,28 @@ impl Selection {
         self.set(to, extend);
     }
 
+    /// Tab (`forward`) or Shift+Tab: the next cell in reading order, from S to the next row's A and
+    /// back; the table's first and last cells stay put.
+    pub fn step(&mut self, rows: usize, forward: bool) {
+        if rows == 0 {
+            return;
+        }
+        let from = self.cursor.unwrap_or(Cell { row: 0, col: 0 });
+        let at = from.row * COLUMNS + from.col;
+        let to = if forward {
+            (at + 1).min(rows * COLUMNS - 1)
+        } else {
+            at.saturating_sub(1)
+        };
+        self.set(
+            Cell {
+                row: to / COLUMNS,
+                col: to % COLUMNS,
+            },
+            false,
+        );
+    }
+
     /// Whole rows from the anchor's row to `row` (a click on the row number).
     pub fn select_rows(&mut self, row: usize, extend: bool) {
         let first = match (extend, self.anchor) {
@@ -113,6 +135,46 @@ impl Selection {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tab_goes_on_to_the_next_row_and_back_and_stops_at_the_ends() {
+        let mut s = Selection::default();
+        s.set(
+            Cell {
+                row: 0,
+                col: COLUMNS - 1,
+            },
+            false,
+        );
+        s.step(3, true);
+        assert_eq!(s.cursor(), Some(Cell { row: 1, col: 0 }));
+        s.step(3, false);
+        assert_eq!(
+            s.cursor(),
+            Some(Cell {
+                row: 0,
+                col: COLUMNS - 1
+            })
+        );
+        s.set(Cell { row: 0, col: 0 }, false);
+        s.step(3, false);
+        assert_eq!(s.cursor(), Some(Cell { row: 0, col: 0 }));
+        s.set(
+            Cell {
+                row: 2,
+                col: COLUMNS - 1,
+            },
+            false,
+        );
+        s.step(3, true);
+        assert_eq!(
+            s.cursor(),
+            Some(Cell {
+                row: 2,
+                col: COLUMNS - 1
+            })
+        );
+    }
 
     #[test]
     fn moving_extending_and_staying_inside() {
