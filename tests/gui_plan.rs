@@ -244,3 +244,16 @@ fn the_status_column_stays_put_when_an_entry_stops_being_overdue() {
     assert!(!has(&harness, "期限切れ"));
     assert_eq!(x(&harness), overdue, "状態 did not move");
 }
+
+#[test]
+fn completing_a_measure_that_lowers_no_risk_says_so_instead_of_85_to_85() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    // In the sample no single item lowers a risk on its own.
+    planned_41(&path, PlanStatus::InProgress);
+    let mut harness = app(&path);
+    click(&mut harness, "対策計画");
+    pick(&mut harness, "状態 1件目", "完了");
+    assert!(shows(&harness, "は変わりません（同じ脅威のほかの項目"));
+    assert!(!shows(&harness, "にすると：リスク値の合計"));
+}

@@ -362,3 +362,30 @@ fn a_stored_value_that_cannot_be_read_is_an_error_not_nothing() {
     let settings = Store::open(&path).unwrap().load().unwrap().settings;
     assert_eq!(settings.assessed_on, None);
 }
+
+#[test]
+fn schema_5_gives_my_number_its_condition_for_every_company() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        for version in 1..=4 {
+            conn.execute_batch(&schema::migration_sql(version)).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO categories VALUES (4, 'マイナンバー対応', 'マイナンバーを取り扱う場合');
+             INSERT INTO categories VALUES (10, '委託管理', '業務委託を行う場合');",
+        )
+        .unwrap();
+        conn.pragma_update(None, "application_id", schema::APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", 4).unwrap();
+    }
+    let wb = Store::open(&path).unwrap().load().unwrap();
+    let when: Vec<&str> = wb
+        .categories
+        .iter()
+        .map(|c| c.applies_when.as_str())
+        .collect();
+    assert_eq!(when, ["原則としてすべての企業", "業務委託を行う場合"]);
+}

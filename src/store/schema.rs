@@ -12,6 +12,8 @@ const MEDIA_CHECK: &str =
 /// Schema 1: the four sheets. Schema 2: report settings (会社名, 診断実施者, 診断日).
 /// Schema 3: snapshots taken with 「診断を確定」 (the whole workbook and its results, as JSON).
 /// Schema 4: 対策計画, each entry one check item or one threat's items.
+/// Schema 5: (4) マイナンバー対応's 適用条件 as the guideline gives it (原則としてすべての企業; the
+/// catalogue copied into older databases said マイナンバーを取り扱う場合).
 fn migration(version: i64) -> String {
     match version {
         1 => format!(
@@ -84,12 +86,15 @@ fn migration(version: i64) -> String {
                 CHECK ((item_no IS NULL) <> (threat_id IS NULL))
             );"
         .to_string(),
+        5 => "UPDATE categories SET applies_when = '原則としてすべての企業'
+                WHERE no = 4 AND applies_when = 'マイナンバーを取り扱う場合';"
+            .to_string(),
         _ => unreachable!("no migration {version}"),
     }
 }
 
 /// The schema this program writes.
-pub const CURRENT_VERSION: i64 = 4;
+pub const CURRENT_VERSION: i64 = 5;
 
 /// Brings a database from `from` to `CURRENT_VERSION` inside the caller's transaction.
 pub fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {

@@ -342,9 +342,16 @@ impl PlanView {
                 "まだ「1 実施している」でない項目：{}",
                 nos.join("、")
             ));
-            ui.label(format!(
-                "これらを「1 実施している」にすると：リスク値の合計 {risk} → {risk_after}、リスク大 {high} → {high_after} 件"
-            ));
+            ui.label(if (risk, high) == (risk_after, high_after) {
+                // A threat's vulnerability falls only when its other items are implemented too.
+                format!(
+                    "これらを「1 実施している」にしても、リスク値の合計（{risk}）とリスク大（{high} 件）は変わりません（同じ脅威のほかの項目がまだ実施されていないため）。"
+                )
+            } else {
+                format!(
+                    "これらを「1 実施している」にすると：リスク値の合計 {risk} → {risk_after}、リスク大 {high} → {high_after} 件"
+                )
+            });
             ui.horizontal(|ui| {
                 if ui.button("項目も「1 実施している」にする").clicked() {
                     chosen = Some(true);
