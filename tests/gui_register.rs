@@ -472,6 +472,11 @@ fn a_typed_full_width_digit_is_read_quietly_and_enter_closes_a_paste_notice() {
         shows(&harness, "「２」を「2」として読みました"),
         "the status bar says how it was read"
     );
+    // A refused value takes the old reading off the status bar.
+    type_text(&mut harness, "9");
+    assert!(shows(&harness, "入力できませんでした"));
+    key(&mut harness, Key::Enter);
+    assert!(!shows(&harness, "「２」を「2」として読みました"));
 
     // A pasted block that needed reading says so in a message, naming only what happened; Enter
     // closes it.

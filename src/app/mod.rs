@@ -207,7 +207,7 @@ impl eframe::App for RiskbookApp {
             self.report(result);
         }
         if requests.note.is_some() || !requests.edits.is_empty() {
-            self.note = requests.note;
+            self.note = requests.note.filter(|note| !note.is_empty());
         }
         let edits = requests.edits;
         let before = self.session.revision();

@@ -50,7 +50,8 @@ pub struct Requests {
     pub edits: Vec<Edit>,
     /// 「診断を確定」 with its note.
     pub confirm: Option<String>,
-    /// A line for the status bar about what the edits did (「２」を「2」として読みました).
+    /// A line for the status bar about what the edits did (「２」を「2」として読みました); an empty
+    /// one takes the last one away (a value refused: the last reading is no longer news).
     pub note: Option<String>,
 }
 

@@ -292,6 +292,7 @@ impl RegisterView {
         let (quiet, what) = (what == Block::Type, what.label());
         match plan {
             Err(problems) => {
+                self.status_note = Some(String::new());
                 self.notice = Some((
                     format!("{what}できませんでした"),
                     format!(
