@@ -807,17 +807,7 @@ fn printing_without_a_viewer_says_where_the_pdf_is_and_copies_its_path() {
 
     harness.get_by_label("パスをコピー").click();
     harness.step();
-    let copied: Vec<_> = harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .filter_map(|c| match c {
-            egui::OutputCommand::CopyText(t) => Some(t.clone()),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(copied, vec![pdf.display().to_string()]);
+    assert_eq!(copied(&harness), Some(pdf.display().to_string()));
     harness.run();
     assert!(shows(&harness, "コピーしました"));
     std::fs::remove_file(pdf).unwrap();

@@ -40,19 +40,6 @@ fn value(harness: &Harness<'_, RiskbookApp>, label: &str) -> String {
     harness.get_by_label(label).value().unwrap_or_default()
 }
 
-/// What the window put on the clipboard in its last frame.
-fn copied(harness: &Harness<'_, RiskbookApp>) -> Option<String> {
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            egui::OutputCommand::CopyText(t) => Some(t.clone()),
-            _ => None,
-        })
-}
-
 #[test]
 fn typing_over_a_cell_enter_and_arrows_move_like_excel_and_esc_cancels() {
     let dir = tempfile::tempdir().unwrap();

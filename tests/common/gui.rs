@@ -140,3 +140,16 @@ pub fn rects_where(
         .map(|n| n.rect())
         .collect()
 }
+
+/// What the window put on the clipboard in its last frame.
+pub fn copied(harness: &Harness<'_, RiskbookApp>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+}
