@@ -32,6 +32,33 @@ pub fn level_cell(ui: &mut Ui, text: &str, level: RiskLevel, width: f32) -> egui
         .inner
 }
 
+/// Puts the caret of a text field at `position` (in characters) before it is drawn.
+pub fn place_caret(ctx: &egui::Context, id: egui::Id, position: usize) {
+    let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::one(
+            egui::text::CCursor::new(position),
+        )));
+    state.store(ctx, id);
+}
+
+/// A text field's response, named, showing `text` whole on hover when the field cuts it off
+/// (and is not being typed in).
+pub fn whole_on_hover(
+    output: egui::text_edit::TextEditOutput,
+    text: &str,
+    name: &str,
+) -> egui::Response {
+    let cut = output.galley.size().x > output.text_clip_rect.width();
+    let response = output.response.response.accessible_name(name);
+    if cut && !response.has_focus() {
+        response.on_hover_text(text)
+    } else {
+        response
+    }
+}
+
 /// The OK button of a message, which Enter presses too (the message has no other default).
 pub fn ok_button(ui: &mut Ui) -> bool {
     let clicked = ui.button("OK").clicked();
@@ -125,13 +152,7 @@ pub fn text_field(ui: &mut Ui, text: &mut String, width: f32, name: &str) -> egu
                 .show(ui)
         })
         .inner;
-    let cut = output.galley.size().x > output.text_clip_rect.width();
-    let response = output.response.response.accessible_name(name);
-    if cut && !response.has_focus() {
-        response.on_hover_text(text.as_str())
-    } else {
-        response
-    }
+    whole_on_hover(output, text, name)
 }
 
 const WEEKDAYS: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
@@ -200,15 +221,7 @@ pub fn date_picker(
                 }
                 if focusing {
                     ui.memory_mut(|m| m.request_focus(field_id));
-                    let end = typed.chars().count();
-                    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), field_id)
-                        .unwrap_or_default();
-                    state
-                        .cursor
-                        .set_char_range(Some(egui::text::CCursorRange::one(
-                            egui::text::CCursor::new(end),
-                        )));
-                    state.store(ui.ctx(), field_id);
+                    place_caret(ui.ctx(), field_id, typed.chars().count());
                 }
                 let field = egui::TextEdit::singleline(&mut typed)
                     .id(field_id)

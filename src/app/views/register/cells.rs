@@ -2,7 +2,7 @@
 //! computed values (M, P–S) with the reason when a value is missing.
 
 use super::{FocusMode, RegisterView, cell_id, date_id};
-use crate::app::widgets::{choice, date_picker, level_cell};
+use crate::app::widgets::{choice, date_picker, level_cell, whole_on_hover};
 use crate::calc::risk::Unrated;
 use crate::calc::{AssetRisk, RiskLevel};
 use crate::domain::criteria::{self, Criteria};
@@ -134,11 +134,7 @@ impl RegisterView {
                     .min_size(egui::vec2(0.0, ui.available_height()))
                     .align(egui::Align2::LEFT_CENTER)
                     .show(ui);
-                let mut response = output.response.response.accessible_name(&name);
-                let cut = output.galley.size().x > response.rect.width() - 2.0 * CELL_INSET as f32;
-                if cut && !response.has_focus() {
-                    response = response.on_hover_text(text.as_str());
-                }
+                let response = whole_on_hover(output, &text, &name);
                 if response.double_clicked()
                     && let Some(f) = self.text_focus.as_mut()
                     && (f.asset, f.column) == (asset.id, column)

@@ -3,8 +3,8 @@
 
 use super::keys::{self, EditKey, GridKey};
 use super::selection::Cell;
-use super::{FocusMode, RegisterView, TextFocus, cell_id, date_id, grid_focus, place_caret};
-use crate::app::widgets::open_date_picker;
+use super::{FocusMode, RegisterView, TextFocus, cell_id, date_id, grid_focus};
+use crate::app::widgets::{open_date_picker, place_caret};
 use crate::domain::register::{CellValue, Column};
 use crate::domain::{AssetId, Edit, Workbook};
 use crate::entry::block::{PastePlan, copy_text, plan_clear, plan_fill_down, plan_paste};

@@ -104,17 +104,6 @@ fn date_id(asset: AssetId) -> egui::Id {
     egui::Id::unique(("register_date", asset))
 }
 
-/// Puts the caret of a text field at `position` (in characters) before it is drawn.
-fn place_caret(ctx: &egui::Context, id: egui::Id, position: usize) {
-    let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
-    state
-        .cursor
-        .set_char_range(Some(egui::text::CCursorRange::one(
-            egui::text::CCursor::new(position),
-        )));
-    state.store(ctx, id);
-}
-
 impl RegisterView {
     /// The index in `Workbook::assets` of the current row.
     fn current_index(&self) -> Option<usize> {
