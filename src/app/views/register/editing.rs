@@ -28,7 +28,7 @@ impl RegisterView {
         keys::one_step_per_frame(ctx, &mut self.deferred);
         // Nothing has the keyboard (a dialog or a dropdown just closed, a click outside any field):
         // it comes back to the current cell, as in Excel.
-        let unfocused = ctx.memory(|m| m.focused().is_none() && m.top_modal_layer().is_none());
+        let unfocused = ctx.memory(|m| m.focused().is_none());
         if unfocused && !egui::Popup::is_any_open(ctx) {
             self.take_keyboard(ctx, workbook);
         }
