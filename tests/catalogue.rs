@@ -1,6 +1,6 @@
 //! The default catalogue in assets/catalogue.toml is complete and consistent.
 
-use riskbook::domain::{Catalogue, ItemNo, Medium};
+use riskbook::domain::{Catalogue, ItemNo, Medium, Wording};
 use std::collections::HashSet;
 
 #[test]
@@ -113,4 +113,53 @@ fn every_medium_has_its_threats_and_the_server_ones_are_the_guidelines() {
             "社内サーバーの故障による業務に必要な情報の喪失",
         ]
     );
+}
+
+#[test]
+fn the_four_questions_of_6_are_the_guidelines_words_and_the_rest_are_ours() {
+    let c = Catalogue::builtin();
+    assert_eq!(c.guideline_wording, [31, 32, 33, 34].map(ItemNo));
+    let item = |n: u16| c.items.iter().find(|i| i.no == ItemNo(n)).unwrap().clone();
+    assert_eq!(c.wording_of(&item(31)), Wording::Guideline);
+    assert_eq!(c.wording_of(&item(1)), Wording::Riskbook);
+    assert_eq!(
+        c.items
+            .iter()
+            .filter(|i| c.wording_of(i) == Wording::Riskbook)
+            .count(),
+        51
+    );
+
+    // A question an imported workbook brought is the workbook's words, whatever its number.
+    let mut imported = item(1);
+    imported.question = "情報セキュリティ対策の方針を決めていますか？".into();
+    assert_eq!(c.wording_of(&imported), Wording::Workbook);
+    // The guideline's words stay the guideline's under another number.
+    let mut renumbered = item(31);
+    renumbered.no = ItemNo(99);
+    assert_eq!(c.wording_of(&renumbered), Wording::Guideline);
+}
+
+#[test]
+fn an_unknown_wording_mark_in_a_catalogue_is_refused() {
+    let text = r#"
+[[category]]
+no = 1
+name = "組織的セキュリティ対策"
+applies_when = "原則としてすべての企業"
+
+[[item]]
+no = 1
+category = 1
+question = "問い"
+help = ""
+wording = "ours"
+
+[[threat]]
+medium = "書類"
+name = "紛失"
+items = [1]
+"#;
+    let error = Catalogue::parse(text).unwrap_err();
+    assert!(error.contains("No.1") && error.contains("ours"), "{error}");
 }

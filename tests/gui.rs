@@ -348,6 +348,20 @@ fn with_nothing_answered_the_diagnosis_asks_for_answers_instead_of_judging() {
 }
 
 #[test]
+fn each_question_says_whose_words_it_is_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(&dir.path().join("r.db"));
+    click(&mut harness, "新しく台帳を作る");
+    click(&mut harness, "対策状況チェック");
+    assert_eq!(harness.query_all_by_label("ガイドラインの文言").count(), 4);
+    assert_eq!(harness.query_all_by_label("riskbook の文言").count(), 51);
+    assert_eq!(
+        harness.query_all_by_label("取り込んだブックの文言").count(),
+        0
+    );
+}
+
+#[test]
 fn the_diagnosis_view_ranks_what_to_fix_first() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");

@@ -66,6 +66,9 @@ struct CatalogueItem {
     category: u8,
     question: String,
     help: String,
+    /// `"guideline"` where the question is the IPA sheet's own wording; absent where riskbook wrote it.
+    #[serde(default)]
+    wording: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -81,6 +84,44 @@ pub struct Catalogue {
     pub categories: Vec<Category>,
     pub items: Vec<CheckItem>,
     pub threats: Vec<Threat>,
+    /// Items whose question is the IPA sheet's own wording (the four of (6)); riskbook wrote the rest.
+    pub guideline_wording: Vec<ItemNo>,
+}
+
+/// Whose words a question of 対策状況チェック is in, so that the user (and an auditor) can tell the
+/// guideline's own questions from those riskbook wrote. The 対策状況チェック view shows it per question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wording {
+    /// The IPA リスク分析シート's question, word for word.
+    Guideline,
+    /// Written by riskbook from the guideline's policy sample and checklists.
+    Riskbook,
+    /// Neither: the text came from the user's imported workbook (or another catalogue).
+    Workbook,
+}
+
+impl Wording {
+    pub fn label(self) -> &'static str {
+        match self {
+            Wording::Guideline => "ガイドラインの文言",
+            Wording::Riskbook => "riskbook の文言",
+            Wording::Workbook => "取り込んだブックの文言",
+        }
+    }
+
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Wording::Guideline => {
+                "IPA のリスク分析シートの問いの文言そのままです（ガイドラインの解説資料に載っている (6) の 4 問）。"
+            }
+            Wording::Riskbook => {
+                "ガイドラインの規程サンプルとチェックリストをもとに riskbook が書いた問いです。IPA のリスク分析シートの文言とは違います。"
+            }
+            Wording::Workbook => {
+                "取り込んだ Excel のブックにあった問いの文を、そのまま使っています。"
+            }
+        }
+    }
 }
 
 const DEFAULT_CATALOGUE: &str = include_str!("../../assets/catalogue.toml");
@@ -92,8 +133,29 @@ impl Catalogue {
         Catalogue::parse(DEFAULT_CATALOGUE).expect("assets/catalogue.toml is valid")
     }
 
+    /// The embedded catalogue parsed once, for readers that only look at it (the wording marks of
+    /// 対策状況チェック, drawn every frame).
+    pub fn builtin_shared() -> &'static Catalogue {
+        static BUILTIN: std::sync::LazyLock<Catalogue> =
+            std::sync::LazyLock::new(Catalogue::builtin);
+        &BUILTIN
+    }
+
     pub fn parse(text: &str) -> Result<Catalogue, String> {
         let file: CatalogueFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut guideline_wording = Vec::new();
+        for item in &file.item {
+            match item.wording.as_deref() {
+                None => {}
+                Some("guideline") => guideline_wording.push(ItemNo(item.no)),
+                Some(other) => {
+                    return Err(format!(
+                        "No.{} の wording「{other}」は guideline だけが使えます",
+                        item.no
+                    ));
+                }
+            }
+        }
         let items = file
             .item
             .into_iter()
@@ -126,6 +188,27 @@ impl Catalogue {
             categories: file.category,
             items,
             threats,
+            guideline_wording,
         })
+    }
+
+    /// Whose words `item`'s question is in: the guideline's or riskbook's where it is this
+    /// catalogue's text (under any number, since an imported sheet may number differently),
+    /// otherwise the workbook's it was imported from.
+    pub fn wording_of(&self, item: &CheckItem) -> Wording {
+        let ours = self
+            .items
+            .iter()
+            .find(|known| known.no == item.no && known.question == item.question)
+            .or_else(|| {
+                self.items
+                    .iter()
+                    .find(|known| known.question == item.question)
+            });
+        match ours {
+            Some(known) if self.guideline_wording.contains(&known.no) => Wording::Guideline,
+            Some(_) => Wording::Riskbook,
+            None => Wording::Workbook,
+        }
     }
 }

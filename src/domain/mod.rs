@@ -14,7 +14,7 @@ pub mod scales;
 pub mod workbook;
 
 pub use asset::{Asset, AssetError, AssetId};
-pub use catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat, ThreatId};
+pub use catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat, ThreatId, Wording};
 pub use edit::{Applied, Edit, EditOutcome, TextPlace};
 pub use plan::{Measure, PlanEntry, PlanId, PlanOffer, PlanStatus};
 pub use scales::{Answer, Frequency, Medium, Rating, ScaleError};

@@ -2,7 +2,7 @@
 
 use crate::app::views::plan::plan_button;
 use crate::domain::Edit;
-use crate::domain::{Answer, Measure};
+use crate::domain::{Answer, Catalogue, Measure};
 use crate::operations::Session;
 use eframe::egui::{self, RichText, Ui};
 
@@ -35,6 +35,12 @@ pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {
             "各項目の実施状況を 1〜4 から選んでください。項目にマウスを重ねると解説が出ます。",
         );
     });
+    ui.label(
+        RichText::new(
+            "問いの文言：(6) の 4 問は IPA のリスク分析シートの文言のまま、ほかは riskbook が書いたものです（各問の回答の右に表示）。",
+        )
+        .weak(),
+    );
     egui::ScrollArea::vertical()
         .id_salt("checks_scroll")
         .show(ui, |ui| {
@@ -86,6 +92,10 @@ pub fn ui(ui: &mut Ui, session: &Session) -> Vec<Edit> {
                                 {
                                     edits.push(Edit::SetAnswer(item.no, None));
                                 }
+                                let wording = Catalogue::builtin_shared().wording_of(item);
+                                ui.add_space(12.0);
+                                ui.label(RichText::new(wording.label()).weak())
+                                    .on_hover_text(wording.explanation());
                                 if item.is_open() {
                                     ui.add_space(12.0);
                                     let measure = Measure::Item(item.no);
