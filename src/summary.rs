@@ -85,6 +85,37 @@ pub struct PolicySummary {
     pub needed: Option<bool>,
 }
 
+/// SECURITY ACTION: the 5か条 from the answers, the 自社診断 and the 基本方針.
+#[derive(Debug, Serialize)]
+pub struct SecurityActionSummary {
+    pub five_rules: Vec<RuleSummary>,
+    /// YYYY-MM-DD, or null.
+    pub self_check_on: Option<String>,
+    pub self_check_score: Option<i16>,
+    pub basic_policy: BasicPolicySummary,
+    /// What ★★ still lacks, in the window's words (empty when it may be declared).
+    pub two_star_missing: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RuleSummary {
+    pub no: u8,
+    pub title: &'static str,
+    pub items: Vec<u16>,
+    /// done / partly / not_done / unanswered.
+    pub state: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BasicPolicySummary {
+    /// Text, 制定日 and 代表者名 are there.
+    pub written: bool,
+    pub established_on: Option<String>,
+    pub representative: String,
+    pub published_on: Option<String>,
+    pub published_where: String,
+}
+
 #[derive(Debug, Serialize)]
 pub struct Summary {
     pub assets: Vec<AssetSummary>,
@@ -93,6 +124,7 @@ pub struct Summary {
     pub levels: Levels,
     pub plan: Vec<PlanSummary>,
     pub policies: Vec<PolicySummary>,
+    pub security_action: SecurityActionSummary,
 }
 
 /// The part of a recorded summary the 履歴 charts need, read back without the assets.
@@ -187,7 +219,7 @@ pub fn summarize(results: &Evaluated) -> Summary {
             measure: e.title(workbook),
             items: e.items(workbook).into_iter().map(|n| n.0).collect(),
             owner: e.owner.clone(),
-            due: e.due.map(|d| d.format("%Y-%m-%d").to_string()),
+            due: iso(e.due),
             status: e.status.label().into(),
             memo: e.memo.clone(),
         })
@@ -205,6 +237,7 @@ pub fn summarize(results: &Evaluated) -> Summary {
     Summary {
         plan,
         policies,
+        security_action: security_action(workbook),
         assets,
         categories,
         checks: Checks {
@@ -217,5 +250,36 @@ pub fn summarize(results: &Evaluated) -> Summary {
             low: diagnosis.count(RiskLevel::Low),
             unrated: diagnosis.count(RiskLevel::Unrated),
         },
+    }
+}
+
+fn iso(date: Option<chrono::NaiveDate>) -> Option<String> {
+    date.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn security_action(workbook: &crate::domain::Workbook) -> SecurityActionSummary {
+    use crate::calc::security_action::{five_rules, two_star_missing};
+    let d = &workbook.declaration;
+    let p = &d.basic_policy;
+    SecurityActionSummary {
+        five_rules: five_rules(workbook)
+            .into_iter()
+            .map(|s| RuleSummary {
+                no: s.rule.no,
+                title: s.rule.title,
+                items: s.rule.items.to_vec(),
+                state: s.state.key(),
+            })
+            .collect(),
+        self_check_on: iso(d.self_check.done_on),
+        self_check_score: d.self_check.score.map(|s| s.value()),
+        basic_policy: BasicPolicySummary {
+            written: p.is_written(),
+            established_on: iso(p.established_on),
+            representative: p.representative.clone(),
+            published_on: iso(p.published_on),
+            published_where: p.published_where.clone(),
+        },
+        two_star_missing: two_star_missing(d),
     }
 }

@@ -238,3 +238,72 @@ fn the_help_names_the_windows_list_import_as_the_window_does() {
         "--import-list says which window it opens: {help}"
     );
 }
+
+#[test]
+fn the_basic_policy_page_is_refused_until_written_and_summary_says_where_security_action_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.db");
+    let db = db_arg(&path);
+    assert!(riskbook(&["sample", "--db", &db]).status.success());
+    let pdf = dir.path().join("方針.pdf");
+    let out = riskbook(&[
+        "report",
+        pdf.to_str().unwrap(),
+        "--db",
+        &db,
+        "--basic-policy",
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("基本方針はまだ PDF にできません。本文・制定日・代表者名を入れてください。"),
+        "{err}"
+    );
+    assert!(!pdf.exists());
+
+    let json: Value =
+        serde_json::from_slice(&riskbook(&["summary", "--db", &db, "--json"]).stdout).unwrap();
+    let action = &json["security_action"];
+    let states: Vec<&str> = action["five_rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["done", "done", "partly", "partly", "partly"]);
+    assert_eq!(action["basic_policy"]["written"], false);
+    assert_eq!(action["two_star_missing"].as_array().unwrap().len(), 4);
+
+    // Written through the same edit the window makes: then the page is made.
+    {
+        let mut session = riskbook::operations::Session::open(&path).unwrap();
+        let mut declaration = session.workbook().declaration.clone();
+        declaration.basic_policy.text = "当社は情報を守ります。".into();
+        declaration.basic_policy.established_on = chrono::NaiveDate::from_ymd_opt(2026, 4, 1);
+        declaration.basic_policy.representative = "代表取締役 港一郎".into();
+        session
+            .apply(riskbook::domain::Edit::SetDeclaration(declaration))
+            .unwrap();
+    }
+    let out = riskbook(&[
+        "report",
+        pdf.to_str().unwrap(),
+        "--db",
+        &db,
+        "--basic-policy",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = pdf_extract::extract_text(&pdf).unwrap();
+    assert!(text.contains("当社は情報を守ります。") && text.contains("2026年4月1日 制定"));
+    let json: Value =
+        serde_json::from_slice(&riskbook(&["summary", "--db", &db, "--json"]).stdout).unwrap();
+    assert_eq!(json["security_action"]["basic_policy"]["written"], true);
+    assert_eq!(
+        json["security_action"]["basic_policy"]["established_on"],
+        "2026-04-01"
+    );
+}

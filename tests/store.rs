@@ -389,3 +389,54 @@ fn schema_5_gives_my_number_its_condition_for_every_company() {
         .collect();
     assert_eq!(when, ["原則としてすべての企業", "業務委託を行う場合"]);
 }
+
+#[test]
+fn the_basic_policy_and_the_self_check_survive_reopening_and_an_import_keeps_them() {
+    use riskbook::domain::{BasicPolicy, Declaration, SelfCheck, SelfCheckScore};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let declaration = Declaration {
+        basic_policy: BasicPolicy {
+            text: "当社は情報を守ります。\n\n1. 教育".into(),
+            established_on: NaiveDate::from_ymd_opt(2026, 4, 1),
+            representative: "代表取締役 𠮷田一郎".into(),
+            published_on: NaiveDate::from_ymd_opt(2026, 4, 2),
+            published_where: "ホームページ".into(),
+        },
+        self_check: SelfCheck {
+            done_on: NaiveDate::from_ymd_opt(2026, 3, 15),
+            score: Some(SelfCheckScore::new(-3).unwrap()),
+        },
+    };
+    let mut store = Store::open(&path).unwrap();
+    store
+        .apply(&Edit::SetDeclaration(declaration.clone()))
+        .unwrap();
+    drop(store);
+    assert_eq!(
+        Store::open(&path).unwrap().load().unwrap().declaration,
+        declaration
+    );
+
+    // The schema checks the score again, whoever writes it.
+    let refused = Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE declaration SET self_check_score = 120", [])
+        .unwrap_err();
+    assert!(refused.to_string().contains("CHECK"), "{refused}");
+
+    // An IPA workbook replaces the sheets, not the company's statement.
+    let mut session = riskbook::operations::Session::open(&path).unwrap();
+    let imported = riskbook::xlsx::Imported {
+        workbook: sample_workbook(Catalogue::builtin()),
+        unmatched: Vec::new(),
+        differences: Vec::new(),
+        notes: Vec::new(),
+    };
+    riskbook::operations::import::replace_with_workbook(&mut session, &imported).unwrap();
+    drop(session);
+    assert_eq!(
+        Store::open(&path).unwrap().load().unwrap().declaration,
+        declaration
+    );
+}

@@ -18,6 +18,8 @@ pub enum Action {
     Export,
     Pdf,
     Print,
+    /// The 情報セキュリティ基本方針 as a one-page PDF.
+    BasicPolicyPdf,
     Sample,
     Undo,
     Redo,
@@ -37,6 +39,7 @@ impl Action {
             Action::Export => "Excel出力",
             Action::Pdf => "PDF出力",
             Action::Print => "印刷",
+            Action::BasicPolicyPdf => "基本方針をPDF出力",
             Action::Sample => "見本データを読み込む",
             Action::Undo => "元に戻す",
             Action::Redo => "やり直し",
@@ -56,7 +59,8 @@ impl Action {
             | Action::ImportList
             | Action::Export
             | Action::Pdf
-            | Action::Print => format!("{name}…"),
+            | Action::Print
+            | Action::BasicPolicyPdf => format!("{name}…"),
             Action::Undo => format!("{name} (Ctrl+Z)"),
             Action::Redo => format!("{name} (Ctrl+Y)"),
             Action::Quit => format!("{name} (Ctrl+Q)"),
@@ -74,7 +78,7 @@ impl Action {
             Action::Import => ("リスク分析シート（.xlsx・.xlsm・.xls）", false),
             Action::ImportList => ("取り込む表（Excel・CSV）", false),
             Action::Export => ("書き出す Excel ブック（.xlsx）", true),
-            Action::Pdf => ("保存する PDF", true),
+            Action::Pdf | Action::BasicPolicyPdf => ("保存する PDF", true),
             _ => return None,
         };
         Some(FileUse { what, writes })

@@ -6,7 +6,7 @@ use super::jobs::Job;
 use super::messages::Message;
 use super::path_entry::PathEntry;
 use super::{Dialog, RiskbookApp, same_file};
-use crate::operations::report::ReportRequest;
+use crate::operations::report::{BasicPolicyRequest, ReportRequest};
 use crate::operations::{self, Session};
 use std::path::{Path, PathBuf};
 
@@ -118,6 +118,7 @@ impl RiskbookApp {
             Action::ImportList => self.import_list_file(&path),
             Action::Export => self.export_to(path),
             Action::Pdf => self.save_report(path),
+            Action::BasicPolicyPdf => self.save_basic_policy(path),
             _ => {}
         }
     }
@@ -154,6 +155,15 @@ impl RiskbookApp {
         }
     }
 
+    /// 基本方針をPDF出力 to `path` (the file dialog's answer; tests call it directly).
+    pub fn save_basic_policy(&mut self, path: PathBuf) {
+        self.commit_drafts();
+        self.job = Some(Job::basic_policy(
+            BasicPolicyRequest::new(&self.session),
+            path,
+        ));
+    }
+
     /// Writes the report to a temporary file and hands it to the system's PDF viewer, whose print
     /// dialog prints it (Windows, macOS and Linux alike; nothing goes over the network).
     pub(super) fn print(&mut self) {
@@ -170,6 +180,7 @@ fn default_file_name(action: Action) -> Option<&'static str> {
         Action::SaveAs => Some("riskbook-コピー.db"),
         Action::Export => Some("リスク分析シート.xlsx"),
         Action::Pdf => Some("診断結果.pdf"),
+        Action::BasicPolicyPdf => Some("情報セキュリティ基本方針.pdf"),
         _ => None,
     }
 }
@@ -187,7 +198,7 @@ pub(super) fn file_dialog(action: Action) -> rfd::FileDialog {
             &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
         ),
         Action::Export => dialog.add_filter("Excel ブック", &["xlsx"]),
-        Action::Pdf => dialog.add_filter("PDF", &["pdf"]),
+        Action::Pdf | Action::BasicPolicyPdf => dialog.add_filter("PDF", &["pdf"]),
         _ => dialog,
     };
     match default_file_name(action) {

@@ -4,7 +4,8 @@
 
 use crate::calc::Evaluated;
 use crate::entry::list::{Source, open_source};
-use crate::operations::report::ReportRequest;
+use crate::operations::report::{BasicPolicyRequest, ReportRequest};
+use crate::report::ReportError;
 use crate::xlsx::{ImportError, Imported};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -68,8 +69,21 @@ impl Job {
     }
 
     pub fn report(request: ReportRequest, path: PathBuf, open: bool) -> Job {
+        Job::pdf(path, open, move |path| request.write(path))
+    }
+
+    pub fn basic_policy(request: BasicPolicyRequest, path: PathBuf) -> Job {
+        Job::pdf(path, false, move |path| request.write(path))
+    }
+
+    /// A PDF written to `path` by `write`; `open` hands it to the system viewer when done (印刷).
+    fn pdf(
+        path: PathBuf,
+        open: bool,
+        write: impl FnOnce(&std::path::Path) -> Result<(), ReportError> + Send + 'static,
+    ) -> Job {
         Job::spawn("PDF を作成しています…", move || {
-            let result = request.write(&path).map_err(|e| e.to_string());
+            let result = write(&path).map_err(|e| e.to_string());
             Outcome::Written {
                 what: "PDF",
                 path,

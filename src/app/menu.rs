@@ -31,6 +31,7 @@ impl RiskbookApp {
                     Action::Export,
                     Action::Pdf,
                     Action::Print,
+                    Action::BasicPolicyPdf,
                 ] {
                     item(ui, chosen, true);
                 }
@@ -61,7 +62,8 @@ impl RiskbookApp {
             | Action::Import
             | Action::ImportList
             | Action::Export
-            | Action::Pdf => self.choose_file(action),
+            | Action::Pdf
+            | Action::BasicPolicyPdf => self.choose_file(action),
             Action::Print => self.print(),
             Action::Sample => {
                 if self.session.workbook().assets.is_empty() {

@@ -209,6 +209,7 @@ impl eframe::App for RiskbookApp {
         if requests.note.is_some() || !requests.edits.is_empty() {
             self.note = requests.note.filter(|note| !note.is_empty());
         }
+        let asked = requests.action;
         let edits = requests.edits;
         let before = self.session.revision();
         self.apply(edits.clone());
@@ -219,6 +220,9 @@ impl eframe::App for RiskbookApp {
             before,
             self.session.revision(),
         );
+        if let Some(action) = asked {
+            self.perform(action, &ctx);
+        }
         self.job_dialog(&ctx);
         self.watch_viewer(&ctx);
         self.step_dialog(&ctx);

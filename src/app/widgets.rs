@@ -155,6 +155,29 @@ pub fn text_field(ui: &mut Ui, text: &mut String, width: f32, name: &str) -> egu
     whole_on_hover(output, text, name)
 }
 
+/// A labelled one-line field whose text is a draft while typed and is given back once, when the
+/// field loses the keyboard and the text differs from `saved` (the view saves it then, or takes the
+/// draft in `take_drafts` before anything else reads the data).
+pub fn draft_field(
+    ui: &mut Ui,
+    label: &str,
+    saved: &str,
+    draft: &mut Option<String>,
+) -> Option<String> {
+    let label = ui.label(label);
+    let mut text = draft.clone().unwrap_or_else(|| saved.to_string());
+    let response = ui
+        .add(egui::TextEdit::singleline(&mut text).desired_width(220.0))
+        .labelled_by(label.id);
+    if response.changed() {
+        *draft = Some(text);
+    }
+    if response.lost_focus() {
+        return draft.take().filter(|t| t != saved);
+    }
+    None
+}
+
 const WEEKDAYS: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
 
 pub fn date_text(date: Option<NaiveDate>) -> String {

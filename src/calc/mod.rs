@@ -8,6 +8,7 @@ pub mod palette;
 pub mod policy;
 pub mod priority;
 pub mod risk;
+pub mod security_action;
 
 pub use diagnosis::{CategoryResult, Diagnosis, PolicyNeed, diagnose, rate_text};
 pub use evaluated::Evaluated;

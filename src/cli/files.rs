@@ -1,7 +1,7 @@
 //! `import`, `export` and `report`: an IPA workbook in, the workbook and the PDF report out.
 
 use super::{CliError, refuse_to_overwrite};
-use crate::operations::report::ReportRequest;
+use crate::operations::report::{BasicPolicyRequest, ReportRequest};
 use crate::operations::{self, Session};
 use std::path::Path;
 
@@ -38,6 +38,15 @@ pub(super) fn report(path: &Path, out: &Path, compare: bool) -> Result<String, C
     ReportRequest::new(&session, compare)?.write(out)?;
     Ok(format!(
         "診断結果の PDF を「{}」に書き出しました。",
+        out.display()
+    ))
+}
+
+pub(super) fn basic_policy(path: &Path, out: &Path) -> Result<String, CliError> {
+    let session = Session::open_read_only(path)?;
+    BasicPolicyRequest::new(&session).write(out)?;
+    Ok(format!(
+        "情報セキュリティ基本方針の PDF を「{}」に書き出しました。",
         out.display()
     ))
 }

@@ -86,6 +86,9 @@ pub enum Command {
         /// 最後に「診断を確定」した記録との比較（前回との比較）を入れる
         #[arg(long)]
         compare: bool,
+        /// 診断結果の代わりに、情報セキュリティ基本方針の 1 ページ（掲示・公開用）を作る
+        #[arg(long, conflicts_with = "compare")]
+        basic_policy: bool,
     },
     /// データベースの一貫したコピーを作る（アプリで開いたままでも可。名前を付けて保存と同じ）
     #[command(help_template = SUB_HELP_TEMPLATE)]
@@ -214,8 +217,15 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
             register::import_register(&require_db(db, "import-register")?, &file, &options)
         }
         Command::Export { out } => files::export_xlsx(&require_db(db, "export")?, &out),
-        Command::Report { out, compare } => {
-            files::report(&require_db(db, "report")?, &out, compare)
-        }
+        Command::Report {
+            out,
+            compare,
+            basic_policy: false,
+        } => files::report(&require_db(db, "report")?, &out, compare),
+        Command::Report {
+            out,
+            basic_policy: true,
+            ..
+        } => files::basic_policy(&require_db(db, "report")?, &out),
     }
 }

@@ -6,7 +6,8 @@
 
 use super::register::{CellValue, text_cells};
 use super::{
-    Answer, Asset, AssetId, Frequency, ItemNo, PlanEntry, PlanId, Settings, ThreatId, Workbook,
+    Answer, Asset, AssetId, Declaration, Frequency, ItemNo, PlanEntry, PlanId, Settings, ThreatId,
+    Workbook,
 };
 use std::fmt;
 
@@ -30,6 +31,8 @@ pub enum Edit {
     SetFrequency(ThreatId, Option<Frequency>),
     SetAnswer(ItemNo, Option<Answer>),
     SetSettings(Settings),
+    /// Replaces the 基本方針 and the 自社診断 (one record).
+    SetDeclaration(Declaration),
     /// Inserts a 対策計画 entry at `index` (past the end appends), keeping a non-zero id.
     InsertPlan {
         index: usize,
@@ -69,6 +72,10 @@ pub enum TextPlace {
     },
     Company,
     Assessor,
+    /// The 基本方針's text, its 代表者名 and its 公開先.
+    BasicPolicy,
+    Representative,
+    PublishedWhere,
     /// 担当者 of the 対策計画's entry `number` (1-based).
     PlanOwner(usize),
     /// メモ of the 対策計画's entry `number` (1-based).
@@ -81,6 +88,9 @@ impl fmt::Display for TextPlace {
             TextPlace::Asset { row, column } => write!(f, "台帳 {row}行目の{}", column.header()),
             TextPlace::Company => write!(f, "診断結果の会社名"),
             TextPlace::Assessor => write!(f, "診断結果の診断実施者"),
+            TextPlace::BasicPolicy => write!(f, "基本方針の本文"),
+            TextPlace::Representative => write!(f, "基本方針の代表者名"),
+            TextPlace::PublishedWhere => write!(f, "基本方針の公開先"),
             TextPlace::PlanOwner(n) => write!(f, "対策計画 {n}件目の担当者"),
             TextPlace::PlanMemo(n) => write!(f, "対策計画 {n}件目のメモ"),
         }
@@ -93,6 +103,7 @@ impl Edit {
     pub fn changes_results(&self) -> bool {
         match self {
             Edit::SetSettings(_)
+            | Edit::SetDeclaration(_)
             | Edit::InsertPlan { .. }
             | Edit::UpdatePlan(_)
             | Edit::DeletePlan(_) => false,
@@ -143,6 +154,7 @@ impl Edit {
             }
             Edit::UpdateAsset(asset) => texts.extend(asset_texts(asset, row_of(asset.id))),
             Edit::SetSettings(settings) => texts.extend(settings_texts(settings)),
+            Edit::SetDeclaration(declaration) => texts.extend(declaration_texts(declaration)),
             Edit::UpdatePlan(entry) => {
                 let number = workbook
                     .plan
@@ -176,6 +188,15 @@ fn settings_texts(settings: &Settings) -> [(TextPlace, &str); 2] {
     ]
 }
 
+fn declaration_texts(declaration: &Declaration) -> [(TextPlace, &str); 3] {
+    let policy = &declaration.basic_policy;
+    [
+        (TextPlace::BasicPolicy, &policy.text),
+        (TextPlace::Representative, &policy.representative),
+        (TextPlace::PublishedWhere, &policy.published_where),
+    ]
+}
+
 fn plan_texts(entry: &PlanEntry, number: usize) -> [(TextPlace, &str); 2] {
     [
         (TextPlace::PlanOwner(number), &entry.owner),
@@ -191,6 +212,7 @@ impl Workbook {
         let plan = self.plan.iter().enumerate();
         settings_texts(&self.settings)
             .into_iter()
+            .chain(declaration_texts(&self.declaration))
             .chain(assets.flat_map(|(i, asset)| asset_texts(asset, i + 1)))
             .chain(plan.flat_map(|(i, entry)| plan_texts(entry, i + 1)))
     }
@@ -274,6 +296,7 @@ impl Workbook {
             ),
             Edit::SetAnswer(no, _) => Edit::SetAnswer(*no, self.answer(*no)),
             Edit::SetSettings(_) => Edit::SetSettings(self.settings.clone()),
+            Edit::SetDeclaration(_) => Edit::SetDeclaration(self.declaration.clone()),
             Edit::InsertPlan { entry, .. } => Edit::DeletePlan(entry.id),
             Edit::UpdatePlan(entry) => match self.plan.iter().find(|e| e.id == entry.id) {
                 Some(old) => Edit::UpdatePlan(old.clone()),
@@ -327,6 +350,7 @@ impl Workbook {
                 }
             }
             Edit::SetSettings(s) => self.settings = s.clone(),
+            Edit::SetDeclaration(d) => self.declaration = d.clone(),
             Edit::InsertPlan { index, entry } => {
                 let mut entry = entry.clone();
                 if let EditOutcome::InsertedPlan(id) = outcome {
@@ -427,6 +451,10 @@ mod tests {
             company: "株式会社見本".into(),
             ..Settings::default()
         }));
+        let mut declaration = Declaration::default();
+        declaration.basic_policy.text = "当社は…".into();
+        declaration.self_check.score = Some(crate::domain::SelfCheckScore::new(72).unwrap());
+        round_trip(Edit::SetDeclaration(declaration));
         let wb = round_trip(Edit::InsertPlan {
             index: usize::MAX,
             entry: PlanEntry::new(Measure::Item(ItemNo(2))),

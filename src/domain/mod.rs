@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod cell_text;
 pub mod criteria;
 pub mod dates;
+pub mod declaration;
 pub mod edit;
 pub mod plan;
 pub mod policy;
@@ -15,6 +16,7 @@ pub mod workbook;
 
 pub use asset::{Asset, AssetError, AssetId};
 pub use catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat, ThreatId, Wording};
+pub use declaration::{BasicPolicy, Declaration, SelfCheck, SelfCheckScore};
 pub use edit::{Applied, Edit, EditOutcome, TextPlace};
 pub use plan::{Measure, PlanEntry, PlanId, PlanOffer, PlanStatus};
 pub use scales::{Answer, Frequency, Medium, Rating, ScaleError};

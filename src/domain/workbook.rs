@@ -2,6 +2,7 @@
 
 use super::asset::Asset;
 use super::catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat};
+use super::declaration::Declaration;
 use super::plan::PlanEntry;
 use super::scales::{Answer, Medium};
 use chrono::NaiveDate;
@@ -28,6 +29,9 @@ pub struct Workbook {
     /// 対策計画 (absent from snapshots taken before it existed).
     #[serde(default)]
     pub plan: Vec<PlanEntry>,
+    /// 基本方針 and 自社診断 (absent from snapshots taken before they existed).
+    #[serde(default)]
+    pub declaration: Declaration,
 }
 
 impl Workbook {
@@ -40,6 +44,7 @@ impl Workbook {
             assets: Vec::new(),
             settings: Settings::default(),
             plan: Vec::new(),
+            declaration: Declaration::default(),
         }
     }
 

@@ -12,7 +12,10 @@ use std::path::{Path, PathBuf};
 /// where the state before was saved.
 pub fn replace_with_workbook(session: &mut Session, imported: &Imported) -> StoreResult<PathBuf> {
     let backup = session.store().backup(Kind::BeforeImport)?;
-    session.replace_all(&imported.workbook)?;
+    // The IPA workbook has no 基本方針 or 自社診断: the company's stay as they are.
+    let mut workbook = imported.workbook.clone();
+    workbook.declaration = session.workbook().declaration.clone();
+    session.replace_all(&workbook)?;
     Ok(backup)
 }
 

@@ -48,3 +48,27 @@ impl ReportRequest {
         write_pdf(&self.input(), path)
     }
 }
+
+/// The 基本方針 page of a session: the company's name and its statement, owned so the window can
+/// write it on another thread as it writes the report.
+pub struct BasicPolicyRequest {
+    pub company: String,
+    pub policy: crate::domain::BasicPolicy,
+}
+
+impl BasicPolicyRequest {
+    pub fn new(session: &Session) -> BasicPolicyRequest {
+        let workbook = session.workbook();
+        BasicPolicyRequest {
+            company: workbook.settings.company.clone(),
+            policy: workbook.declaration.basic_policy.clone(),
+        }
+    }
+
+    pub fn write(&self, path: &Path) -> Result<(), ReportError> {
+        crate::report::write_bytes(
+            &crate::report::basic_policy_pdf(&self.company, &self.policy)?,
+            path,
+        )
+    }
+}

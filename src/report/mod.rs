@@ -2,6 +2,7 @@
 //! the annual review. Layout is in `layout`, wording in `content`, PDF output here (krilla: a well-kept,
 //! pure-Rust PDF writer that subsets and embeds TrueType fonts and handles CJK text).
 
+pub mod basic_policy;
 pub mod content;
 pub mod layout;
 mod shaped;
@@ -61,6 +62,8 @@ impl Measure for FontMeasure {
 pub enum ReportError {
     #[error("PDF を作成できませんでした：{0}")]
     Pdf(String),
+    #[error("基本方針はまだ PDF にできません。{0}を入れてください。")]
+    StatementIncomplete(String),
     #[error("PDF「{path}」を書き込めませんでした：{source}")]
     Write {
         path: std::path::PathBuf,
@@ -151,7 +154,27 @@ pub fn pdf(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
 /// Writes the report to `path` (via a temporary file beside it, so a half-written PDF never replaces
 /// a good one).
 pub fn write_pdf(input: &ReportInput, path: &std::path::Path) -> Result<(), ReportError> {
-    let bytes = pdf(input)?;
+    write_bytes(&pdf(input)?, path)
+}
+
+/// The 基本方針 page as PDF bytes; refused while its text, 制定日 or 代表者名 is missing.
+pub fn basic_policy_pdf(
+    company: &str,
+    policy: &crate::domain::BasicPolicy,
+) -> Result<Vec<u8>, ReportError> {
+    let missing = policy.missing();
+    if !missing.is_empty() {
+        return Err(ReportError::StatementIncomplete(missing.join("・")));
+    }
+    render(&basic_policy::compose(
+        company,
+        policy,
+        &FontMeasure::bundled(),
+    ))
+}
+
+/// Writes a finished PDF to `path` via a temporary file beside it.
+pub fn write_bytes(bytes: &[u8], path: &std::path::Path) -> Result<(), ReportError> {
     let write_err = |source| ReportError::Write {
         path: path.to_path_buf(),
         source,

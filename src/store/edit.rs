@@ -162,6 +162,10 @@ pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
             save_settings(tx, settings)?;
             Ok(EditOutcome::Done)
         }
+        Edit::SetDeclaration(declaration) => {
+            super::declaration::save(tx, declaration)?;
+            Ok(EditOutcome::Done)
+        }
         Edit::InsertPlan { index, entry } => Ok(EditOutcome::InsertedPlan(super::plan::insert(
             tx, *index, entry,
         )?)),
@@ -226,8 +230,10 @@ fn write_sheets(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
 pub fn replace_all(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
     tx.execute_batch(
         "DELETE FROM plan; DELETE FROM assets; DELETE FROM threat_items; DELETE FROM threats;
-         DELETE FROM check_items; DELETE FROM categories; DELETE FROM settings;",
+         DELETE FROM check_items; DELETE FROM categories; DELETE FROM settings;
+         DELETE FROM declaration;",
     )?;
     write_sheets(tx, wb)?;
+    super::declaration::save(tx, &wb.declaration)?;
     super::plan::write_all(tx, &wb.plan)
 }

@@ -6,6 +6,7 @@
 //! network share uses the rollback journal instead, since WAL needs memory shared on one host.
 
 pub mod backup;
+mod declaration;
 mod edit;
 mod error;
 mod load;

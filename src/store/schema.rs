@@ -14,6 +14,7 @@ const MEDIA_CHECK: &str =
 /// Schema 4: 対策計画, each entry one check item or one threat's items.
 /// Schema 5: (4) マイナンバー対応's 適用条件 as the guideline gives it (原則としてすべての企業; the
 /// catalogue copied into older databases said マイナンバーを取り扱う場合).
+/// Schema 6: the 情報セキュリティ基本方針 and the 自社診断 of SECURITY ACTION (one row).
 fn migration(version: i64) -> String {
     match version {
         1 => format!(
@@ -89,12 +90,23 @@ fn migration(version: i64) -> String {
         5 => "UPDATE categories SET applies_when = '原則としてすべての企業'
                 WHERE no = 4 AND applies_when = 'マイナンバーを取り扱う場合';"
             .to_string(),
+        6 => "CREATE TABLE declaration (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                policy_text TEXT NOT NULL DEFAULT '',
+                established_on TEXT CHECK (established_on IS NULL OR date(established_on) = established_on),
+                representative TEXT NOT NULL DEFAULT '',
+                published_on TEXT CHECK (published_on IS NULL OR date(published_on) = published_on),
+                published_where TEXT NOT NULL DEFAULT '',
+                self_check_on TEXT CHECK (self_check_on IS NULL OR date(self_check_on) = self_check_on),
+                self_check_score INTEGER CHECK (self_check_score BETWEEN -25 AND 100)
+            );"
+        .to_string(),
         _ => unreachable!("no migration {version}"),
     }
 }
 
 /// The schema this program writes.
-pub const CURRENT_VERSION: i64 = 5;
+pub const CURRENT_VERSION: i64 = 6;
 
 /// Brings a database from `from` to `CURRENT_VERSION` inside the caller's transaction.
 pub fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {

@@ -3,7 +3,7 @@
 
 use crate::app::views::explain::show_lines;
 use crate::app::views::plan::plan_button;
-use crate::app::widgets::{date_picker, header_row, level_cell, level_colors};
+use crate::app::widgets::{date_picker, draft_field, header_row, level_cell, level_colors};
 use crate::calc::Assessment;
 use crate::calc::diagnosis::PRIORITIES_NEED_ANSWERS;
 use crate::calc::explain::{Line, explain_category};
@@ -187,26 +187,6 @@ fn priority_section(
 }
 
 /// A text field saved when it loses focus.
-fn setting_field(
-    ui: &mut Ui,
-    label: &str,
-    saved: &str,
-    draft: &mut Option<String>,
-) -> Option<String> {
-    let label = ui.label(label);
-    let mut text = draft.clone().unwrap_or_else(|| saved.to_string());
-    let response = ui
-        .add(egui::TextEdit::singleline(&mut text).desired_width(220.0))
-        .labelled_by(label.id);
-    if response.changed() {
-        *draft = Some(text);
-    }
-    if response.lost_focus() {
-        return draft.take().filter(|t| t != saved);
-    }
-    None
-}
-
 /// A category's name, styled as the link it is: a click shows (or hides) its explanation.
 fn category_link(ui: &mut Ui, text: &str, shown: bool) -> egui::Response {
     let color = ui.visuals().hyperlink_color;
@@ -328,13 +308,13 @@ impl DiagnosisView {
                     let mut changed = settings.clone();
                     let mut any = false;
                     if let Some(v) =
-                        setting_field(ui, "会社名", &settings.company, &mut self.company)
+                        draft_field(ui, "会社名", &settings.company, &mut self.company)
                     {
                         changed.company = v;
                         any = true;
                     }
                     if let Some(v) =
-                        setting_field(ui, "診断実施者", &settings.assessor, &mut self.assessor)
+                        draft_field(ui, "診断実施者", &settings.assessor, &mut self.assessor)
                     {
                         changed.assessor = v;
                         any = true;

@@ -5,6 +5,7 @@
 //! there, not fields and match arms to `RiskbookApp`.
 
 pub mod checks;
+pub mod declaration;
 pub mod diagnosis;
 pub mod explain;
 pub mod history;
@@ -27,6 +28,7 @@ pub enum Sheet {
     Checks,
     Diagnosis,
     Plan,
+    Declaration,
     History,
 }
 
@@ -39,6 +41,7 @@ impl Sheet {
             Sheet::Checks => "対策状況チェック",
             Sheet::Diagnosis => "診断結果",
             Sheet::Plan => "対策計画",
+            Sheet::Declaration => "基本方針・SECURITY ACTION",
             Sheet::History => "履歴",
         }
     }
@@ -53,6 +56,8 @@ pub struct Requests {
     /// A line for the status bar about what the edits did (「２」を「2」として読みました); an empty
     /// one takes the last one away (a value refused: the last reading is no longer news).
     pub note: Option<String>,
+    /// An action of the window asked for by a button of the view (基本方針をPDF出力).
+    pub action: Option<crate::app::actions::Action>,
 }
 
 impl From<Vec<Edit>> for Requests {
@@ -94,6 +99,7 @@ pub fn sheets() -> Vec<Box<dyn View>> {
         Box::new(checks::ChecksView),
         Box::new(diagnosis::DiagnosisView::default()),
         Box::new(plan::PlanView::default()),
+        Box::new(declaration::DeclarationView::default()),
         Box::new(history::HistoryView::default()),
     ]
 }

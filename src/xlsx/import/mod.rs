@@ -205,6 +205,8 @@ fn read_from<RS: Read + Seek>(
         assets,
         settings,
         plan,
+        // The 基本方針 is not part of the IPA workbook.
+        declaration: Default::default(),
     };
 
     let differences = register::differences(&register_name, &cached, &assess(&workbook));
