@@ -9,6 +9,7 @@
 //! (src/app/fonts.rs).
 
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 pub static JAPANESE: &[u8] = include_bytes!("../assets/fonts/ipaexg.ttf");
 pub const NAME: &str = "IPAexGothic";
@@ -53,9 +54,26 @@ pub fn modifies_previous(c: char) -> bool {
     matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{200D}' | '\u{1F3FB}'..='\u{1F3FF}')
 }
 
+/// `font_for` of each character of the BMP once asked: 0 not yet, `NONE` none, else the index + 1.
+/// A report of 10,000 assets asks for every character of every text several times.
+static BMP_FONTS: [AtomicU8; 0x1_0000] = [const { AtomicU8::new(0) }; 0x1_0000];
+const NONE: u8 = u8::MAX;
+
 /// The first bundled font with a glyph for `c`.
 pub fn font_for(c: char) -> Option<usize> {
-    FACES.iter().position(|f| f.glyph_index(c).is_some())
+    let look_up = || FACES.iter().position(|f| f.glyph_index(c).is_some());
+    let Some(known) = BMP_FONTS.get(c as usize) else {
+        return look_up();
+    };
+    match known.load(Ordering::Relaxed) {
+        0 => {
+            let font = look_up();
+            known.store(font.map_or(NONE, |i| i as u8 + 1), Ordering::Relaxed);
+            font
+        }
+        NONE => None,
+        i => Some(i as usize - 1),
+    }
 }
 
 /// `text` in runs of one font each. A variation selector or joiner stays in the run of the character

@@ -68,6 +68,20 @@ fn a_character_no_font_has_is_named_with_its_place() {
         !shows(&harness, "表示できない文字"),
         "gone once the character is"
     );
+    // Undo and redo check the text they bring back, as the user's own edits do.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(on_disk(&path).assets[1].note, "社外秘\u{10FFFD}");
+    assert!(
+        shows(&harness, "（U+10FFFD、台帳 2行目の備考）"),
+        "back with the character"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    assert!(
+        !shows(&harness, "表示できない文字"),
+        "and gone with it again"
+    );
 
     // The same in the 対策計画's メモ.
     click(&mut harness, "対策計画");

@@ -72,8 +72,8 @@ impl RiskbookApp {
                     self.message = Some(Message::SampleNeedsEmpty);
                 }
             }
-            Action::Undo => self.step(Direction::Undo),
-            Action::Redo => self.step(Direction::Redo),
+            Action::Undo => self.step(Direction::Undo, ctx),
+            Action::Redo => self.step(Direction::Redo, ctx),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }

@@ -137,10 +137,22 @@ impl RiskbookApp {
         }
     }
 
-    fn step(&mut self, direction: Direction) {
+    /// Undo or redo. Like the user's own edits, only the text of the edit made is checked for
+    /// characters no font can draw (a full check walks every text of all the assets).
+    fn step(&mut self, direction: Direction, ctx: &egui::Context) {
+        let before = self.session.revision();
         match self.session.step(direction) {
-            Ok(true) => self.report(Ok(())),
-            Ok(false) => {}
+            Ok(Some(edit)) => {
+                self.report(Ok(()));
+                self.glyphs.after_edits(
+                    ctx,
+                    std::slice::from_ref(&edit),
+                    self.session.workbook(),
+                    before,
+                    self.session.revision(),
+                );
+            }
+            Ok(None) => {}
             Err(e) => self.report(Err(e)),
         }
     }

@@ -211,7 +211,10 @@ pub fn compare(before: &Evaluated, after: &Evaluated) -> Comparison {
             }
         }
     }
-    let mut assets = Vec::new();
+    // Room for every asset changed (a comparison with now after an answer moved changes most of
+    // them): growing the list as it fills copied it again and again.
+    let removed = matched_before.iter().filter(|m| !**m).count();
+    let mut assets = Vec::with_capacity(aa.assets.len() + removed);
     for (i, (now, matched)) in aa.assets.iter().zip(&by_index).enumerate() {
         match *matched {
             Some(j) => {
@@ -299,27 +302,29 @@ fn answer_changes(before: &Workbook, after: &Workbook) -> Vec<AnswerChange> {
 /// comparison with now are sorted in one pass, on every edit that 履歴 shows).
 fn largest_rise_first(changes: Vec<AssetChange>) -> Vec<AssetChange> {
     const MAX: i16 = 6;
-    let steps: Vec<usize> = changes
-        .iter()
-        .map(|c| {
-            let delta = c.after.unwrap_or(0) as i16 - c.before.unwrap_or(0) as i16;
-            (MAX - delta.clamp(-MAX, MAX)) as usize
-        })
-        .collect();
+    let step = |c: &AssetChange| {
+        let delta = c.after.unwrap_or(0) as i16 - c.before.unwrap_or(0) as i16;
+        (MAX - delta.clamp(-MAX, MAX)) as usize
+    };
+    let Some(&first) = changes.first() else {
+        return changes;
+    };
     let mut next = [0usize; 2 * MAX as usize + 1];
-    for &step in &steps {
-        next[step] += 1;
+    for c in &changes {
+        next[step(c)] += 1;
     }
     let mut start = 0;
     for slot in &mut next {
         (*slot, start) = (start, start + *slot);
     }
-    let mut order = vec![0; changes.len()];
-    for (i, &step) in steps.iter().enumerate() {
-        order[next[step]] = i;
-        next[step] += 1;
+    // Each change copied once, to its place (the list starts as copies of the first change).
+    let mut ordered = vec![first; changes.len()];
+    for c in &changes {
+        let at = &mut next[step(c)];
+        ordered[*at] = *c;
+        *at += 1;
     }
-    order.into_iter().map(|i| changes[i]).collect()
+    ordered
 }
 
 #[cfg(test)]

@@ -117,23 +117,24 @@ impl Session {
 
     /// Undoes the last edit; false when there is none.
     pub fn undo(&mut self) -> StoreResult<bool> {
-        self.step(Direction::Undo)
+        Ok(self.step(Direction::Undo)?.is_some())
     }
 
     pub fn redo(&mut self) -> StoreResult<bool> {
-        self.step(Direction::Redo)
+        Ok(self.step(Direction::Redo)?.is_some())
     }
 
-    /// Undoes or redoes one edit; false when there is none. The edit's inverse goes on the other
-    /// stack; an edit that cannot be saved stays where it was, to be tried again.
-    pub fn step(&mut self, direction: Direction) -> StoreResult<bool> {
+    /// Undoes or redoes one edit and returns the edit made (the window checks only its text);
+    /// None when there is none. The edit's inverse goes on the other stack; an edit that cannot be
+    /// saved stays where it was, to be tried again.
+    pub fn step(&mut self, direction: Direction) -> StoreResult<Option<Edit>> {
         let Some(edit) = self.stack(direction).pop() else {
-            return Ok(false);
+            return Ok(None);
         };
         match self.save_with_inverse(&edit) {
             Ok((_, inverse)) => {
                 self.stack(direction.opposite()).push(inverse);
-                Ok(true)
+                Ok(Some(edit))
             }
             Err(e) => {
                 self.stack(direction).push(edit);

@@ -21,31 +21,58 @@ use std::sync::Mutex;
 /// Text widths from the advance widths of the bundled fonts, each character in the font that draws
 /// it (`crate::font::runs`).
 pub struct FontMeasure {
-    cache: Mutex<HashMap<(usize, char), f32>>,
+    /// Per font of `crate::font::CHAIN`, the advance of each BMP character asked so far (NaN: not
+    /// yet), and of the characters beyond it.
+    cache: Mutex<Advances>,
 }
+
+struct Advances {
+    bmp: Vec<Vec<f32>>,
+    beyond: HashMap<(usize, char), f32>,
+}
+
+const BMP: usize = 0x1_0000;
 
 impl FontMeasure {
     pub fn bundled() -> FontMeasure {
         FontMeasure {
-            cache: Mutex::new(HashMap::new()),
+            cache: Mutex::new(Advances {
+                bmp: crate::font::CHAIN.iter().map(|_| Vec::new()).collect(),
+                beyond: HashMap::new(),
+            }),
         }
     }
 
-    fn advance(&self, font: usize, ch: char) -> f32 {
+    fn advance(advances: &mut Advances, font: usize, ch: char) -> f32 {
         if crate::font::modifies_previous(ch) {
             return 0.0;
         }
-        let mut cache = self.cache.lock().expect("not poisoned");
-        *cache.entry((font, ch)).or_insert_with(|| {
+        let look_up = || {
             let face = crate::font::face(font);
             face.glyph_index(ch)
                 .and_then(|g| face.glyph_hor_advance(g))
                 .map_or(0.5, |a| a as f32 / face.units_per_em() as f32)
-        })
+        };
+        let code = ch as usize;
+        if code >= BMP {
+            return *advances.beyond.entry((font, ch)).or_insert_with(look_up);
+        }
+        let bmp = &mut advances.bmp[font];
+        if bmp.is_empty() {
+            bmp.resize(BMP, f32::NAN);
+        }
+        if bmp[code].is_nan() {
+            bmp[code] = look_up();
+        }
+        bmp[code]
     }
 
     fn run_width(&self, font: usize, run: &str, size: f32) -> f32 {
-        run.chars().map(|c| self.advance(font, c)).sum::<f32>() * size
+        let mut advances = self.cache.lock().expect("not poisoned");
+        run.chars()
+            .map(|c| Self::advance(&mut advances, font, c))
+            .sum::<f32>()
+            * size
     }
 }
 

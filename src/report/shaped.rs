@@ -4,7 +4,7 @@
 //! 0.8, with rustybuzz, no features, the direction guessed), so the PDF is the same byte for byte.
 
 use krilla::text::{Font, GlyphId, KrillaGlyph};
-use rustybuzz::{Direction, UnicodeBuffer};
+use rustybuzz::{Direction, Script, ShapePlan, UnicodeBuffer};
 use std::collections::HashMap;
 
 /// The bundled fonts as rustybuzz faces, parsed once, and the runs shaped so far.
@@ -12,6 +12,10 @@ pub struct Shaper {
     faces: Vec<rustybuzz::Face<'static>>,
     /// Per font of `crate::font::CHAIN`: the glyphs of each run shaped so far.
     shaped: Vec<HashMap<String, Vec<KrillaGlyph>>>,
+    /// Per font: the shape plans made so far, by direction and script. `rustybuzz::shape` makes a
+    /// plan for every run from just these (no features, no language), which at 10,000 asset names
+    /// was a large part of the report's time.
+    plans: Vec<Vec<(Direction, Option<Script>, ShapePlan)>>,
 }
 
 impl Shaper {
@@ -22,6 +26,7 @@ impl Shaper {
             .collect();
         Shaper {
             shaped: faces.iter().map(|_| HashMap::new()).collect(),
+            plans: faces.iter().map(|_| Vec::new()).collect(),
             faces,
         }
     }
@@ -29,20 +34,40 @@ impl Shaper {
     /// The glyphs of `run`, a run of `crate::font::CHAIN[index]` (loaded in krilla as `krilla_font`).
     pub fn glyphs(&mut self, index: usize, krilla_font: &Font, run: &str) -> &[KrillaGlyph] {
         if !self.shaped[index].contains_key(run) {
-            let glyphs = shape(&self.faces[index], krilla_font.units_per_em(), run);
+            let glyphs = shape(
+                &self.faces[index],
+                &mut self.plans[index],
+                krilla_font.units_per_em(),
+                run,
+            );
             self.shaped[index].insert(run.to_string(), glyphs);
         }
         &self.shaped[index][run]
     }
 }
 
-/// krilla 0.8's `naive_shape` with `TextDirection::Auto` and a face parsed once.
-fn shape(face: &rustybuzz::Face, units_per_em: f32, text: &str) -> Vec<KrillaGlyph> {
+/// krilla 0.8's `naive_shape` with `TextDirection::Auto`, a face parsed once and the plan that
+/// `rustybuzz::shape` would make, made once.
+fn shape(
+    face: &rustybuzz::Face,
+    plans: &mut Vec<(Direction, Option<Script>, ShapePlan)>,
+    units_per_em: f32,
+    text: &str,
+) -> Vec<KrillaGlyph> {
     let mut buffer = UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.guess_segment_properties();
     let dir = buffer.direction();
-    let output = rustybuzz::shape(face, &[], buffer);
+    // The guess leaves no script (never 「unknown」) for a run of digits and punctuation only.
+    let script = Some(buffer.script()).filter(|s| *s != rustybuzz::script::UNKNOWN);
+    let at = match plans.iter().position(|(d, s, _)| *d == dir && *s == script) {
+        Some(at) => at,
+        None => {
+            plans.push((dir, script, ShapePlan::new(face, dir, script, None, &[])));
+            plans.len() - 1
+        }
+    };
+    let output = rustybuzz::shape_with_plan(face, &plans[at].2, buffer);
     let positions = output.glyph_positions();
     let infos = output.glyph_infos();
     let forwards = dir == Direction::LeftToRight || dir == Direction::TopToBottom;

@@ -39,22 +39,21 @@ fn format_runs(f: &Formats) -> Vec<(u16, u16, &Format)> {
     runs
 }
 
-/// Rows formatted together (`write_assets`): few enough that they are still in the cache.
+/// Rows formatted together (`write_assets`): few enough that they are still in the cache. Also the
+/// rows whose formulas are made at a time on the second thread.
 const FORMAT_BLOCK: usize = 256;
 
-/// The assets' values and formulas. The values are written without a format and then formatted a
-/// block of rows and a run of columns at a time: rust_xlsxwriter looks a format up by hashing it,
-/// once per call, which per cell was a large part of a big export. The cells and their style
-/// numbers are the same as with a format per cell, as is the order formats are first used in (that
-/// of styles.xml).
-fn write_assets(
-    sheet: &mut Worksheet,
+/// The formulas of one row, in the order they are written: M, then P, Q, R, then S.
+type RowFormulas = [Formula; 5];
+
+/// The formulas of the assets, in blocks of `FORMAT_BLOCK` rows, sent as they are made. Making
+/// them (the text, and rust_xlsxwriter's scan of it for newer functions) is a good part of a large
+/// export: it runs on a second thread while the sheet takes the values.
+fn make_formulas(
     wb: &Workbook,
     assessment: &Assessment,
-    formats: &Formats,
-) -> Result<(), XlsxError> {
-    let runs = format_runs(formats);
-    let mut unformatted = REGISTER_FIRST_ROW;
+    send: std::sync::mpsc::SyncSender<Vec<RowFormulas>>,
+) {
     let [f, j, l, m, likelihood] = [
         Column::Medium,
         Column::Confidentiality,
@@ -76,78 +75,119 @@ fn write_assets(
         let names = worst("I");
         ["M", "N", "O"].map(|c| (worst(c), names.clone()))
     };
-    for (i, (a, r)) in wb.assets.iter().zip(&assessment.assets).enumerate() {
-        let row = REGISTER_FIRST_ROW + i as u32;
-        let n = row + 1; // the row's number in A1 references
-        // Always as text: a name like "=売上" must never become a formula.
-        for (column, text) in text_cells(a) {
-            sheet.write_string(row, col(column), text)?;
-        }
-        if let Some(m) = a.medium {
-            sheet.write_string(row, col(Column::Medium), m.name())?;
-        }
-        for (column, flag) in [
-            (Column::Personal, a.personal_info),
-            (Column::Sensitive, a.sensitive_info),
-            (Column::MyNumber, a.my_number),
-        ] {
-            if flag {
-                sheet.write_string(row, col(column), "有")?;
-            }
-        }
-        for (column, rating) in [
-            (Column::Confidentiality, a.confidentiality),
-            (Column::Integrity, a.integrity),
-            (Column::Availability, a.availability),
-        ] {
-            if let Some(v) = rating {
-                sheet.write_number(row, col(column), v.value() as f64)?;
-            }
-        }
-        sheet.write_formula(
-            row,
-            col(Column::Importance),
-            Formula::new(format!(
-                "=IF(COUNT({j}{n}:{l}{n})<3,\"\",MAX({j}{n}:{l}{n}))"
-            ))
-            .set_result(opt(r.importance)),
-        )?;
-        if let Some(d) = a.registered {
-            let date = rust_xlsxwriter::ExcelDateTime::from_ymd(
-                chrono::Datelike::year(&d) as u16,
-                chrono::Datelike::month(&d) as u8,
-                chrono::Datelike::day(&d) as u8,
-            )?;
-            sheet.write_datetime(row, col(Column::Registered), &date)?;
-        }
-        for (k, ((values, names), column)) in threat_ranges
+    let rows = wb.assets.len().min(assessment.assets.len());
+    for (block, risks) in assessment.assets[..rows].chunks(FORMAT_BLOCK).enumerate() {
+        let formulas = risks
             .iter()
-            .zip([Column::Threat, Column::Vulnerability, Column::Likelihood])
             .enumerate()
-        {
-            sheet.write_formula(
-                row,
-                col(Column::Threat) + k as u16,
-                Formula::new(format!(
-                    "=IFERROR(INDEX({values},MATCH(${f}{n},{names},0)),\"\")"
+            .map(|(k, risk)| {
+                // The row's number in A1 references.
+                let n = REGISTER_FIRST_ROW + (block * FORMAT_BLOCK + k) as u32 + 1;
+                let importance = Formula::new(format!(
+                    "=IF(COUNT({j}{n}:{l}{n})<3,\"\",MAX({j}{n}:{l}{n}))"
                 ))
-                .set_result(opt(r.number(column))),
-            )?;
+                .set_result(opt(risk.importance));
+                let [p, q, r] = [
+                    (0, Column::Threat),
+                    (1, Column::Vulnerability),
+                    (2, Column::Likelihood),
+                ]
+                .map(|(at, column)| {
+                    let (values, names) = &threat_ranges[at];
+                    Formula::new(format!(
+                        "=IFERROR(INDEX({values},MATCH(${f}{n},{names},0)),\"\")"
+                    ))
+                    .set_result(opt(risk.number(column)))
+                });
+                let cached = risk.risk.map_or("未算定".to_string(), |v| v.to_string());
+                let s = Formula::new(format!(
+                    "=IF(OR({m}{n}=\"\",{likelihood}{n}=\"\"),\"未算定\",{m}{n}*{likelihood}{n})"
+                ))
+                .set_result(cached);
+                [importance, p, q, r, s]
+            })
+            .collect();
+        if send.send(formulas).is_err() {
+            return; // the sheet failed and stopped taking them
         }
-        let risk_cached = r.risk.map_or("未算定".to_string(), |v| v.to_string());
-        sheet.write_formula(
-            row,
-            col(Column::Risk),
-            Formula::new(format!(
-                "=IF(OR({m}{n}=\"\",{likelihood}{n}=\"\"),\"未算定\",{m}{n}*{likelihood}{n})"
-            ))
-            .set_result(risk_cached),
-        )?;
-        if (i + 1) % FORMAT_BLOCK == 0 || i + 1 == wb.assets.len() {
-            for (first, last, format) in &runs {
-                sheet.set_range_format(unformatted, *first, row, *last, format)?;
+    }
+}
+
+/// The assets' values and formulas. The values are written without a format and then formatted a
+/// block of rows and a run of columns at a time: rust_xlsxwriter looks a format up by hashing it,
+/// once per call, which per cell was a large part of a big export. The cells and their style
+/// numbers are the same as with a format per cell, as is the order formats are first used in (that
+/// of styles.xml).
+fn write_assets(
+    sheet: &mut Worksheet,
+    wb: &Workbook,
+    assessment: &Assessment,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    let runs = format_runs(formats);
+    std::thread::scope(|scope| {
+        let (send, blocks) = std::sync::mpsc::sync_channel(4);
+        scope.spawn(move || make_formulas(wb, assessment, send));
+        let count = wb.assets.len().min(assessment.assets.len());
+        let mut rows = wb.assets[..count].iter().enumerate();
+        for block in blocks {
+            let first = REGISTER_FIRST_ROW + (count - rows.len()) as u32;
+            let mut last = first;
+            for ([importance, p, q, r, s], (i, a)) in block.into_iter().zip(&mut rows) {
+                let row = REGISTER_FIRST_ROW + i as u32;
+                last = row;
+                write_values(sheet, row, a)?;
+                sheet.write_formula(row, col(Column::Importance), importance)?;
+                if let Some(d) = a.registered {
+                    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                        chrono::Datelike::year(&d) as u16,
+                        chrono::Datelike::month(&d) as u8,
+                        chrono::Datelike::day(&d) as u8,
+                    )?;
+                    sheet.write_datetime(row, col(Column::Registered), &date)?;
+                }
+                for (k, formula) in [p, q, r].into_iter().enumerate() {
+                    sheet.write_formula(row, col(Column::Threat) + k as u16, formula)?;
+                }
+                sheet.write_formula(row, col(Column::Risk), s)?;
             }
-            unformatted = row + 1;
+            for (first_col, last_col, format) in &runs {
+                sheet.set_range_format(first, *first_col, last, *last_col, format)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// A row's typed values: the texts, 媒体, the 有 of the personal information columns, the ratings.
+fn write_values(
+    sheet: &mut Worksheet,
+    row: u32,
+    a: &crate::domain::Asset,
+) -> Result<(), XlsxError> {
+    // Always as text: a name like "=売上" must never become a formula.
+    for (column, text) in text_cells(a) {
+        sheet.write_string(row, col(column), text)?;
+    }
+    if let Some(m) = a.medium {
+        sheet.write_string(row, col(Column::Medium), m.name())?;
+    }
+    for (column, flag) in [
+        (Column::Personal, a.personal_info),
+        (Column::Sensitive, a.sensitive_info),
+        (Column::MyNumber, a.my_number),
+    ] {
+        if flag {
+            sheet.write_string(row, col(column), "有")?;
+        }
+    }
+    for (column, rating) in [
+        (Column::Confidentiality, a.confidentiality),
+        (Column::Integrity, a.integrity),
+        (Column::Availability, a.availability),
+    ] {
+        if let Some(v) = rating {
+            sheet.write_number(row, col(column), v.value() as f64)?;
         }
     }
     Ok(())
