@@ -175,5 +175,7 @@ pub fn workbook(conn: &Connection) -> StoreResult<Workbook> {
         assets: assets(conn)?,
         settings: settings(conn)?,
         plan: super::plan::load(conn)?,
+        profile: super::policy::load_profile(conn)?,
+        documents: super::policy::load_documents(conn)?,
     })
 }

@@ -205,6 +205,9 @@ fn read_from<RS: Read + Seek>(
         assets,
         settings,
         plan,
+        // The sheets carry no 規程: the import keeps what the database holds (operations::import).
+        profile: Default::default(),
+        documents: Vec::new(),
     };
 
     let differences = register::differences(&register_name, &cached, &assess(&workbook));
