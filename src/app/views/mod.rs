@@ -10,6 +10,7 @@ pub mod explain;
 pub mod history;
 pub mod list_import;
 pub mod plan;
+pub mod policies;
 pub mod register;
 pub mod start;
 pub mod threats;
@@ -27,6 +28,7 @@ pub enum Sheet {
     Checks,
     Diagnosis,
     Plan,
+    Policies,
     History,
 }
 
@@ -39,6 +41,7 @@ impl Sheet {
             Sheet::Checks => "対策状況チェック",
             Sheet::Diagnosis => "診断結果",
             Sheet::Plan => "対策計画",
+            Sheet::Policies => "規程",
             Sheet::History => "履歴",
         }
     }
@@ -94,6 +97,8 @@ pub fn sheets() -> Vec<Box<dyn View>> {
         Box::new(checks::ChecksView),
         Box::new(diagnosis::DiagnosisView::default()),
         Box::new(plan::PlanView::default()),
+        // 手順4 follows 手順3: the rules are written once the measures are decided.
+        Box::new(policies::PoliciesView::default()),
         Box::new(history::HistoryView::default()),
     ]
 }
