@@ -1,5 +1,6 @@
 //! The bundled sample company (`riskbook sample`), read from `assets/sample-company.toml`.
 
+use crate::domain::policy::{CompanyProfile, DocumentNo, DocumentRecord, DocumentStatus};
 use crate::domain::{
     Answer, Asset, AssetId, Catalogue, Frequency, ItemNo, Measure, Medium, PlanEntry, PlanStatus,
     Rating, Settings, Workbook,
@@ -37,7 +38,29 @@ struct SampleFile {
     assets: Vec<Row>,
     #[serde(default)]
     plan: Vec<PlanRow>,
+    #[serde(default)]
+    profile: CompanyProfile,
+    #[serde(default)]
+    documents: Vec<DocumentRow>,
     history: Vec<HistoryRow>,
+}
+
+/// A 規程 document's status; `revised` empty when there is no date.
+#[derive(Deserialize)]
+struct DocumentRow {
+    no: u8,
+    status: String,
+    revised: String,
+    approver: String,
+}
+
+fn document(row: DocumentRow) -> DocumentRecord {
+    DocumentRecord {
+        no: DocumentNo::new(row.no).expect("sample documents are 1–13"),
+        status: DocumentStatus::from_label(&row.status).expect("sample statuses are valid"),
+        revised: NaiveDate::parse_from_str(&row.revised, "%Y-%m-%d").ok(),
+        approver: row.approver,
+    }
 }
 
 /// 対策状況チェックの回答, one list per category in item order.
@@ -111,7 +134,7 @@ fn answer_all(wb: &mut Workbook, answers: &Answers) {
 }
 
 /// The sample's earlier confirmed assessments, oldest first: fewer assets, answers that were worse
-/// in several categories, no 対策計画 yet.
+/// in several categories, no 対策計画 and no 規程 written yet.
 pub fn sample_history(catalogue: Catalogue) -> Vec<SampleHistory> {
     let now = sample_workbook(catalogue);
     file()
@@ -122,6 +145,7 @@ pub fn sample_history(catalogue: Catalogue) -> Vec<SampleHistory> {
             wb.assets.truncate(history.assets);
             answer_all(&mut wb, &history.answers);
             wb.plan.clear();
+            wb.documents.clear();
             SampleHistory {
                 taken_at: history.taken_at,
                 note: history.note,
@@ -194,5 +218,9 @@ pub fn sample_workbook(catalogue: Catalogue) -> Workbook {
         .map(|row| plan_entry(row, &wb))
         .collect();
     wb.plan = plan;
+    wb.profile = file.profile;
+    for row in file.documents {
+        wb.set_document(document(row));
+    }
     wb
 }

@@ -1,6 +1,6 @@
 //! The computed state as JSON (`riskbook summary --json`): the contract scripts and checks rely on.
 
-use crate::calc::policy::{policy_table, suggested_profile};
+use crate::calc::policy::company_table;
 use crate::calc::{Evaluated, LevelCounts, RiskLevel};
 use crate::domain::register::Column;
 use crate::domain::{Measure, PlanStatus};
@@ -73,8 +73,8 @@ pub struct PlanSummary {
 }
 
 /// One of the 13 documents of the policy sample (手順4). `applies` and `needed` are null while not
-/// known: the company's profile is only what its 対策状況チェック answers suggest
-/// (`calc::policy::suggested_profile`).
+/// known; where the company's profile does not answer a condition, `applies` is what its
+/// 対策状況チェック answers suggest and `suggested` is true (`calc::policy::company_table`).
 #[derive(Debug, Serialize)]
 pub struct PolicySummary {
     pub no: u8,
@@ -82,7 +82,14 @@ pub struct PolicySummary {
     /// 適用条件
     pub condition: &'static str,
     pub applies: Option<bool>,
+    pub suggested: bool,
     pub needed: Option<bool>,
+    /// 未作成 / 作成中 / 承認済み.
+    pub status: &'static str,
+    /// 改訂日 (YYYY-MM-DD).
+    pub revised: Option<String>,
+    /// 承認者
+    pub approver: String,
 }
 
 /// SECURITY ACTION: the 5か条 from the answers, the 自社診断 and the 基本方針.
@@ -224,14 +231,18 @@ pub fn summarize(results: &Evaluated) -> Summary {
             memo: e.memo.clone(),
         })
         .collect();
-    let policies = policy_table(&suggested_profile(diagnosis), diagnosis)
+    let policies = company_table(workbook, diagnosis)
         .into_iter()
-        .map(|row| PolicySummary {
-            no: row.policy.no,
-            name: row.policy.name,
-            condition: row.policy.condition.label(),
-            applies: row.applies,
-            needed: row.needed,
+        .map(|p| PolicySummary {
+            no: p.row.policy.no,
+            name: p.row.policy.name,
+            condition: p.row.policy.condition.label(),
+            applies: p.row.applies,
+            suggested: p.suggested,
+            needed: p.row.needed,
+            status: p.record.status.label(),
+            revised: p.record.revised.map(|d| d.format("%Y-%m-%d").to_string()),
+            approver: p.record.approver,
         })
         .collect();
     Summary {

@@ -83,8 +83,8 @@ fn sample_then_summary_prints_the_worked_example() {
         .sum();
     assert_eq!(total as usize, json["assets"].as_array().unwrap().len());
 
-    // 手順4's 13 documents: the sample answers (9) all 4 (no development) and (10) otherwise (委託);
-    // its size and what it hands to 委託先 are not known, so 12 and 13 are null.
+    // 手順4's 13 documents: the sample has 25 employees, 委託 and important information handed to
+    // 委託先; it has not said whether it develops systems, and its (9) all 4 suggests not.
     let policies = json["policies"].as_array().unwrap();
     let row = |no: usize| {
         let p = &policies[no - 1];
@@ -96,9 +96,19 @@ fn sample_then_summary_prints_the_worked_example() {
     assert_eq!(policies[3]["condition"], "原則としてすべての企業");
     assert_eq!(row(4), (Value::Bool(true), Value::Bool(true)));
     assert_eq!(row(9), (Value::Bool(false), Value::Bool(false)));
+    assert_eq!(policies[8]["suggested"], true);
     assert_eq!(row(10), (Value::Bool(true), Value::Bool(true)));
-    assert_eq!(row(12), (Value::Null, Value::Null));
-    assert_eq!(row(13), (Value::Null, Value::Null));
+    assert_eq!(policies[9]["suggested"], false);
+    assert_eq!(row(12), (Value::Bool(true), Value::Bool(true)));
+    assert_eq!(row(13), (Value::Bool(true), Value::Bool(true)));
+    // The company's own status of each document.
+    assert_eq!(policies[0]["status"], "承認済み");
+    assert_eq!(policies[0]["revised"], "2026-05-31");
+    assert_eq!(policies[0]["approver"], "代表取締役");
+    assert_eq!(policies[1]["status"], "作成中");
+    assert_eq!(policies[1]["revised"], Value::Null);
+    assert_eq!(policies[2]["status"], "未作成");
+    assert_eq!(policies[2]["approver"], "");
 }
 
 #[test]

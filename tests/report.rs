@@ -412,3 +412,37 @@ fn a_report_with_nothing_answered_asks_for_answers_instead_of_judging() {
         "no 対策優先度 table on no answers"
     );
 }
+
+#[test]
+fn the_report_lists_the_13_policy_documents_with_what_applies_and_the_companys_status() {
+    use riskbook::domain::policy::{DocumentNo, DocumentRecord, DocumentStatus};
+    let mut wb = sample_workbook(Catalogue::builtin());
+    // Approved, but nobody and no date written yet: the report says so.
+    wb.set_document(DocumentRecord {
+        status: DocumentStatus::Approved,
+        ..DocumentRecord::empty(DocumentNo::new(5).unwrap())
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let text = text_of(&write_report(dir.path(), &wb, None));
+    assert!(
+        text.contains("情報セキュリティ関連規程（13文書）"),
+        "the section"
+    );
+    assert!(
+        text.contains(
+            "従業員数25名社内でシステム開発をするか：未回答（推定：いいえ）業務委託をするか：はい"
+        ),
+        "the profile, a suggestion marked as one"
+    );
+    for row in [
+        "1.組織的対策当てはまる必要◎承認済み2026年5月31日代表取締役",
+        "2.人的対策当てはまる必要◎作成中",
+        "5.アクセス制御及び認証当てはまる必要◎承認済み（未記入）（未記入）",
+        "9.システムの開発及び保守当てはまらない（推定）不要未作成",
+        "12.社内体制図当てはまる必要承認済み2026年4月1日代表取締役",
+        "13.委託契約書機密保持条項サンプル当てはまる必要未作成",
+    ] {
+        assert!(text.contains(row), "row {row}");
+    }
+    assert!(text.contains("適用条件：9.社内でシステム開発を行う場合"));
+}

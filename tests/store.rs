@@ -440,3 +440,84 @@ fn the_basic_policy_and_the_self_check_survive_reopening_and_an_import_keeps_the
         declaration
     );
 }
+
+/// Schema 7 (規程): a schema-5 file gains the tables empty; the profile and document records are
+/// saved, read back, emptied, and replaced with the workbook; the CHECKs refuse what the domain
+/// refuses.
+#[test]
+fn schema_7_stores_the_company_profile_and_the_status_of_each_policy_document() {
+    use riskbook::domain::policy::{CompanyProfile, DocumentNo, DocumentRecord, DocumentStatus};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        for version in 1..=5 {
+            conn.execute_batch(&schema::migration_sql(version)).unwrap();
+        }
+        conn.execute_batch("INSERT INTO categories VALUES (1, '組織的セキュリティ対策', '');")
+            .unwrap();
+        conn.pragma_update(None, "application_id", schema::APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", 5).unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let wb = store.load().unwrap();
+    assert_eq!(wb.profile, CompanyProfile::default());
+    assert!(wb.documents.is_empty());
+
+    let profile = CompanyProfile {
+        employees: Some(1),
+        develops_systems: Some(false),
+        ..CompanyProfile::default()
+    };
+    store.apply(&Edit::SetProfile(profile)).unwrap();
+    let twelve = DocumentNo::new(12).unwrap();
+    let approved = DocumentRecord {
+        status: DocumentStatus::Approved,
+        revised: NaiveDate::from_ymd_opt(2026, 4, 1),
+        approver: "代表取締役 髙橋".into(),
+        ..DocumentRecord::empty(twelve)
+    };
+    store.apply(&Edit::SetDocument(approved.clone())).unwrap();
+    let wb = store.load().unwrap();
+    assert_eq!(wb.profile, profile);
+    assert_eq!(wb.documents.len(), 1);
+    assert_eq!(wb.documents[0], approved);
+
+    // Back to 未作成 with nothing else: no row.
+    store
+        .apply(&Edit::SetDocument(DocumentRecord::empty(twelve)))
+        .unwrap();
+    assert!(store.load().unwrap().documents.is_empty());
+
+    let mut sample = sample_workbook(Catalogue::builtin());
+    sample.profile = profile;
+    sample.set_document(approved.clone());
+    store.replace_all(&sample).unwrap();
+    let wb = store.load().unwrap();
+    assert_eq!(
+        (wb.profile, wb.documents.clone()),
+        (profile, sample.documents)
+    );
+
+    let err = store
+        .apply(&Edit::SetProfile(CompanyProfile {
+            employees: Some(0),
+            ..profile
+        }))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("従業員数"), "{err}");
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    for bad in [
+        "UPDATE company_profile SET employees = 0",
+        "UPDATE company_profile SET outsources = 2",
+        "INSERT INTO policy_documents (no, status) VALUES (14, '作成中')",
+        "INSERT INTO policy_documents (no, status) VALUES (3, '完了')",
+        "INSERT INTO policy_documents (no, revised) VALUES (3, '2026-02-30')",
+        "INSERT INTO company_profile (id) VALUES (2)",
+    ] {
+        assert!(conn.execute(bad, []).is_err(), "the schema refuses: {bad}");
+    }
+}

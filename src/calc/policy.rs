@@ -2,7 +2,8 @@
 //! (its 適用条件 against what is known of the company) and whether the 診断結果 asks for its rules.
 
 use super::diagnosis::{CategoryResult, Diagnosis, PolicyNeed};
-use crate::domain::policy::{CompanyProfile, POLICIES, Policy};
+use crate::domain::Workbook;
+use crate::domain::policy::{CompanyProfile, DocumentNo, DocumentRecord, POLICIES, Policy};
 
 /// One row of the table. `None` means not known yet: the profile does not say, or the category's
 /// items are not answered.
@@ -43,6 +44,64 @@ fn applies_by_answers(c: &CategoryResult) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// One row of the company's 「規程」 table: the document's row, whether its `applies` rests on a
+/// suggestion (the user has not answered what its condition asks, the 対策状況チェック suggests it),
+/// and what the company recorded of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompanyPolicy {
+    pub row: PolicyRow,
+    pub suggested: bool,
+    /// The 診断結果's ◎/○ of the document's category (1–11), once its items are answered.
+    pub need: Option<PolicyNeed>,
+    pub record: DocumentRecord,
+}
+
+impl CompanyPolicy {
+    /// 当てはまるか in words, the same on the screen and in the report.
+    pub fn applies_text(&self) -> &'static str {
+        match (self.row.applies, self.suggested) {
+            (Some(true), false) => "当てはまる",
+            (Some(true), true) => "当てはまる（推定）",
+            (Some(false), false) => "当てはまらない",
+            (Some(false), true) => "当てはまらない（推定）",
+            (None, _) => "未回答",
+        }
+    }
+
+    /// 診断結果の要否 in words: 必要 (with the category's ◎/○), 不要, or 未定 while the answers or
+    /// the profile do not say.
+    pub fn needed_text(&self) -> &'static str {
+        match (self.row.needed, self.need) {
+            (Some(true), Some(PolicyNeed::Essential)) => "必要 ◎",
+            (Some(true), Some(PolicyNeed::Needed)) => "必要 ○",
+            (Some(true), _) => "必要",
+            (Some(false), _) => "不要",
+            (None, _) => "未定",
+        }
+    }
+}
+
+/// The 13 rows for the company of `workbook`: its own profile, and where that does not say, what
+/// the 対策状況チェック answers suggest (marked, never taken as the user's answer).
+pub fn company_table(workbook: &Workbook, diagnosis: &Diagnosis) -> Vec<CompanyPolicy> {
+    let own = workbook.profile;
+    let merged = own.or(suggested_profile(diagnosis));
+    policy_table(&merged, diagnosis)
+        .into_iter()
+        .map(|row| CompanyPolicy {
+            suggested: row.applies.is_some() && !own.answers(row.policy.condition),
+            need: row
+                .policy
+                .category()
+                .and_then(|no| diagnosis.categories.iter().find(|c| c.no == no))
+                .filter(|c| !c.unanswered())
+                .map(|c| c.need),
+            record: workbook.document(DocumentNo::new(row.policy.no).expect("one of the 13")),
+            row,
+        })
+        .collect()
 }
 
 /// The 13 rows in the sample's order.
@@ -132,6 +191,51 @@ mod tests {
         assert_eq!(
             (rows[11].applies, rows[11].needed),
             (Some(false), Some(false))
+        );
+    }
+
+    #[test]
+    fn the_company_table_takes_the_users_answers_over_the_suggestion_and_marks_the_rest() {
+        let mut wb = Workbook::from_catalogue(Catalogue::builtin());
+        for item in &mut wb.items {
+            item.answer = Some(Answer::Partly);
+        }
+        wb.profile = CompanyProfile {
+            employees: Some(1),
+            outsources: Some(false),
+            ..CompanyProfile::default()
+        };
+        let twelve = DocumentNo::new(12).unwrap();
+        wb.set_document(DocumentRecord {
+            status: crate::domain::policy::DocumentStatus::Drafting,
+            ..DocumentRecord::empty(twelve)
+        });
+        let evaluated = Evaluated::new(wb);
+        let rows = company_table(&evaluated.workbook, &evaluated.diagnosis);
+        let of = |no: usize| &rows[no - 1];
+        // (9) answered 2 suggests development; the user did not say.
+        assert_eq!((of(9).row.applies, of(9).suggested), (Some(true), true));
+        // (10) answered 2 suggests 委託, but the user said no.
+        assert_eq!((of(10).row.applies, of(10).suggested), (Some(false), false));
+        assert_eq!(of(10).row.needed, Some(false));
+        assert_eq!((of(12).row.applies, of(12).suggested), (Some(false), false));
+        assert_eq!((of(13).row.applies, of(13).suggested), (None, false));
+        assert!(!of(1).suggested, "原則としてすべての企業 needs no answer");
+        assert_eq!(of(9).applies_text(), "当てはまる（推定）");
+        assert_eq!(of(12).applies_text(), "当てはまらない");
+        assert_eq!(of(13).applies_text(), "未回答");
+        assert_eq!(
+            (of(12).needed_text(), of(13).needed_text()),
+            ("不要", "未定")
+        );
+        assert!(of(1).needed_text().starts_with("必要 "), "with its ◎/○");
+        assert_eq!(
+            of(12).record.status,
+            crate::domain::policy::DocumentStatus::Drafting
+        );
+        assert_eq!(
+            of(3).record,
+            DocumentRecord::empty(DocumentNo::new(3).unwrap())
         );
     }
 }

@@ -4,6 +4,7 @@
 //! `EditOutcome`); `Workbook::apply_saved` then makes the same change in memory and returns the
 //! edit that takes it back, which the session keeps for undo. Nothing here knows SQLite or egui.
 
+use super::policy::{CompanyProfile, DocumentNo, DocumentRecord};
 use super::register::{CellValue, text_cells};
 use super::{
     Answer, Asset, AssetId, Declaration, Frequency, ItemNo, PlanEntry, PlanId, Settings, ThreatId,
@@ -40,6 +41,10 @@ pub enum Edit {
     },
     UpdatePlan(PlanEntry),
     DeletePlan(PlanId),
+    /// The company profile of 「規程」 (従業員数 and the three yes/no questions), as the user answered.
+    SetProfile(CompanyProfile),
+    /// The status, 改訂日 and 承認者 of one of the 13 documents (an empty record: 未作成, nothing).
+    SetDocument(DocumentRecord),
 }
 
 /// What saving an edit gave back: the ids the database chose for new rows.
@@ -80,6 +85,8 @@ pub enum TextPlace {
     PlanOwner(usize),
     /// メモ of the 対策計画's entry `number` (1-based).
     PlanMemo(usize),
+    /// 承認者 of 規程 No.`no`.
+    Approver(DocumentNo),
 }
 
 impl fmt::Display for TextPlace {
@@ -93,20 +100,23 @@ impl fmt::Display for TextPlace {
             TextPlace::PublishedWhere => write!(f, "基本方針の公開先"),
             TextPlace::PlanOwner(n) => write!(f, "対策計画 {n}件目の担当者"),
             TextPlace::PlanMemo(n) => write!(f, "対策計画 {n}件目のメモ"),
+            TextPlace::Approver(no) => write!(f, "規程 No.{}の承認者", no.value()),
         }
     }
 }
 
 impl Edit {
     /// Whether the calculation reads what this edit changes: everything but the settings
-    /// (会社名, 診断実施者, 診断日) and the 対策計画.
+    /// (会社名, 診断実施者, 診断日), the 対策計画 and the 規程 (their table is drawn from the workbook).
     pub fn changes_results(&self) -> bool {
         match self {
             Edit::SetSettings(_)
             | Edit::SetDeclaration(_)
             | Edit::InsertPlan { .. }
             | Edit::UpdatePlan(_)
-            | Edit::DeletePlan(_) => false,
+            | Edit::DeletePlan(_)
+            | Edit::SetProfile(_)
+            | Edit::SetDocument(_) => false,
             Edit::Batch(edits) => edits.iter().any(Edit::changes_results),
             _ => true,
         }
@@ -163,6 +173,7 @@ impl Edit {
                     .map_or(0, |i| i + 1);
                 texts.extend(plan_texts(entry, number));
             }
+            Edit::SetDocument(record) => texts.extend(document_texts(record)),
             Edit::Batch(edits) => {
                 for e in edits {
                     e.collect_texts(workbook, texts);
@@ -172,7 +183,8 @@ impl Edit {
             | Edit::SetFrequency(..)
             | Edit::SetAnswer(..)
             | Edit::InsertPlan { .. }
-            | Edit::DeletePlan(_) => {}
+            | Edit::DeletePlan(_)
+            | Edit::SetProfile(_) => {}
         }
     }
 }
@@ -204,6 +216,10 @@ fn plan_texts(entry: &PlanEntry, number: usize) -> [(TextPlace, &str); 2] {
     ]
 }
 
+fn document_texts(record: &DocumentRecord) -> [(TextPlace, &str); 1] {
+    [(TextPlace::Approver(record.no), &record.approver)]
+}
+
 impl Workbook {
     /// Every text the user typed, with where it stands; nothing is collected (a full check of
     /// 100,000 assets walks 600,000 texts).
@@ -215,6 +231,7 @@ impl Workbook {
             .chain(declaration_texts(&self.declaration))
             .chain(assets.flat_map(|(i, asset)| asset_texts(asset, i + 1)))
             .chain(plan.flat_map(|(i, entry)| plan_texts(entry, i + 1)))
+            .chain(self.documents.iter().flat_map(document_texts))
     }
 
     /// Makes a saved edit in memory, as the store made it on disk (`outcome` carries the ids it
@@ -309,6 +326,8 @@ impl Workbook {
                 },
                 None => edit.clone(),
             },
+            Edit::SetProfile(_) => Edit::SetProfile(self.profile),
+            Edit::SetDocument(record) => Edit::SetDocument(self.document(record.no)),
         }
     }
 
@@ -365,6 +384,8 @@ impl Workbook {
                 }
             }
             Edit::DeletePlan(id) => self.plan.retain(|e| e.id != *id),
+            Edit::SetProfile(profile) => self.profile = *profile,
+            Edit::SetDocument(record) => self.set_document(record.clone()),
         }
     }
 }
@@ -372,6 +393,7 @@ impl Workbook {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::policy::DocumentStatus;
     use crate::domain::register::Column;
     use crate::domain::{Catalogue, Measure, Medium, PlanStatus, Rating};
 
@@ -466,6 +488,63 @@ mod tests {
             ..PlanEntry::new(Measure::Item(ItemNo(1)))
         }));
         round_trip(Edit::DeletePlan(PlanId(7)));
+        let wb = round_trip(Edit::SetProfile(CompanyProfile {
+            employees: Some(1),
+            outsources: Some(true),
+            ..CompanyProfile::default()
+        }));
+        assert_eq!(wb.profile.employees, Some(1));
+    }
+
+    fn document(no: u8, status: DocumentStatus, approver: &str) -> DocumentRecord {
+        DocumentRecord {
+            status,
+            approver: approver.into(),
+            ..DocumentRecord::empty(DocumentNo::new(no).unwrap())
+        }
+    }
+
+    #[test]
+    fn a_document_status_is_set_and_undone_and_an_emptied_one_leaves_no_record() {
+        let wb = round_trip(Edit::SetDocument(document(
+            12,
+            DocumentStatus::Drafting,
+            "",
+        )));
+        assert_eq!(wb.documents.len(), 1);
+        let twelve = DocumentNo::new(12).unwrap();
+        assert_eq!(wb.document(twelve).status, DocumentStatus::Drafting);
+        assert_eq!(
+            wb.document(DocumentNo::new(3).unwrap()).status,
+            DocumentStatus::NotWritten,
+            "nothing recorded is 未作成"
+        );
+
+        // Changing a recorded one is undone to its old record; the list stays in number order.
+        let mut wb = workbook();
+        for no in [12, 2] {
+            let edit = Edit::SetDocument(document(no, DocumentStatus::Approved, "港 一郎"));
+            wb.apply_saved(&edit, &EditOutcome::Done);
+        }
+        let nos: Vec<u8> = wb.documents.iter().map(|d| d.no.value()).collect();
+        assert_eq!(nos, [2, 12]);
+        let before = wb.clone();
+        let applied = wb.apply_saved(
+            &Edit::SetDocument(DocumentRecord::empty(twelve)),
+            &EditOutcome::Done,
+        );
+        assert_eq!(wb.documents.len(), 1, "back to 未作成: no record");
+        wb.apply_saved(&applied.inverse, &EditOutcome::Done);
+        assert_eq!(wb, before);
+
+        let edit = Edit::SetDocument(document(2, DocumentStatus::Approved, "髙橋"));
+        assert!(!edit.changes_results());
+        let places: Vec<_> = edit
+            .texts(&wb)
+            .into_iter()
+            .map(|(p, t)| format!("{p}：{t}"))
+            .collect();
+        assert_eq!(places, ["規程 No.2の承認者：髙橋"]);
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::asset::Asset;
 use super::catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat};
 use super::declaration::Declaration;
 use super::plan::PlanEntry;
+use super::policy::{CompanyProfile, DocumentNo, DocumentRecord};
 use super::scales::{Answer, Medium};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -32,6 +33,12 @@ pub struct Workbook {
     /// 基本方針 and 自社診断 (absent from snapshots taken before they existed).
     #[serde(default)]
     pub declaration: Declaration,
+    /// 規程: what the company says of itself (従業員数 …), as the user answered it.
+    #[serde(default)]
+    pub profile: CompanyProfile,
+    /// 規程: the documents with something recorded, by number; the others are 未作成.
+    #[serde(default)]
+    pub documents: Vec<DocumentRecord>,
 }
 
 impl Workbook {
@@ -45,6 +52,26 @@ impl Workbook {
             settings: Settings::default(),
             plan: Vec::new(),
             declaration: Declaration::default(),
+            profile: CompanyProfile::default(),
+            documents: Vec::new(),
+        }
+    }
+
+    /// What the company recorded of document `no` (未作成 and empty when nothing).
+    pub fn document(&self, no: DocumentNo) -> DocumentRecord {
+        self.documents
+            .iter()
+            .find(|d| d.no == no)
+            .cloned()
+            .unwrap_or_else(|| DocumentRecord::empty(no))
+    }
+
+    /// Records `record`, keeping the list by number and without empty records.
+    pub fn set_document(&mut self, record: DocumentRecord) {
+        self.documents.retain(|d| d.no != record.no);
+        if !record.is_empty() {
+            let at = self.documents.partition_point(|d| d.no < record.no);
+            self.documents.insert(at, record);
         }
     }
 

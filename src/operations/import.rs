@@ -2,19 +2,24 @@
 //! replaces) the 台帳. Either way a backup of the database is made first, and the change is one step.
 
 use super::Session;
-use crate::domain::Edit;
+use crate::domain::{Edit, Workbook};
 use crate::store::StoreResult;
 use crate::store::backup::Kind;
 use crate::xlsx::Imported;
 use std::path::{Path, PathBuf};
 
 /// Replaces the whole database with an IPA workbook already read (`xlsx::worker::read`). Returns
-/// where the state before was saved.
+/// where the state before was saved. The workbook has no 規程 (company profile, document statuses)
+/// nor 基本方針 and 自社診断: those the database holds are kept.
 pub fn replace_with_workbook(session: &mut Session, imported: &Imported) -> StoreResult<PathBuf> {
     let backup = session.store().backup(Kind::BeforeImport)?;
-    // The IPA workbook has no 基本方針 or 自社診断: the company's stay as they are.
-    let mut workbook = imported.workbook.clone();
-    workbook.declaration = session.workbook().declaration.clone();
+    let current = session.workbook();
+    let workbook = Workbook {
+        profile: current.profile,
+        documents: current.documents.clone(),
+        declaration: current.declaration.clone(),
+        ..imported.workbook.clone()
+    };
     session.replace_all(&workbook)?;
     Ok(backup)
 }

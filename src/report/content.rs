@@ -1,13 +1,16 @@
 //! What the printed 診断結果 says, in order: cover block, diagnosis table, assets per class, the assets
-//! with リスク大 and リスク中, and a to-do list of questions for each category that needs a policy.
+//! with リスク大 and リスク中, the 対策計画, the 13 規程 with the company's status of each, and a to-do
+//! list of questions for each category that needs a policy.
 
 use super::layout::{BLACK, Cell, Composer, GREY, MARGIN, Measure, Op, TableColumn, fit};
 use crate::calc::compare::compare;
 use crate::calc::diagnosis::PRIORITIES_NEED_ANSWERS;
+use crate::calc::policy::{company_table, suggested_profile};
 use crate::calc::priority::threat_gains;
 use crate::calc::{Evaluated, PolicyNeed, RiskLevel, rate_text};
 use crate::domain::PlanStatus;
 use crate::domain::dates::long_date;
+use crate::domain::policy::{Condition, DocumentStatus, Question, yes_no};
 use crate::domain::register::COMPUTED_SHOWN;
 use chrono::NaiveDate;
 
@@ -326,6 +329,91 @@ fn plan(c: &mut Composer, input: &ReportInput) {
     c.space(4.0);
 }
 
+/// 手順4's 13 documents: the company profile they depend on, then whether each applies, whether the
+/// 診断結果 asks for it, and how far the company is with it.
+fn policies(c: &mut Composer, input: &ReportInput) {
+    let wb = &input.results.workbook;
+    let diagnosis = &input.results.diagnosis;
+    let rows = company_table(wb, diagnosis);
+    // The section on one page: a heading, two short paragraphs, the 13 rows and the note.
+    c.ensure(300.0);
+    c.heading("情報セキュリティ関連規程（13 文書）");
+    let suggested = suggested_profile(diagnosis);
+    let mut profile = vec![format!(
+        "従業員数 {}",
+        wb.profile
+            .employees
+            .map_or("未回答".into(), |n| format!("{n} 名"))
+    )];
+    for q in Question::ALL {
+        let answer = match (q.get(&wb.profile), q.get(&suggested)) {
+            (Some(own), _) => yes_no(own).to_string(),
+            (None, Some(guess)) => format!("未回答（推定：{}）", yes_no(guess)),
+            (None, None) => "未回答".into(),
+        };
+        profile.push(format!("{}：{answer}", q.text()));
+    }
+    c.paragraph(&format!("会社の情報　{}", profile.join("　")), 8.5, BLACK);
+    let approved = rows
+        .iter()
+        .filter(|p| p.record.status == DocumentStatus::Approved)
+        .count();
+    let needed = rows.iter().filter(|p| p.row.needed == Some(true)).count();
+    c.paragraph(
+        &format!("診断結果から必要な規程 {needed} 文書、承認済み {approved} 文書。"),
+        8.5,
+        GREY,
+    );
+    let w = c.content_width();
+    let columns = [
+        TableColumn::left("No. 名称", w * 0.40),
+        TableColumn::left("当てはまるか", w * 0.18),
+        TableColumn::left("要否", w * 0.07),
+        TableColumn::left("状態", w * 0.08),
+        TableColumn::left("改訂日", w * 0.14),
+        TableColumn::left("承認者", w * 0.13),
+    ];
+    let table: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|p| {
+            let r = &p.record;
+            let approver = match (r.approver.trim().is_empty(), r.status) {
+                (true, DocumentStatus::Approved) => "（未記入）".to_string(),
+                (true, _) => String::new(),
+                (false, _) => r.approver.clone(),
+            };
+            let revised = match (r.revised, r.status) {
+                (None, DocumentStatus::Approved) => "（未記入）".to_string(),
+                (d, _) => d.map(long_date).unwrap_or_default(),
+            };
+            vec![
+                Cell::Text(format!("{}. {}", p.row.policy.no, p.row.policy.name)),
+                Cell::Text(p.applies_text().into()),
+                Cell::Text(p.needed_text().into()),
+                Cell::Text(r.status.label().into()),
+                Cell::Text(revised),
+                Cell::Text(approver),
+            ]
+        })
+        .collect();
+    // 7.5 pt: the longest 名称, 「当てはまらない（推定）」 and a date fit whole.
+    c.table(&columns, &table, 7.5);
+    let conditions: Vec<String> = rows
+        .iter()
+        .filter(|p| p.row.policy.condition != Condition::Always)
+        .map(|p| format!("{}. {}", p.row.policy.no, p.row.policy.condition.label()))
+        .collect();
+    c.paragraph(
+        &format!(
+            "適用条件：{}。ほかは原則としてすべての企業。（推定）は会社の情報が未回答のため対策状況チェックの回答から推定したもの。要否の ◎・○ は診断結果の分類の印。",
+            conditions.join("、")
+        ),
+        8.0,
+        GREY,
+    );
+    c.space(4.0);
+}
+
 fn todo_list(c: &mut Composer, input: &ReportInput) {
     c.heading("ポリシーで対策を規定する分類の、まだ実施していない項目");
     c.paragraph(
@@ -436,6 +524,7 @@ pub fn compose(input: &ReportInput, measure: &dyn Measure) -> Vec<Vec<Op>> {
     risky_assets(&mut c, input);
     priorities(&mut c, input);
     plan(&mut c, input);
+    policies(&mut c, input);
     todo_list(&mut c, input);
     let mut pages = c.pages;
     footers(&mut pages, measure, &footer_text(input));

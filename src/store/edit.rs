@@ -177,6 +177,14 @@ pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
             super::plan::delete(tx, *id)?;
             Ok(EditOutcome::Done)
         }
+        Edit::SetProfile(profile) => {
+            super::policy::save_profile(tx, profile)?;
+            Ok(EditOutcome::Done)
+        }
+        Edit::SetDocument(record) => {
+            super::policy::set_document(tx, record)?;
+            Ok(EditOutcome::Done)
+        }
     }
 }
 
@@ -229,11 +237,13 @@ fn write_sheets(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
 /// Replaces everything: catalogue copy, answers, threats, assets and settings.
 pub fn replace_all(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
     tx.execute_batch(
-        "DELETE FROM plan; DELETE FROM assets; DELETE FROM threat_items; DELETE FROM threats;
+        "DELETE FROM plan; DELETE FROM company_profile; DELETE FROM policy_documents;
+         DELETE FROM assets; DELETE FROM threat_items; DELETE FROM threats;
          DELETE FROM check_items; DELETE FROM categories; DELETE FROM settings;
          DELETE FROM declaration;",
     )?;
     write_sheets(tx, wb)?;
     super::declaration::save(tx, &wb.declaration)?;
-    super::plan::write_all(tx, &wb.plan)
+    super::plan::write_all(tx, &wb.plan)?;
+    super::policy::write_all(tx, &wb.profile, &wb.documents)
 }

@@ -176,5 +176,7 @@ pub fn workbook(conn: &Connection) -> StoreResult<Workbook> {
         settings: settings(conn)?,
         plan: super::plan::load(conn)?,
         declaration: super::declaration::load(conn)?,
+        profile: super::policy::load_profile(conn)?,
+        documents: super::policy::load_documents(conn)?,
     })
 }

@@ -12,6 +12,7 @@ mod error;
 mod load;
 pub mod location;
 mod plan;
+mod policy;
 pub mod schema;
 pub mod snapshots;
 

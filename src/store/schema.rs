@@ -15,6 +15,8 @@ const MEDIA_CHECK: &str =
 /// Schema 5: (4) マイナンバー対応's 適用条件 as the guideline gives it (原則としてすべての企業; the
 /// catalogue copied into older databases said マイナンバーを取り扱う場合).
 /// Schema 6: the 情報セキュリティ基本方針 and the 自社診断 of SECURITY ACTION (one row).
+/// Schema 7: 規程 — the company profile (one row) and the status, 改訂日 and 承認者 of the 13
+/// documents (a row only for a document with something recorded).
 fn migration(version: i64) -> String {
     match version {
         1 => format!(
@@ -101,12 +103,26 @@ fn migration(version: i64) -> String {
                 self_check_score INTEGER CHECK (self_check_score BETWEEN -25 AND 100)
             );"
         .to_string(),
+        7 => "CREATE TABLE company_profile (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                employees INTEGER CHECK (employees IS NULL OR employees >= 1),
+                develops_systems INTEGER CHECK (develops_systems IN (0, 1)),
+                outsources INTEGER CHECK (outsources IN (0, 1)),
+                shares_important_information INTEGER CHECK (shares_important_information IN (0, 1))
+            );
+            CREATE TABLE policy_documents (
+                no INTEGER PRIMARY KEY CHECK (no BETWEEN 1 AND 13),
+                status TEXT NOT NULL DEFAULT '未作成' CHECK (status IN ('未作成', '作成中', '承認済み')),
+                revised TEXT CHECK (revised IS NULL OR date(revised) = revised),
+                approver TEXT NOT NULL DEFAULT ''
+            );"
+        .to_string(),
         _ => unreachable!("no migration {version}"),
     }
 }
 
 /// The schema this program writes.
-pub const CURRENT_VERSION: i64 = 6;
+pub const CURRENT_VERSION: i64 = 7;
 
 /// Brings a database from `from` to `CURRENT_VERSION` inside the caller's transaction.
 pub fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {

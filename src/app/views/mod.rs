@@ -11,6 +11,7 @@ pub mod explain;
 pub mod history;
 pub mod list_import;
 pub mod plan;
+pub mod policies;
 pub mod register;
 pub mod start;
 pub mod threats;
@@ -28,6 +29,7 @@ pub enum Sheet {
     Checks,
     Diagnosis,
     Plan,
+    Policies,
     Declaration,
     History,
 }
@@ -41,6 +43,7 @@ impl Sheet {
             Sheet::Checks => "対策状況チェック",
             Sheet::Diagnosis => "診断結果",
             Sheet::Plan => "対策計画",
+            Sheet::Policies => "規程",
             Sheet::Declaration => "基本方針・SECURITY ACTION",
             Sheet::History => "履歴",
         }
@@ -99,6 +102,8 @@ pub fn sheets() -> Vec<Box<dyn View>> {
         Box::new(checks::ChecksView),
         Box::new(diagnosis::DiagnosisView::default()),
         Box::new(plan::PlanView::default()),
+        // 手順4 follows 手順3: the rules are written once the measures are decided.
+        Box::new(policies::PoliciesView::default()),
         Box::new(declaration::DeclarationView::default()),
         Box::new(history::HistoryView::default()),
     ]

@@ -2,7 +2,11 @@
 //! applies to a company. Documents 1–11 are the 11 categories of 対策状況チェック; 12 and 13 follow the
 //! company's size and its dealings with 委託先.
 
-use serde::Serialize;
+mod documents;
+
+pub use documents::{DocumentNo, DocumentRecord, DocumentStatus};
+
+use serde::{Deserialize, Serialize};
 
 /// When a document applies (the sample's 適用条件).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -94,7 +98,7 @@ pub const POLICIES: [Policy; 13] = [
 ];
 
 /// What the conditions ask of the company; `None` where it is not known (yet).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CompanyProfile {
     /// 従業員数
     pub employees: Option<u32>,
@@ -106,9 +110,132 @@ pub struct CompanyProfile {
     pub shares_important_information: Option<bool>,
 }
 
+impl CompanyProfile {
+    /// Each field as this profile says, or else as `fallback` says (the user's answers over a
+    /// suggestion).
+    pub fn or(self, fallback: CompanyProfile) -> CompanyProfile {
+        CompanyProfile {
+            employees: self.employees.or(fallback.employees),
+            develops_systems: self.develops_systems.or(fallback.develops_systems),
+            outsources: self.outsources.or(fallback.outsources),
+            shares_important_information: self
+                .shares_important_information
+                .or(fallback.shares_important_information),
+        }
+    }
+
+    /// Whether the profile itself (not a fallback) answers what `condition` asks.
+    pub fn answers(&self, condition: Condition) -> bool {
+        condition.applies(self).is_some()
+    }
+}
+
+/// The profile's yes/no questions, in the order the 「規程」 view and the report ask them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    DevelopsSystems,
+    Outsources,
+    SharesImportantInformation,
+}
+
+impl Question {
+    pub const ALL: [Question; 3] = [
+        Question::DevelopsSystems,
+        Question::Outsources,
+        Question::SharesImportantInformation,
+    ];
+
+    pub fn text(self) -> &'static str {
+        match self {
+            Question::DevelopsSystems => "社内でシステム開発をするか",
+            Question::Outsources => "業務委託をするか",
+            Question::SharesImportantInformation => "委託先と重要な情報をやり取りするか",
+        }
+    }
+
+    pub fn get(self, profile: &CompanyProfile) -> Option<bool> {
+        match self {
+            Question::DevelopsSystems => profile.develops_systems,
+            Question::Outsources => profile.outsources,
+            Question::SharesImportantInformation => profile.shares_important_information,
+        }
+    }
+
+    pub fn set(self, profile: &mut CompanyProfile, value: Option<bool>) {
+        match self {
+            Question::DevelopsSystems => profile.develops_systems = value,
+            Question::Outsources => profile.outsources = value,
+            Question::SharesImportantInformation => profile.shares_important_information = value,
+        }
+    }
+}
+
+/// はい / いいえ, the answer to a `Question`.
+pub fn yes_no(value: bool) -> &'static str {
+    if value { "はい" } else { "いいえ" }
+}
+
+/// Reads a typed 従業員数: empty is 未回答, full-width digits and 「名」「人」 are read; 0 and anything
+/// else are refused with the reason.
+pub fn parse_employees(text: &str) -> Result<Option<u32>, String> {
+    let half = crate::domain::cell_text::half_width(text);
+    let digits = half
+        .trim()
+        .trim_end_matches(['名', '人'])
+        .trim()
+        .replace(',', "");
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    match digits.parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(Some(n)),
+        _ => Err(format!(
+            "従業員数「{}」は読めません。1 以上の人数を数字で入れてください（代表者だけの会社は 1）。",
+            text.trim()
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn employees_are_read_as_a_person_types_them() {
+        assert_eq!(parse_employees("12"), Ok(Some(12)));
+        assert_eq!(parse_employees("１２名"), Ok(Some(12)));
+        assert_eq!(parse_employees(" 1,200 人"), Ok(Some(1200)));
+        assert_eq!(parse_employees(""), Ok(None));
+        for bad in ["0", "-3", "十人", "2.5"] {
+            let err = parse_employees(bad).unwrap_err();
+            assert!(err.contains(bad) && err.contains("1 以上"), "{err}");
+        }
+    }
+
+    #[test]
+    fn the_users_answers_win_over_a_suggestion() {
+        let mine = CompanyProfile {
+            outsources: Some(false),
+            ..CompanyProfile::default()
+        };
+        let suggested = CompanyProfile {
+            develops_systems: Some(true),
+            outsources: Some(true),
+            ..CompanyProfile::default()
+        };
+        let merged = mine.or(suggested);
+        assert_eq!(merged.outsources, Some(false));
+        assert_eq!(merged.develops_systems, Some(true));
+        assert!(mine.answers(Condition::Outsources));
+        assert!(!mine.answers(Condition::DevelopsSystems));
+        assert!(mine.answers(Condition::Always));
+        let mut set = CompanyProfile::default();
+        for (i, q) in Question::ALL.into_iter().enumerate() {
+            q.set(&mut set, Some(i % 2 == 0));
+            assert_eq!(q.get(&set), Some(i % 2 == 0), "{}", q.text());
+        }
+        assert_eq!(set.outsources, Some(false));
+    }
 
     #[test]
     fn the_sample_has_13_documents_in_order_and_11_follow_the_check_categories() {

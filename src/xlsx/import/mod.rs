@@ -207,6 +207,9 @@ fn read_from<RS: Read + Seek>(
         plan,
         // The 基本方針 is not part of the IPA workbook.
         declaration: Default::default(),
+        // The sheets carry no 規程: the import keeps what the database holds (operations::import).
+        profile: Default::default(),
+        documents: Vec::new(),
     };
 
     let differences = register::differences(&register_name, &cached, &assess(&workbook));
