@@ -2,6 +2,8 @@
 //! applies to a company. Documents 1–11 are the 11 categories of 対策状況チェック; 12 and 13 follow the
 //! company's size and its dealings with 委託先.
 
+pub mod spots;
+
 use serde::Serialize;
 
 /// When a document applies (the sample's 適用条件).
