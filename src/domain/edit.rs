@@ -4,6 +4,7 @@
 //! `EditOutcome`); `Workbook::apply_saved` then makes the same change in memory and returns the
 //! edit that takes it back, which the session keeps for undo. Nothing here knows SQLite or egui.
 
+use super::policy::spots::{SpotNo, SpotValue};
 use super::register::{CellValue, text_cells};
 use super::{
     Answer, Asset, AssetId, Frequency, ItemNo, PlanEntry, PlanId, Settings, ThreatId, Workbook,
@@ -37,6 +38,8 @@ pub enum Edit {
     },
     UpdatePlan(PlanEntry),
     DeletePlan(PlanId),
+    /// Fills (or, with None, clears) one spot of the policy draft.
+    SetPolicyValue(SpotNo, Option<SpotValue>),
 }
 
 /// What saving an edit gave back: the ids the database chose for new rows.
@@ -73,6 +76,8 @@ pub enum TextPlace {
     PlanOwner(usize),
     /// メモ of the 対策計画's entry `number` (1-based).
     PlanMemo(usize),
+    /// The value of the policy draft's spot `number`.
+    PolicySpot(SpotNo),
 }
 
 impl fmt::Display for TextPlace {
@@ -83,6 +88,7 @@ impl fmt::Display for TextPlace {
             TextPlace::Assessor => write!(f, "診断結果の診断実施者"),
             TextPlace::PlanOwner(n) => write!(f, "対策計画 {n}件目の担当者"),
             TextPlace::PlanMemo(n) => write!(f, "対策計画 {n}件目のメモ"),
+            TextPlace::PolicySpot(n) => write!(f, "規程の {n} 番の箇所"),
         }
     }
 }
@@ -95,7 +101,8 @@ impl Edit {
             Edit::SetSettings(_)
             | Edit::InsertPlan { .. }
             | Edit::UpdatePlan(_)
-            | Edit::DeletePlan(_) => false,
+            | Edit::DeletePlan(_)
+            | Edit::SetPolicyValue(..) => false,
             Edit::Batch(edits) => edits.iter().any(Edit::changes_results),
             _ => true,
         }
@@ -156,11 +163,15 @@ impl Edit {
                     e.collect_texts(workbook, texts);
                 }
             }
+            Edit::SetPolicyValue(no, Some(value)) => {
+                texts.push((TextPlace::PolicySpot(*no), value.as_str()));
+            }
             Edit::DeleteAsset(_)
             | Edit::SetFrequency(..)
             | Edit::SetAnswer(..)
             | Edit::InsertPlan { .. }
-            | Edit::DeletePlan(_) => {}
+            | Edit::DeletePlan(_)
+            | Edit::SetPolicyValue(_, None) => {}
         }
     }
 }
@@ -286,6 +297,9 @@ impl Workbook {
                 },
                 None => edit.clone(),
             },
+            Edit::SetPolicyValue(no, _) => {
+                Edit::SetPolicyValue(*no, self.policy_values.get(*no).cloned())
+            }
         }
     }
 
@@ -341,6 +355,7 @@ impl Workbook {
                 }
             }
             Edit::DeletePlan(id) => self.plan.retain(|e| e.id != *id),
+            Edit::SetPolicyValue(no, value) => self.policy_values.set(*no, value.clone()),
         }
     }
 }
@@ -438,6 +453,20 @@ mod tests {
             ..PlanEntry::new(Measure::Item(ItemNo(1)))
         }));
         round_trip(Edit::DeletePlan(PlanId(7)));
+        let value = |text: &str| Some(SpotValue::new(text).unwrap());
+        let wb = round_trip(Edit::SetPolicyValue(SpotNo(3), value("株式会社見本")));
+        assert_eq!(
+            wb.policy_values.get(SpotNo(3)),
+            value("株式会社見本").as_ref()
+        );
+        let edit = Edit::SetPolicyValue(SpotNo(3), value("見本"));
+        let texts: Vec<_> = edit
+            .texts(&wb)
+            .into_iter()
+            .map(|(p, t)| format!("{p}：{t}"))
+            .collect();
+        assert_eq!(texts, ["規程の 3 番の箇所：見本"]);
+        assert!(!edit.changes_results());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::asset::Asset;
 use super::catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat};
 use super::plan::PlanEntry;
+use super::policy::spots::PolicyValues;
 use super::scales::{Answer, Medium};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,9 @@ pub struct Workbook {
     /// 対策計画 (absent from snapshots taken before it existed).
     #[serde(default)]
     pub plan: Vec<PlanEntry>,
+    /// The values filled into the spots of the company's policy draft (Word), by spot number.
+    #[serde(default)]
+    pub policy_values: PolicyValues,
 }
 
 impl Workbook {
@@ -40,6 +44,7 @@ impl Workbook {
             assets: Vec::new(),
             settings: Settings::default(),
             plan: Vec::new(),
+            policy_values: PolicyValues::default(),
         }
     }
 

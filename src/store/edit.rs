@@ -173,6 +173,10 @@ pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
             super::plan::delete(tx, *id)?;
             Ok(EditOutcome::Done)
         }
+        Edit::SetPolicyValue(no, value) => {
+            super::policy::set_value(tx, *no, value.as_ref())?;
+            Ok(EditOutcome::Done)
+        }
     }
 }
 

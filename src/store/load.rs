@@ -175,5 +175,6 @@ pub fn workbook(conn: &Connection) -> StoreResult<Workbook> {
         assets: assets(conn)?,
         settings: settings(conn)?,
         plan: super::plan::load(conn)?,
+        policy_values: super::policy::values(conn)?,
     })
 }

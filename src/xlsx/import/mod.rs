@@ -205,6 +205,7 @@ fn read_from<RS: Read + Seek>(
         assets,
         settings,
         plan,
+        policy_values: Default::default(),
     };
 
     let differences = register::differences(&register_name, &cached, &assess(&workbook));
