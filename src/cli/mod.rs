@@ -6,6 +6,7 @@
 
 mod data;
 mod files;
+mod policy;
 mod register;
 mod summary;
 
@@ -111,6 +112,9 @@ pub enum Command {
     /// 壊れたデータベースを最新の正常な自動バックアップに戻す
     #[command(help_template = SUB_HELP_TEMPLATE)]
     Restore,
+    /// 規程の文書（Word）: 取り込み・記入する箇所の一覧・CSV からの記入・書き出し
+    #[command(help_template = SUB_HELP_TEMPLATE, subcommand)]
+    Policy(policy::PolicyCommand),
     /// 計算結果（リスク値・診断結果）を表示する
     #[command(help_template = SUB_HELP_TEMPLATE)]
     Summary {
@@ -163,7 +167,8 @@ from_operation_error!(
     crate::xlsx::ImportError,
     crate::xlsx::ExportError,
     crate::report::ReportError,
-    crate::entry::list::ListError
+    crate::entry::list::ListError,
+    crate::docx::DocxError
 );
 
 pub fn database_path(db: Option<PathBuf>) -> Result<PathBuf, CliError> {
@@ -214,6 +219,7 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
             register::import_register(&require_db(db, "import-register")?, &file, &options)
         }
         Command::Export { out } => files::export_xlsx(&require_db(db, "export")?, &out),
+        Command::Policy(command) => policy::run(&require_db(db, "policy")?, command),
         Command::Report { out, compare } => {
             files::report(&require_db(db, "report")?, &out, compare)
         }
