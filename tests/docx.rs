@@ -6,62 +6,12 @@
 mod common;
 
 use common::cli::riskbook;
-use common::docx::{blue, docx, entries, paragraph, picture, plain, red, run};
+use common::docx::{draft, entries};
 use riskbook::docx::{fill, paragraph_texts, scan};
 use riskbook::domain::Edit;
 use riskbook::domain::policy::spots::{PolicyValues, SpotKind, SpotNo, SpotPlace, SpotValue};
 use riskbook::operations::Session;
 use std::path::Path;
-
-/// The draft: 9 spots (7 in the body — one split over three runs, two in a table — then the
-/// header's and the footer's).
-fn draft() -> Vec<u8> {
-    let black = |t: &str| run(t, Some("000000"), "");
-    let body = [
-        paragraph(Some("1"), &[plain("1. 組織的対策")]),
-        paragraph(
-            None,
-            &[
-                black("当社は、"),
-                red("〇〇"),
-                "<w:proofErr w:type=\"spellStart\"/>".to_string(),
-                red("株式"),
-                "<w:bookmarkStart w:id=\"0\" w:name=\"a\"/><w:bookmarkEnd w:id=\"0\"/>".to_string(),
-                run("会社", Some("C00000"), "<w:b/>"),
-                black("の規程を定める。"),
-                run(
-                    "前の版から変えた箇所。",
-                    None,
-                    r#"<w:highlight w:val="yellow"/>"#,
-                ),
-            ],
-        ),
-        paragraph(Some("2"), &[plain("1.1 見直し")]),
-        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>"#
-            .to_string()
-            + &blue("毎年")
-            + &blue("／半年ごと")
-            + &plain("に見直す。")
-            + "</w:p>",
-        format!(
-            "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>",
-            paragraph(None, &[plain("責任者："), red("情報セキュリティ責任者")]),
-            paragraph(None, &[plain("承認："), blue("社長または部長")]),
-        ),
-        paragraph(None, &[picture(), plain("制定日："), red("20yy.mm.dd")]),
-        paragraph(Some("1"), &[plain("2. 人的対策")]),
-        paragraph(
-            None,
-            &[red("〇〇部"), blue("は／が"), plain("教育を行う。")],
-        ),
-    ]
-    .concat();
-    docx(
-        &body,
-        &paragraph(None, &[plain("株式会社"), red("〇〇"), plain("　社外秘")]),
-        &paragraph(None, &[red("20yy年mm月dd日"), plain("改訂")]),
-    )
-}
 
 fn value(text: &str) -> SpotValue {
     SpotValue::new(text).unwrap()

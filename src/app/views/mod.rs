@@ -10,6 +10,7 @@ pub mod explain;
 pub mod history;
 pub mod list_import;
 pub mod plan;
+pub mod policy;
 pub mod register;
 pub mod start;
 pub mod threats;
@@ -27,6 +28,7 @@ pub enum Sheet {
     Checks,
     Diagnosis,
     Plan,
+    Policy,
     History,
 }
 
@@ -39,6 +41,7 @@ impl Sheet {
             Sheet::Checks => "対策状況チェック",
             Sheet::Diagnosis => "診断結果",
             Sheet::Plan => "対策計画",
+            Sheet::Policy => "規程",
             Sheet::History => "履歴",
         }
     }
@@ -94,6 +97,7 @@ pub fn sheets() -> Vec<Box<dyn View>> {
         Box::new(checks::ChecksView),
         Box::new(diagnosis::DiagnosisView::default()),
         Box::new(plan::PlanView::default()),
+        Box::new(policy::PolicyView::default()),
         Box::new(history::HistoryView::default()),
     ]
 }

@@ -2,6 +2,7 @@
 //! rewritten for the company (書き換え), blue text is a choice of wording (選択). What a spot is and
 //! what the user filled in; how they are found in the file is `crate::docx`.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -207,6 +208,48 @@ impl fmt::Display for Progress {
     }
 }
 
+/// Whether a spot is a date to write (「20yy.mm.dd」「20yy年mm月dd日」).
+fn is_date(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("yy") || (lower.contains("mm") && lower.contains("dd"))
+}
+
+/// What riskbook already knows that may fit a red spot, offered (never written by itself): for a
+/// date, `today` in the spot's own form (改訂日); otherwise the company's name, the 診断実施者 and the
+/// 担当者 of the 対策計画, each once.
+pub fn suggestions(
+    spot: &Spot,
+    workbook: &crate::domain::Workbook,
+    today: NaiveDate,
+) -> Vec<String> {
+    if spot.kind != SpotKind::Rewrite {
+        return Vec::new();
+    }
+    if is_date(&spot.text) {
+        let date = if spot.text.contains('.') {
+            today.format("%Y.%m.%d").to_string()
+        } else if spot.text.contains('/') {
+            today.format("%Y/%m/%d").to_string()
+        } else {
+            crate::domain::dates::long_date(today)
+        };
+        return vec![date];
+    }
+    let settings = &workbook.settings;
+    let people = workbook.plan.iter().map(|e| e.owner.as_str());
+    let mut out: Vec<String> = Vec::new();
+    for known in [settings.company.as_str(), settings.assessor.as_str()]
+        .into_iter()
+        .chain(people)
+    {
+        let known = known.trim();
+        if !known.is_empty() && !out.iter().any(|o| o == known) {
+            out.push(known.to_string());
+        }
+    }
+    out
+}
+
 /// The chapters in document order, each with its spots.
 pub fn chapters(spots: &[Spot]) -> Vec<(&str, Vec<&Spot>)> {
     let mut chapters: Vec<(&str, Vec<&Spot>)> = Vec::new();
@@ -256,6 +299,29 @@ mod tests {
             before: String::new(),
             after: String::new(),
         }
+    }
+
+    #[test]
+    fn dates_are_offered_in_the_spots_form_and_names_from_what_was_entered() {
+        let mut wb = crate::domain::Workbook::from_catalogue(crate::domain::Catalogue::builtin());
+        wb.settings.company = "株式会社見本".into();
+        wb.settings.assessor = "山田".into();
+        let mut entry =
+            crate::domain::PlanEntry::new(crate::domain::Measure::Item(crate::domain::ItemNo(1)));
+        entry.owner = "総務部 佐藤".into();
+        wb.plan = vec![entry.clone(), entry];
+        let today = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+        let mut s = spot(1, SpotKind::Rewrite, "1");
+        assert_eq!(
+            suggestions(&s, &wb, today),
+            ["株式会社見本", "山田", "総務部 佐藤"]
+        );
+        s.text = "20yy.mm.dd".into();
+        assert_eq!(suggestions(&s, &wb, today), ["2026.04.01"]);
+        s.text = "20yy年mm月dd日".into();
+        assert_eq!(suggestions(&s, &wb, today), ["2026年4月1日"]);
+        s.kind = SpotKind::Choose;
+        assert!(suggestions(&s, &wb, today).is_empty());
     }
 
     #[test]
