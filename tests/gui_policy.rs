@@ -6,6 +6,7 @@ mod common;
 use common::data::on_disk;
 use common::gui::*;
 use eframe::egui;
+use riskbook::app::actions::Action;
 use riskbook::domain::policy::spots::SpotNo;
 use riskbook::domain::{Edit, Settings};
 use riskbook::operations::Session;
@@ -23,9 +24,6 @@ fn the_spots_are_walked_chapter_by_chapter_and_filled() {
     let path = dir.path().join("r.db");
     {
         let mut session = Session::open(&path).unwrap();
-        let file = dir.path().join("規程.docx");
-        std::fs::write(&file, common::docx::draft()).unwrap();
-        riskbook::operations::policy_document::import(&mut session, &file).unwrap();
         session
             .apply(Edit::SetSettings(Settings {
                 company: "株式会社見本".into(),
@@ -35,6 +33,22 @@ fn the_spots_are_walked_chapter_by_chapter_and_filled() {
     }
     let mut harness = app(&path);
     click(&mut harness, "規程");
+    assert!(shows(
+        &harness,
+        "規程の文書（Word）がまだ取り込まれていません。"
+    ));
+    // ファイル → 規程（Word）取込…, with the file the dialog would give.
+    let file = dir.path().join("規程（案）.docx");
+    std::fs::write(&file, common::docx::draft()).unwrap();
+    harness
+        .state_mut()
+        .file_dialog_answer(Action::PolicyImport, Some(file));
+    harness.run();
+    assert!(shows(
+        &harness,
+        "赤字（書き換え）6 か所、青字（選択）3 か所"
+    ));
+    click(&mut harness, "OK");
     assert!(shows(&harness, "赤字 6 か所中 0 か所 記入済み"));
     assert!(shows(&harness, "青字 3 か所中 0 か所 記入済み"));
     assert!(shows(&harness, "1. 組織的対策（5 か所中 0 か所）"));
@@ -58,4 +72,19 @@ fn the_spots_are_walked_chapter_by_chapter_and_filled() {
     harness.run();
     assert_eq!(value(&path, 3), None, "undone");
     assert_eq!(value(&path, 2).as_deref(), Some("半年ごと"));
+
+    // ファイル → 規程（Word）出力…: the filled spots written, the others as they were.
+    let out = dir.path().join("規程.docx");
+    harness
+        .state_mut()
+        .file_dialog_answer(Action::PolicyExport, Some(out.clone()));
+    harness.run();
+    assert!(shows(&harness, "に書き出しました。"));
+    let texts = riskbook::docx::paragraph_texts(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(
+        texts
+            .iter()
+            .any(|(_, t)| t == "当社は、株式会社見本の規程を定める。前の版から変えた箇所。"),
+        "{texts:?}"
+    );
 }

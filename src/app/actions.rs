@@ -17,6 +17,10 @@ pub enum Action {
     ImportList,
     Export,
     Pdf,
+    /// The company's policy draft (Word) is read and its spots found (規程).
+    PolicyImport,
+    /// The policy draft written with the filled spots.
+    PolicyExport,
     Print,
     Sample,
     Undo,
@@ -36,6 +40,8 @@ impl Action {
             Action::ImportList => "ほかの表から台帳へ取り込む",
             Action::Export => "Excel出力",
             Action::Pdf => "PDF出力",
+            Action::PolicyImport => "規程（Word）取込",
+            Action::PolicyExport => "規程（Word）出力",
             Action::Print => "印刷",
             Action::Sample => "見本データを読み込む",
             Action::Undo => "元に戻す",
@@ -56,6 +62,8 @@ impl Action {
             | Action::ImportList
             | Action::Export
             | Action::Pdf
+            | Action::PolicyImport
+            | Action::PolicyExport
             | Action::Print => format!("{name}…"),
             Action::Undo => format!("{name} (Ctrl+Z)"),
             Action::Redo => format!("{name} (Ctrl+Y)"),
@@ -75,6 +83,8 @@ impl Action {
             Action::ImportList => ("取り込む表（Excel・CSV）", false),
             Action::Export => ("書き出す Excel ブック（.xlsx）", true),
             Action::Pdf => ("保存する PDF", true),
+            Action::PolicyImport => ("規程の文書（Word、.docx）", false),
+            Action::PolicyExport => ("書き出す規程の文書（.docx）", true),
             _ => return None,
         };
         Some(FileUse { what, writes })

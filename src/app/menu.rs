@@ -34,6 +34,10 @@ impl RiskbookApp {
                 ] {
                     item(ui, chosen, true);
                 }
+                ui.separator();
+                for chosen in [Action::PolicyImport, Action::PolicyExport] {
+                    item(ui, chosen, true);
+                }
                 ui.checkbox(&mut self.report_compare, "報告書に前回との比較を入れる");
                 ui.separator();
                 item(ui, Action::Sample, true);
@@ -61,7 +65,9 @@ impl RiskbookApp {
             | Action::Import
             | Action::ImportList
             | Action::Export
-            | Action::Pdf => self.choose_file(action),
+            | Action::Pdf
+            | Action::PolicyImport
+            | Action::PolicyExport => self.choose_file(action),
             Action::Print => self.print(),
             Action::Sample => {
                 if self.session.workbook().assets.is_empty() {

@@ -128,7 +128,10 @@ impl View for PolicyView {
             Ok(read) => read.clone(),
             Err(why) => {
                 ui.label(why);
-                ui.label("取り込みはコマンドで：riskbook policy import FILE.docx --db PATH");
+                ui.label(format!(
+                    "ファイル → {} で、赤字（書き換え）と青字（選択）の印の付いた規程の文書を取り込めます。",
+                    crate::app::actions::Action::PolicyImport.label()
+                ));
                 return Requests::default();
             }
         };
