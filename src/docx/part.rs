@@ -201,12 +201,17 @@ pub fn read(part: &str, xml: &[u8]) -> Result<Vec<Paragraph>, DocxError> {
         part: part.to_string(),
         detail,
     };
-    let mut reader = Reader::from_reader(xml);
+    // The reader skips a byte order mark without counting it: positions are kept in `xml`'s bytes.
+    let (offset, body) = match xml.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (3, rest),
+        None => (0, xml),
+    };
+    let mut reader = Reader::from_reader(body);
     let mut state = State::default();
     loop {
-        let start = reader.buffer_position() as usize;
+        let start = offset + reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| err(e.to_string()))?;
-        let end = reader.buffer_position() as usize;
+        let end = offset + reader.buffer_position() as usize;
         match event {
             Event::Start(e) => state.open(&e, start),
             Event::Empty(e) => {
@@ -274,5 +279,15 @@ mod tests {
         let (range, kind) = ps[1].runs[0].colour.clone().unwrap();
         assert_eq!(kind, Some(SpotKind::Choose));
         assert_eq!(&xml[range], r#"<w:color w:val="0070C0"></w:color>"#);
+    }
+
+    #[test]
+    fn byte_ranges_count_a_byte_order_mark() {
+        let xml = "\u{FEFF}<?xml version=\"1.0\"?><w:p><w:r><w:rPr><w:color w:val=\"FF0000\"/></w:rPr><w:t>赤</w:t></w:r></w:p>";
+        let ps = read("x", xml.as_bytes()).unwrap();
+        let run = &ps[0].runs[0];
+        assert_eq!(&xml[run.texts[0].range.clone()], "<w:t>赤</w:t>");
+        let (range, _) = run.colour.clone().unwrap();
+        assert_eq!(&xml[range], r#"<w:color w:val="FF0000"/>"#);
     }
 }
