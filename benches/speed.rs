@@ -86,7 +86,39 @@ fn excel_speed(dir: &std::path::Path, with_import: bool) {
     }
 }
 
+/// The policy draft (Word) of about 100 pages with 500 spots: finding the spots, and writing it
+/// with every spot filled.
+fn docx_speed() {
+    use riskbook::domain::policy::spots::{PolicyValues, SpotValue};
+    let draft = common::docx::long_draft(2_500, 500);
+    let spots = riskbook::docx::scan(&draft).unwrap();
+    let t = time(9, || {
+        std::hint::black_box(riskbook::docx::scan(&draft).unwrap());
+    });
+    println!(
+        "Word draft, {} KB, {} spots: scan {:>6.1} ms",
+        draft.len() / 1024,
+        spots.len(),
+        t.as_secs_f64() * 1e3
+    );
+    let mut values = PolicyValues::default();
+    for s in &spots {
+        values.set(s.no, Some(SpotValue::new("株式会社見本").unwrap()));
+    }
+    let t = time(9, || {
+        std::hint::black_box(riskbook::docx::fill(&draft, &values).unwrap());
+    });
+    println!(
+        "Word draft, all spots filled: write {:>6.1} ms",
+        t.as_secs_f64() * 1e3
+    );
+}
+
 fn main() {
+    if std::env::args().any(|a| a == "docx") {
+        docx_speed();
+        return;
+    }
     // `cargo bench --bench speed -- views` runs only the window measurements (frames and edits
     // in every view); `-- edit` only the 台帳 edit.
     if std::env::args().any(|a| a == "edit") {

@@ -10,7 +10,7 @@ packages=(
   fonts-ipaexfont-gothic  # the same font as assets/fonts, for looking at output outside the app
   poppler-utils  # pdftoppm: to look at the PDF report as pictures (the tests read it in process)
   libreoffice-calc  # the export test lets LibreOffice recalculate the exported formulas
-  libreoffice-writer  # the 規程 test opens the written .docx in Writer and reads the filled text back
+  libreoffice-writer  # tests/docx.rs opens the written policy document (Word) in Writer
   wine wine64  # runs the Windows build in tests/windows_wine.rs
   xdotool imagemagick  # find, drive and photograph the window under Xvfb
 )

@@ -3,12 +3,13 @@
 //! - `domain`: the workbook's values (assets, threats, check items) — no UI, no storage.
 //! - `calc`: the workbook's formulas (docs/method.md §4, §8) as pure functions.
 //! - `store`: the SQLite file.
-//! - `report`: the 診断結果 as a PDF; `xlsx`: the Excel workbook.
+//! - `report`: the 診断結果 as a PDF; `xlsx`: the Excel workbook; `docx`: the policy draft (Word).
 //! - `app`: the egui window; `cli`: the command line.
 
 pub mod app;
 pub mod calc;
 pub mod cli;
+pub mod docx;
 pub mod domain;
 pub mod entry;
 pub mod font;

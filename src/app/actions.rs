@@ -17,6 +17,10 @@ pub enum Action {
     ImportList,
     Export,
     Pdf,
+    /// The company's policy draft (Word) is read and its spots found (規程).
+    PolicyImport,
+    /// The policy draft written with the filled spots.
+    PolicyExport,
     Print,
     /// The 情報セキュリティ基本方針 as a one-page PDF.
     BasicPolicyPdf,
@@ -38,6 +42,8 @@ impl Action {
             Action::ImportList => "ほかの表から台帳へ取り込む",
             Action::Export => "Excel出力",
             Action::Pdf => "PDF出力",
+            Action::PolicyImport => "規程（Word）取込",
+            Action::PolicyExport => "規程（Word）出力",
             Action::Print => "印刷",
             Action::BasicPolicyPdf => "基本方針をPDF出力",
             Action::Sample => "見本データを読み込む",
@@ -59,6 +65,8 @@ impl Action {
             | Action::ImportList
             | Action::Export
             | Action::Pdf
+            | Action::PolicyImport
+            | Action::PolicyExport
             | Action::Print
             | Action::BasicPolicyPdf => format!("{name}…"),
             Action::Undo => format!("{name} (Ctrl+Z)"),
@@ -79,6 +87,8 @@ impl Action {
             Action::ImportList => ("取り込む表（Excel・CSV）", false),
             Action::Export => ("書き出す Excel ブック（.xlsx）", true),
             Action::Pdf | Action::BasicPolicyPdf => ("保存する PDF", true),
+            Action::PolicyImport => ("規程の文書（Word、.docx）", false),
+            Action::PolicyExport => ("書き出す規程の文書（.docx）", true),
             _ => return None,
         };
         Some(FileUse { what, writes })

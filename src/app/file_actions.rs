@@ -6,6 +6,7 @@ use super::jobs::Job;
 use super::messages::Message;
 use super::path_entry::PathEntry;
 use super::{Dialog, RiskbookApp, same_file};
+use crate::domain::policy::spots::SpotKind;
 use crate::operations::report::{BasicPolicyRequest, ReportRequest};
 use crate::operations::{self, Session};
 use std::path::{Path, PathBuf};
@@ -119,6 +120,8 @@ impl RiskbookApp {
             Action::Export => self.export_to(path),
             Action::Pdf => self.save_report(path),
             Action::BasicPolicyPdf => self.save_basic_policy(path),
+            Action::PolicyImport => self.import_policy(&path),
+            Action::PolicyExport => self.export_policy(path),
             _ => {}
         }
     }
@@ -139,6 +142,47 @@ impl RiskbookApp {
             Ok(()) => self.switch_to(&path),
             Err(e) => self.message = Some(Message::SaveFailed(e.to_string())),
         }
+    }
+
+    /// 規程（Word）取込: reads the draft and finds its spots (a few milliseconds: no job), then shows
+    /// the 規程 sheet.
+    pub fn import_policy(&mut self, path: &Path) {
+        self.commit_drafts();
+        match operations::policy_document::import(&mut self.session, path) {
+            Ok(spots) => {
+                let count = |k| spots.iter().filter(|s| s.kind == k).count();
+                self.message = Some(Message::PolicyImported {
+                    path: path.to_path_buf(),
+                    rewrite: count(SpotKind::Rewrite),
+                    choose: count(SpotKind::Choose),
+                });
+                self.show_start = false;
+                self.sheet = super::views::Sheet::Policy;
+            }
+            Err(e) => {
+                self.message = Some(Message::PolicyFailed {
+                    action: Action::PolicyImport,
+                    why: e.to_string(),
+                })
+            }
+        }
+    }
+
+    /// 規程（Word）出力 to `path` (the file dialog's answer; tests call it directly).
+    pub fn export_policy(&mut self, path: PathBuf) {
+        self.commit_drafts();
+        self.message = Some(
+            match operations::policy_document::export(&self.session, &path) {
+                Ok(_) => Message::Written {
+                    what: "規程（Word）",
+                    path,
+                },
+                Err(e) => Message::PolicyFailed {
+                    action: Action::PolicyExport,
+                    why: e.to_string(),
+                },
+            },
+        );
     }
 
     /// PDF出力 to `path` (the file dialog's answer; tests call it directly).
@@ -181,6 +225,7 @@ fn default_file_name(action: Action) -> Option<&'static str> {
         Action::Export => Some("リスク分析シート.xlsx"),
         Action::Pdf => Some("診断結果.pdf"),
         Action::BasicPolicyPdf => Some("情報セキュリティ基本方針.pdf"),
+        Action::PolicyExport => Some("規程.docx"),
         _ => None,
     }
 }
@@ -199,6 +244,7 @@ pub(super) fn file_dialog(action: Action) -> rfd::FileDialog {
         ),
         Action::Export => dialog.add_filter("Excel ブック", &["xlsx"]),
         Action::Pdf | Action::BasicPolicyPdf => dialog.add_filter("PDF", &["pdf"]),
+        Action::PolicyImport | Action::PolicyExport => dialog.add_filter("Word 文書", &["docx"]),
         _ => dialog,
     };
     match default_file_name(action) {

@@ -35,6 +35,10 @@ impl RiskbookApp {
                 ] {
                     item(ui, chosen, true);
                 }
+                ui.separator();
+                for chosen in [Action::PolicyImport, Action::PolicyExport] {
+                    item(ui, chosen, true);
+                }
                 ui.checkbox(&mut self.report_compare, "報告書に前回との比較を入れる");
                 ui.separator();
                 item(ui, Action::Sample, true);
@@ -63,7 +67,9 @@ impl RiskbookApp {
             | Action::ImportList
             | Action::Export
             | Action::Pdf
-            | Action::BasicPolicyPdf => self.choose_file(action),
+            | Action::BasicPolicyPdf
+            | Action::PolicyImport
+            | Action::PolicyExport => self.choose_file(action),
             Action::Print => self.print(),
             Action::Sample => {
                 if self.session.workbook().assets.is_empty() {

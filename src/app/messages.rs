@@ -51,6 +51,17 @@ pub enum Message {
     },
     /// 「診断を確定」 recorded the assessment.
     Confirmed,
+    /// The policy draft (Word) was read: how many spots of each kind it has.
+    PolicyImported {
+        path: PathBuf,
+        rewrite: usize,
+        choose: usize,
+    },
+    /// 規程（Word）取込 or 出力 failed.
+    PolicyFailed {
+        action: Action,
+        why: String,
+    },
 }
 
 impl Message {
@@ -71,6 +82,8 @@ impl Message {
             Message::Written { what, .. } => format!("{what}出力"),
             Message::ViewerFailed { .. } => Action::Print.name().into(),
             Message::Confirmed => "診断を確定".into(),
+            Message::PolicyImported { .. } => Action::PolicyImport.name().into(),
+            Message::PolicyFailed { action, .. } => action.name().into(),
         }
     }
 
@@ -84,7 +97,16 @@ impl Message {
             | Message::ImportFailed(why)
             | Message::ListFailed(why)
             | Message::ReportFailed(why)
-            | Message::WriteFailed { why, .. } => why.clone(),
+            | Message::WriteFailed { why, .. }
+            | Message::PolicyFailed { why, .. } => why.clone(),
+            Message::PolicyImported {
+                path,
+                rewrite,
+                choose,
+            } => format!(
+                "「{}」を取り込みました：赤字（書き換え）{rewrite} か所、青字（選択）{choose} か所。規程のタブで記入できます。",
+                path.display()
+            ),
             Message::ListImported {
                 summary,
                 backup,

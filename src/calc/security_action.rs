@@ -1,4 +1,4 @@
-//! Where the company stands on SECURITY ACTION (docs/method.md §12): each of the 5か条 from the
+//! Where the company stands on SECURITY ACTION (docs/method.md §14): each of the 5か条 from the
 //! answers of its 対策状況チェック questions, and what ★★ still lacks. The window's
 //! 「基本方針・SECURITY ACTION」 sheet and `summary --json` read it.
 

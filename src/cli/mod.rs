@@ -6,6 +6,7 @@
 
 mod data;
 mod files;
+mod policy;
 mod register;
 mod summary;
 
@@ -114,6 +115,9 @@ pub enum Command {
     /// 壊れたデータベースを最新の正常な自動バックアップに戻す
     #[command(help_template = SUB_HELP_TEMPLATE)]
     Restore,
+    /// 規程の文書（Word）: 取り込み・記入する箇所の一覧・CSV からの記入・書き出し
+    #[command(help_template = SUB_HELP_TEMPLATE, subcommand)]
+    Policy(policy::PolicyCommand),
     /// 計算結果（リスク値・診断結果）を表示する
     #[command(help_template = SUB_HELP_TEMPLATE)]
     Summary {
@@ -166,7 +170,8 @@ from_operation_error!(
     crate::xlsx::ImportError,
     crate::xlsx::ExportError,
     crate::report::ReportError,
-    crate::entry::list::ListError
+    crate::entry::list::ListError,
+    crate::docx::DocxError
 );
 
 pub fn database_path(db: Option<PathBuf>) -> Result<PathBuf, CliError> {
@@ -227,5 +232,6 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
             basic_policy: true,
             ..
         } => files::basic_policy(&require_db(db, "report")?, &out),
+        Command::Policy(command) => policy::run(&require_db(db, "policy")?, command),
     }
 }

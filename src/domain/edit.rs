@@ -4,6 +4,7 @@
 //! `EditOutcome`); `Workbook::apply_saved` then makes the same change in memory and returns the
 //! edit that takes it back, which the session keeps for undo. Nothing here knows SQLite or egui.
 
+use super::policy::spots::{SpotNo, SpotValue};
 use super::policy::{CompanyProfile, DocumentNo, DocumentRecord};
 use super::register::{CellValue, text_cells};
 use super::{
@@ -45,6 +46,8 @@ pub enum Edit {
     SetProfile(CompanyProfile),
     /// The status, 改訂日 and 承認者 of one of the 13 documents (an empty record: 未作成, nothing).
     SetDocument(DocumentRecord),
+    /// Fills (or, with None, clears) one spot of the policy draft.
+    SetPolicyValue(SpotNo, Option<SpotValue>),
 }
 
 /// What saving an edit gave back: the ids the database chose for new rows.
@@ -87,6 +90,8 @@ pub enum TextPlace {
     PlanMemo(usize),
     /// 承認者 of 規程 No.`no`.
     Approver(DocumentNo),
+    /// The value of the policy draft's spot `number`.
+    PolicySpot(SpotNo),
 }
 
 impl fmt::Display for TextPlace {
@@ -101,6 +106,7 @@ impl fmt::Display for TextPlace {
             TextPlace::PlanOwner(n) => write!(f, "対策計画 {n}件目の担当者"),
             TextPlace::PlanMemo(n) => write!(f, "対策計画 {n}件目のメモ"),
             TextPlace::Approver(no) => write!(f, "規程 No.{}の承認者", no.value()),
+            TextPlace::PolicySpot(n) => write!(f, "規程の {n} 番の箇所"),
         }
     }
 }
@@ -116,7 +122,8 @@ impl Edit {
             | Edit::UpdatePlan(_)
             | Edit::DeletePlan(_)
             | Edit::SetProfile(_)
-            | Edit::SetDocument(_) => false,
+            | Edit::SetDocument(_)
+            | Edit::SetPolicyValue(..) => false,
             Edit::Batch(edits) => edits.iter().any(Edit::changes_results),
             _ => true,
         }
@@ -179,12 +186,16 @@ impl Edit {
                     e.collect_texts(workbook, texts);
                 }
             }
+            Edit::SetPolicyValue(no, Some(value)) => {
+                texts.push((TextPlace::PolicySpot(*no), value.as_str()));
+            }
             Edit::DeleteAsset(_)
             | Edit::SetFrequency(..)
             | Edit::SetAnswer(..)
             | Edit::InsertPlan { .. }
             | Edit::DeletePlan(_)
-            | Edit::SetProfile(_) => {}
+            | Edit::SetProfile(_)
+            | Edit::SetPolicyValue(_, None) => {}
         }
     }
 }
@@ -328,6 +339,9 @@ impl Workbook {
             },
             Edit::SetProfile(_) => Edit::SetProfile(self.profile),
             Edit::SetDocument(record) => Edit::SetDocument(self.document(record.no)),
+            Edit::SetPolicyValue(no, _) => {
+                Edit::SetPolicyValue(*no, self.policy_values.get(*no).cloned())
+            }
         }
     }
 
@@ -386,6 +400,7 @@ impl Workbook {
             Edit::DeletePlan(id) => self.plan.retain(|e| e.id != *id),
             Edit::SetProfile(profile) => self.profile = *profile,
             Edit::SetDocument(record) => self.set_document(record.clone()),
+            Edit::SetPolicyValue(no, value) => self.policy_values.set(*no, value.clone()),
         }
     }
 }
@@ -545,6 +560,24 @@ mod tests {
             .map(|(p, t)| format!("{p}：{t}"))
             .collect();
         assert_eq!(places, ["規程 No.2の承認者：髙橋"]);
+    }
+
+    #[test]
+    fn a_policy_spot_value_is_set_undone_and_named_where_it_stands() {
+        let value = |text: &str| Some(SpotValue::new(text).unwrap());
+        let wb = round_trip(Edit::SetPolicyValue(SpotNo(3), value("株式会社見本")));
+        assert_eq!(
+            wb.policy_values.get(SpotNo(3)),
+            value("株式会社見本").as_ref()
+        );
+        let edit = Edit::SetPolicyValue(SpotNo(3), value("見本"));
+        let texts: Vec<_> = edit
+            .texts(&wb)
+            .into_iter()
+            .map(|(p, t)| format!("{p}：{t}"))
+            .collect();
+        assert_eq!(texts, ["規程の 3 番の箇所：見本"]);
+        assert!(!edit.changes_results());
     }
 
     #[test]

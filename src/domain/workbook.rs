@@ -4,6 +4,7 @@ use super::asset::Asset;
 use super::catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat};
 use super::declaration::Declaration;
 use super::plan::PlanEntry;
+use super::policy::spots::PolicyValues;
 use super::policy::{CompanyProfile, DocumentNo, DocumentRecord};
 use super::scales::{Answer, Medium};
 use chrono::NaiveDate;
@@ -39,6 +40,9 @@ pub struct Workbook {
     /// 規程: the documents with something recorded, by number; the others are 未作成.
     #[serde(default)]
     pub documents: Vec<DocumentRecord>,
+    /// The values filled into the spots of the company's policy draft (Word), by spot number.
+    #[serde(default)]
+    pub policy_values: PolicyValues,
 }
 
 impl Workbook {
@@ -54,6 +58,7 @@ impl Workbook {
             declaration: Declaration::default(),
             profile: CompanyProfile::default(),
             documents: Vec::new(),
+            policy_values: PolicyValues::default(),
         }
     }
 

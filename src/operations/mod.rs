@@ -4,6 +4,7 @@
 
 pub mod error;
 pub mod import;
+pub mod policy_document;
 pub mod report;
 pub mod session;
 

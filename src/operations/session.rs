@@ -223,6 +223,20 @@ impl Session {
         Ok(())
     }
 
+    /// Stores a new policy draft (Word) in place of the old one; the old one's values go with it
+    /// and, as for any import, the undo history is cleared.
+    pub fn replace_policy_document(
+        &mut self,
+        document: &crate::store::policy_document::PolicyDocument,
+    ) -> StoreResult<()> {
+        self.store.replace_policy_document(document)?;
+        self.current.workbook.policy_values = Default::default();
+        self.undo.clear();
+        self.redo.clear();
+        self.revision += 1;
+        Ok(())
+    }
+
     fn recalculate(&mut self) {
         self.current.recalculate();
         self.revision += 1;

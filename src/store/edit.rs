@@ -185,6 +185,10 @@ pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
             super::policy::set_document(tx, record)?;
             Ok(EditOutcome::Done)
         }
+        Edit::SetPolicyValue(no, value) => {
+            super::policy_document::set_value(tx, *no, value.as_ref())?;
+            Ok(EditOutcome::Done)
+        }
     }
 }
 

@@ -178,5 +178,6 @@ pub fn workbook(conn: &Connection) -> StoreResult<Workbook> {
         declaration: super::declaration::load(conn)?,
         profile: super::policy::load_profile(conn)?,
         documents: super::policy::load_documents(conn)?,
+        policy_values: super::policy_document::values(conn)?,
     })
 }

@@ -13,6 +13,7 @@ mod load;
 pub mod location;
 mod plan;
 mod policy;
+pub mod policy_document;
 pub mod schema;
 pub mod snapshots;
 
@@ -360,6 +361,19 @@ impl Store {
     /// Applies one user edit in one transaction: all of it is saved, or none.
     pub fn apply(&mut self, edit: &Edit) -> StoreResult<EditOutcome> {
         self.in_transaction(|tx| edit::apply(tx, edit))
+    }
+
+    /// The company's policy draft (Word) as imported, if one was.
+    pub fn policy_document(&self) -> StoreResult<Option<policy_document::PolicyDocument>> {
+        policy_document::document(&self.conn)
+    }
+
+    /// Stores a new policy draft in place of the old one and its values, in one transaction.
+    pub fn replace_policy_document(
+        &mut self,
+        document: &policy_document::PolicyDocument,
+    ) -> StoreResult<()> {
+        self.in_transaction(|tx| policy_document::replace_document(tx, document))
     }
 
     /// Replaces the whole workbook (import, sample data) in one transaction.

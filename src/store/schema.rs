@@ -17,6 +17,8 @@ const MEDIA_CHECK: &str =
 /// Schema 6: the 情報セキュリティ基本方針 and the 自社診断 of SECURITY ACTION (one row).
 /// Schema 7: 規程 — the company profile (one row) and the status, 改訂日 and 承認者 of the 13
 /// documents (a row only for a document with something recorded).
+/// Schema 8: the company's policy draft (the Word file's bytes as imported) and the values filled
+/// into its spots, by spot number.
 fn migration(version: i64) -> String {
     match version {
         1 => format!(
@@ -117,12 +119,24 @@ fn migration(version: i64) -> String {
                 approver TEXT NOT NULL DEFAULT ''
             );"
         .to_string(),
+        8 => "CREATE TABLE policy_document (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                file_name TEXT NOT NULL,
+                imported_on TEXT NOT NULL CHECK (date(imported_on) IS imported_on),
+                spots INTEGER NOT NULL CHECK (spots >= 0),
+                bytes BLOB NOT NULL
+            );
+            CREATE TABLE policy_values (
+                spot INTEGER PRIMARY KEY CHECK (spot >= 1),
+                value TEXT NOT NULL CHECK (trim(value) <> '')
+            ) WITHOUT ROWID;"
+            .to_string(),
         _ => unreachable!("no migration {version}"),
     }
 }
 
 /// The schema this program writes.
-pub const CURRENT_VERSION: i64 = 7;
+pub const CURRENT_VERSION: i64 = 8;
 
 /// Brings a database from `from` to `CURRENT_VERSION` inside the caller's transaction.
 pub fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {
@@ -137,4 +151,38 @@ pub fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {
 /// The SQL of one migration, for tests that build a file as an older program left it.
 pub fn migration_sql(version: i64) -> String {
     migration(version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::Connection;
+
+    #[test]
+    fn schema_6_keeps_one_policy_document_and_checks_its_values() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        migrate(&tx, 0).unwrap();
+        tx.commit().unwrap();
+        let insert = |id: i64, date: &str| {
+            conn.execute(
+                "INSERT INTO policy_document (id, file_name, imported_on, spots, bytes) \
+                 VALUES (?1, 'a.docx', ?2, 3, x'00')",
+                rusqlite::params![id, date],
+            )
+        };
+        assert!(insert(1, "2026-04-01").is_ok());
+        assert!(insert(2, "2026-04-01").is_err(), "a second document");
+        conn.execute("DELETE FROM policy_document", []).unwrap();
+        assert!(insert(1, "2026/04/01").is_err(), "a date not in ISO form");
+        let value = |spot: i64, value: &str| {
+            conn.execute(
+                "INSERT INTO policy_values (spot, value) VALUES (?1, ?2)",
+                rusqlite::params![spot, value],
+            )
+        };
+        assert!(value(1, "株式会社見本").is_ok());
+        assert!(value(0, "x").is_err());
+        assert!(value(2, " ").is_err());
+    }
 }

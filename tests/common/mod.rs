@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod data;
 pub mod display;
+pub mod docx;
 pub mod gui;
 pub mod lists;
 pub mod stale_export;

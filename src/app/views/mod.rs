@@ -12,6 +12,7 @@ pub mod history;
 pub mod list_import;
 pub mod plan;
 pub mod policies;
+pub mod policy;
 pub mod register;
 pub mod start;
 pub mod threats;
@@ -30,6 +31,7 @@ pub enum Sheet {
     Diagnosis,
     Plan,
     Policies,
+    Policy,
     Declaration,
     History,
 }
@@ -44,6 +46,7 @@ impl Sheet {
             Sheet::Diagnosis => "診断結果",
             Sheet::Plan => "対策計画",
             Sheet::Policies => "規程",
+            Sheet::Policy => "規程の記入（Word）",
             Sheet::Declaration => "基本方針・SECURITY ACTION",
             Sheet::History => "履歴",
         }
@@ -104,6 +107,7 @@ pub fn sheets() -> Vec<Box<dyn View>> {
         Box::new(plan::PlanView::default()),
         // 手順4 follows 手順3: the rules are written once the measures are decided.
         Box::new(policies::PoliciesView::default()),
+        Box::new(policy::PolicyView::default()),
         Box::new(declaration::DeclarationView::default()),
         Box::new(history::HistoryView::default()),
     ]

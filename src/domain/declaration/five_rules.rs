@@ -1,6 +1,6 @@
 //! 情報セキュリティ5か条, the five things SECURITY ACTION's ★ asks every company to work on, each tied
 //! to the 対策状況チェック questions that show whether it is done (the tie is riskbook's decision;
-//! docs/method.md §12). The titles are the guideline's; the rest is ours.
+//! docs/method.md §14). The titles are the guideline's; the rest is ours.
 
 use crate::domain::ItemNo;
 

@@ -1,4 +1,4 @@
-//! The company's 情報セキュリティ基本方針 and what SECURITY ACTION asks of it (docs/method.md §12).
+//! The company's 情報セキュリティ基本方針 and what SECURITY ACTION asks of it (docs/method.md §14).
 //! 基本方針 is the company's own statement; SECURITY ACTION is a self-declaration in two steps:
 //! ★ the company declares it works on the 情報セキュリティ5か条 (`five_rules`), ★★ it has assessed
 //! itself with IPA's 自社診断 and has set and published a 基本方針. riskbook keeps the statement, the
@@ -69,7 +69,7 @@ pub struct SelfCheck {
 }
 
 /// The total of the 自社診断 sheet: 25 items, 100 points at most; down to −25 so that a way of
-/// counting わからない as −1 a question can be entered too (docs/method.md §12).
+/// counting わからない as −1 a question can be entered too (docs/method.md §14).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "i16", into = "i16")]
 pub struct SelfCheckScore(i16);

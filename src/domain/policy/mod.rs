@@ -3,6 +3,7 @@
 //! company's size and its dealings with 委託先.
 
 mod documents;
+pub mod spots;
 
 pub use documents::{DocumentNo, DocumentRecord, DocumentStatus};
 

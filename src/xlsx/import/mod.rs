@@ -210,6 +210,7 @@ fn read_from<RS: Read + Seek>(
         // The sheets carry no 規程: the import keeps what the database holds (operations::import).
         profile: Default::default(),
         documents: Vec::new(),
+        policy_values: Default::default(),
     };
 
     let differences = register::differences(&register_name, &cached, &assess(&workbook));
