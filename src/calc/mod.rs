@@ -8,6 +8,7 @@ pub mod palette;
 pub mod policy;
 pub mod priority;
 pub mod risk;
+pub mod treatment;
 
 pub use diagnosis::{CategoryResult, Diagnosis, PolicyNeed, diagnose, rate_text};
 pub use evaluated::Evaluated;

@@ -1,9 +1,10 @@
 //! The whole state of one company's assessment: what the four sheets hold, plus the report settings.
 
-use super::asset::Asset;
+use super::asset::{Asset, AssetId};
 use super::catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat};
 use super::plan::PlanEntry;
 use super::scales::{Answer, Medium};
+use super::treatment::Treatment;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +29,9 @@ pub struct Workbook {
     /// 対策計画 (absent from snapshots taken before it existed).
     #[serde(default)]
     pub plan: Vec<PlanEntry>,
+    /// リスク対応, one per asset at most, in asset id order (absent from older snapshots).
+    #[serde(default)]
+    pub treatments: Vec<Treatment>,
 }
 
 impl Workbook {
@@ -40,6 +44,7 @@ impl Workbook {
             assets: Vec::new(),
             settings: Settings::default(),
             plan: Vec::new(),
+            treatments: Vec::new(),
         }
     }
 
@@ -50,6 +55,14 @@ impl Workbook {
             .copied()
             .filter(|no| Answer::leaves_open(self.answer(*no)))
             .collect()
+    }
+
+    /// The decision on `asset`, if one was made.
+    pub fn treatment(&self, asset: AssetId) -> Option<&Treatment> {
+        self.treatments
+            .binary_search_by_key(&asset, |t| t.asset)
+            .ok()
+            .map(|i| &self.treatments[i])
     }
 
     pub fn answer(&self, no: ItemNo) -> Option<Answer> {
