@@ -175,5 +175,6 @@ pub fn workbook(conn: &Connection) -> StoreResult<Workbook> {
         assets: assets(conn)?,
         settings: settings(conn)?,
         plan: super::plan::load(conn)?,
+        treatments: super::treatment::load(conn)?,
     })
 }

@@ -13,6 +13,7 @@ pub mod location;
 mod plan;
 pub mod schema;
 pub mod snapshots;
+mod treatment;
 
 pub use error::{StoreError, StoreResult};
 

@@ -14,6 +14,7 @@ const MEDIA_CHECK: &str =
 /// Schema 4: 対策計画, each entry one check item or one threat's items.
 /// Schema 5: (4) マイナンバー対応's 適用条件 as the guideline gives it (原則としてすべての企業; the
 /// catalogue copied into older databases said マイナンバーを取り扱う場合).
+/// Schema 6: リスク対応, at most one decision per asset, dropped with the asset.
 fn migration(version: i64) -> String {
     match version {
         1 => format!(
@@ -89,12 +90,21 @@ fn migration(version: i64) -> String {
         5 => "UPDATE categories SET applies_when = '原則としてすべての企業'
                 WHERE no = 4 AND applies_when = 'マイナンバーを取り扱う場合';"
             .to_string(),
+        6 => "CREATE TABLE treatments (
+                asset_id INTEGER PRIMARY KEY REFERENCES assets(id) ON DELETE CASCADE,
+                decision TEXT NOT NULL CHECK (decision IN ('低減', '保有', '回避', '移転')),
+                reason TEXT NOT NULL DEFAULT '',
+                change TEXT NOT NULL DEFAULT '',
+                accepted_by TEXT NOT NULL DEFAULT '',
+                accepted_on TEXT CHECK (accepted_on IS NULL OR date(accepted_on) = accepted_on)
+            );"
+        .to_string(),
         _ => unreachable!("no migration {version}"),
     }
 }
 
 /// The schema this program writes.
-pub const CURRENT_VERSION: i64 = 5;
+pub const CURRENT_VERSION: i64 = 6;
 
 /// Brings a database from `from` to `CURRENT_VERSION` inside the caller's transaction.
 pub fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {
