@@ -13,6 +13,7 @@ pub mod plan;
 pub mod register;
 pub mod start;
 pub mod threats;
+pub mod treatment;
 
 use crate::domain::{AssetId, Edit, Workbook};
 use crate::operations::Session;
@@ -26,6 +27,7 @@ pub enum Sheet {
     Threats,
     Checks,
     Diagnosis,
+    Treatment,
     Plan,
     History,
 }
@@ -38,6 +40,7 @@ impl Sheet {
             Sheet::Threats => "脅威の状況",
             Sheet::Checks => "対策状況チェック",
             Sheet::Diagnosis => "診断結果",
+            Sheet::Treatment => "リスク対応",
             Sheet::Plan => "対策計画",
             Sheet::History => "履歴",
         }
@@ -93,6 +96,7 @@ pub fn sheets() -> Vec<Box<dyn View>> {
         Box::new(threats::ThreatsView),
         Box::new(checks::ChecksView),
         Box::new(diagnosis::DiagnosisView::default()),
+        Box::new(treatment::TreatmentView::default()),
         Box::new(plan::PlanView::default()),
         Box::new(history::HistoryView::default()),
     ]
