@@ -25,6 +25,15 @@ fn an_accepted_risk_is_incomplete_until_its_approver_and_date_are_given() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
     let mut harness = sample_app(&path);
+    // 診断結果's list of risky assets says each one's decision.
+    click(&mut harness, "診断結果");
+    // A tall window shows the list below the charts without scrolling.
+    harness.set_size(egui::vec2(1366.0, 1600.0));
+    harness.run();
+    assert!(has(&harness, "移転"), "電子メールデータ (クラウド)");
+    assert!(has(&harness, "未決定"));
+    harness.set_size(WINDOW_SIZE);
+    harness.run();
     click(&mut harness, "リスク対応");
     // The sample decided three of the 31 リスク大・中 assets; one 保有 of them is complete.
     assert!(
