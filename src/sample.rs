@@ -2,8 +2,8 @@
 
 use crate::domain::policy::{CompanyProfile, DocumentNo, DocumentRecord, DocumentStatus};
 use crate::domain::{
-    Answer, Asset, AssetId, Catalogue, Frequency, ItemNo, Measure, Medium, PlanEntry, PlanStatus,
-    Rating, Settings, Workbook,
+    Answer, Asset, AssetId, Catalogue, Decision, Frequency, ItemNo, Measure, Medium, PlanEntry,
+    PlanStatus, Rating, Settings, Treatment, Workbook,
 };
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -42,6 +42,8 @@ struct SampleFile {
     profile: CompanyProfile,
     #[serde(default)]
     documents: Vec<DocumentRow>,
+    #[serde(default)]
+    treatment: Vec<TreatmentRow>,
     history: Vec<HistoryRow>,
 }
 
@@ -61,6 +63,22 @@ fn document(row: DocumentRow) -> DocumentRecord {
         revised: NaiveDate::parse_from_str(&row.revised, "%Y-%m-%d").ok(),
         approver: row.approver,
     }
+}
+
+/// A リスク対応: the asset by its 台帳 row (1-based) and name, so that a changed table is caught.
+#[derive(Deserialize)]
+struct TreatmentRow {
+    row: usize,
+    name: String,
+    decision: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    change: String,
+    #[serde(default)]
+    accepted_by: String,
+    #[serde(default)]
+    accepted_on: Option<String>,
 }
 
 /// 対策状況チェックの回答, one list per category in item order.
@@ -146,6 +164,7 @@ pub fn sample_history(catalogue: Catalogue) -> Vec<SampleHistory> {
             answer_all(&mut wb, &history.answers);
             wb.plan.clear();
             wb.documents.clear();
+            wb.treatments.clear();
             SampleHistory {
                 taken_at: history.taken_at,
                 note: history.note,
@@ -207,6 +226,10 @@ pub fn sample_workbook(catalogue: Catalogue) -> Workbook {
         }
     }
     wb.assets = file.assets.into_iter().map(asset).collect();
+    // The ids an emptied database gives them, so that the decisions can name them.
+    for (i, a) in wb.assets.iter_mut().enumerate() {
+        a.id = AssetId(i as i64 + 1);
+    }
     wb.settings = Settings {
         company: file.company,
         assessor: file.assessor,
@@ -222,5 +245,26 @@ pub fn sample_workbook(catalogue: Catalogue) -> Workbook {
     for row in file.documents {
         wb.set_document(document(row));
     }
+    wb.treatments = file
+        .treatment
+        .into_iter()
+        .map(|row| {
+            let asset = &wb.assets[row.row - 1];
+            assert_eq!(asset.name, row.name, "sample treatment row {}", row.row);
+            Treatment {
+                reason: row.reason,
+                change: row.change,
+                accepted_by: row.accepted_by,
+                accepted_on: row
+                    .accepted_on
+                    .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").expect("sample dates")),
+                ..Treatment::new(
+                    asset.id,
+                    Decision::from_label(&row.decision).expect("sample decisions are valid"),
+                )
+            }
+        })
+        .collect();
+    wb.treatments.sort_by_key(|t| t.asset);
     wb
 }

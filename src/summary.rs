@@ -1,9 +1,10 @@
 //! The computed state as JSON (`riskbook summary --json`): the contract scripts and checks rely on.
 
 use crate::calc::policy::company_table;
+use crate::calc::treatment::{Need, PlanLinks, treatment_row};
 use crate::calc::{Evaluated, LevelCounts, RiskLevel};
 use crate::domain::register::Column;
-use crate::domain::{Measure, PlanStatus};
+use crate::domain::{Decision, Measure, PlanStatus};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Serialize)]
@@ -23,6 +24,29 @@ pub struct AssetSummary {
     pub likelihood: Option<u8>,
     pub risk: Option<u8>,
     pub level: &'static str,
+    /// リスク対応, or null while undecided.
+    pub treatment: Option<TreatmentSummary>,
+}
+
+/// One asset's リスク対応 (手順3).
+#[derive(Debug, Serialize)]
+pub struct TreatmentSummary {
+    /// 低減 / 保有 / 回避 / 移転.
+    pub decision: &'static str,
+    pub reason: String,
+    /// 回避・移転: what changes.
+    pub change: String,
+    /// 保有: 承認者 and 承認日 (YYYY-MM-DD or null).
+    pub accepted_by: String,
+    pub accepted_on: Option<String>,
+    /// Whether the decision has all it needs (docs/method.md §12).
+    pub complete: bool,
+    /// What it lacks: 理由, 承認者, 承認日, 変更内容, 対策計画.
+    pub missing: Vec<&'static str>,
+    /// False when the asset's risk is now 小 or 未算定 (the decision is kept, no longer needed).
+    pub needed: bool,
+    /// 低減: the 1-based numbers of the 対策計画 entries that lower the asset.
+    pub plan: Vec<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -176,9 +200,35 @@ impl Recorded {
     }
 }
 
+fn treatment_summary(
+    results: &Evaluated,
+    links: &PlanLinks,
+    row: usize,
+) -> Option<TreatmentSummary> {
+    let workbook = &results.workbook;
+    let t = workbook.treatment(workbook.assets[row].id)?;
+    let state = treatment_row(workbook, &results.assessment, links, row);
+    Some(TreatmentSummary {
+        decision: t.decision.label(),
+        reason: t.reason.clone(),
+        change: t.change.clone(),
+        accepted_by: t.accepted_by.clone(),
+        accepted_on: t.accepted_on.map(|d| d.format("%Y-%m-%d").to_string()),
+        complete: state.is_complete(),
+        missing: state.missing.iter().map(|m| m.label()).collect(),
+        needed: state.need == Need::Needed,
+        plan: if t.decision == Decision::Reduce {
+            state.lowering.iter().map(|i| i + 1).collect()
+        } else {
+            Vec::new()
+        },
+    })
+}
+
 pub fn summarize(results: &Evaluated) -> Summary {
     let (workbook, assessment, diagnosis) =
         (&results.workbook, &results.assessment, &results.diagnosis);
+    let links = PlanLinks::new(workbook);
     let assets = workbook
         .assets
         .iter()
@@ -198,6 +248,7 @@ pub fn summarize(results: &Evaluated) -> Summary {
             likelihood: r.number(Column::Likelihood),
             risk: r.risk,
             level: r.level.short(),
+            treatment: treatment_summary(results, &links, i),
         })
         .collect();
     let categories = diagnosis

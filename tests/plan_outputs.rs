@@ -99,7 +99,8 @@ fn the_exported_workbook_keeps_the_plan_on_a_fifth_sheet_that_import_reads_back(
             "脅威の状況",
             "対策状況チェック",
             "診断結果",
-            "対策計画"
+            "対策計画",
+            "リスク対応"
         ],
         "the four IPA sheets first, unchanged in order"
     );

@@ -9,6 +9,7 @@ pub mod policy;
 pub mod priority;
 pub mod risk;
 pub mod security_action;
+pub mod treatment;
 
 pub use diagnosis::{CategoryResult, Diagnosis, PolicyNeed, diagnose, rate_text};
 pub use evaluated::Evaluated;

@@ -9,7 +9,7 @@ use super::policy::{CompanyProfile, DocumentNo, DocumentRecord};
 use super::register::{CellValue, text_cells};
 use super::{
     Answer, Asset, AssetId, Declaration, Frequency, ItemNo, PlanEntry, PlanId, Settings, ThreatId,
-    Workbook,
+    Treatment, Workbook,
 };
 use std::fmt;
 
@@ -48,6 +48,10 @@ pub enum Edit {
     SetDocument(DocumentRecord),
     /// Fills (or, with None, clears) one spot of the policy draft.
     SetPolicyValue(SpotNo, Option<SpotValue>),
+    /// Sets the リスク対応 of `Treatment::asset`, replacing one it had.
+    SetTreatment(Treatment),
+    /// Takes an asset's リスク対応 away (back to 未決定).
+    ClearTreatment(AssetId),
 }
 
 /// What saving an edit gave back: the ids the database chose for new rows.
@@ -92,6 +96,11 @@ pub enum TextPlace {
     Approver(DocumentNo),
     /// The value of the policy draft's spot `number`.
     PolicySpot(SpotNo),
+    /// A text of the リスク対応 of the asset on 台帳 row `row` (1-based): 理由, 変更内容 or 承認者.
+    Treatment {
+        row: usize,
+        field: &'static str,
+    },
 }
 
 impl fmt::Display for TextPlace {
@@ -107,13 +116,15 @@ impl fmt::Display for TextPlace {
             TextPlace::PlanMemo(n) => write!(f, "対策計画 {n}件目のメモ"),
             TextPlace::Approver(no) => write!(f, "規程 No.{}の承認者", no.value()),
             TextPlace::PolicySpot(n) => write!(f, "規程の {n} 番の箇所"),
+            TextPlace::Treatment { row, field } => write!(f, "リスク対応 台帳 {row}行目の{field}"),
         }
     }
 }
 
 impl Edit {
     /// Whether the calculation reads what this edit changes: everything but the settings
-    /// (会社名, 診断実施者, 診断日), the 対策計画 and the 規程 (their table is drawn from the workbook).
+    /// (会社名, 診断実施者, 診断日), the 対策計画, the 規程 (their table is drawn from the workbook),
+    /// the 基本方針 and the リスク対応.
     pub fn changes_results(&self) -> bool {
         match self {
             Edit::SetSettings(_)
@@ -123,7 +134,9 @@ impl Edit {
             | Edit::DeletePlan(_)
             | Edit::SetProfile(_)
             | Edit::SetDocument(_)
-            | Edit::SetPolicyValue(..) => false,
+            | Edit::SetPolicyValue(..)
+            | Edit::SetTreatment(_)
+            | Edit::ClearTreatment(_) => false,
             Edit::Batch(edits) => edits.iter().any(Edit::changes_results),
             _ => true,
         }
@@ -181,6 +194,7 @@ impl Edit {
                 texts.extend(plan_texts(entry, number));
             }
             Edit::SetDocument(record) => texts.extend(document_texts(record)),
+            Edit::SetTreatment(t) => texts.extend(treatment_texts(t, row_of(t.asset))),
             Edit::Batch(edits) => {
                 for e in edits {
                     e.collect_texts(workbook, texts);
@@ -195,7 +209,8 @@ impl Edit {
             | Edit::InsertPlan { .. }
             | Edit::DeletePlan(_)
             | Edit::SetProfile(_)
-            | Edit::SetPolicyValue(_, None) => {}
+            | Edit::SetPolicyValue(_, None)
+            | Edit::ClearTreatment(_) => {}
         }
     }
 }
@@ -231,18 +246,36 @@ fn document_texts(record: &DocumentRecord) -> [(TextPlace, &str); 1] {
     [(TextPlace::Approver(record.no), &record.approver)]
 }
 
+fn treatment_texts(t: &Treatment, row: usize) -> [(TextPlace, &str); 3] {
+    let place = |field| TextPlace::Treatment { row, field };
+    [
+        (place("理由"), &t.reason),
+        (place("変更内容"), &t.change),
+        (place("承認者"), &t.accepted_by),
+    ]
+}
+
 impl Workbook {
     /// Every text the user typed, with where it stands; nothing is collected (a full check of
     /// 100,000 assets walks 600,000 texts).
     pub fn texts(&self) -> impl Iterator<Item = (TextPlace, &str)> {
         let assets = self.assets.iter().enumerate();
         let plan = self.plan.iter().enumerate();
+        // The row is looked up only for a treatment that has a text (few of them).
+        let treatments = self
+            .treatments
+            .iter()
+            .filter(|t| !(t.reason.is_empty() && t.change.is_empty() && t.accepted_by.is_empty()));
         settings_texts(&self.settings)
             .into_iter()
             .chain(declaration_texts(&self.declaration))
             .chain(assets.flat_map(|(i, asset)| asset_texts(asset, i + 1)))
             .chain(plan.flat_map(|(i, entry)| plan_texts(entry, i + 1)))
             .chain(self.documents.iter().flat_map(document_texts))
+            .chain(treatments.flat_map(|t| {
+                let row = self.assets.iter().position(|a| a.id == t.asset);
+                treatment_texts(t, row.map_or(0, |i| i + 1))
+            }))
     }
 
     /// Makes a saved edit in memory, as the store made it on disk (`outcome` carries the ids it
@@ -308,11 +341,19 @@ impl Workbook {
                 None => edit.clone(),
             },
             Edit::Batch(_) => Edit::Batch(Vec::new()),
+            // The database drops the asset's リスク対応 with it (ON DELETE CASCADE), so undoing the
+            // delete puts both back.
             Edit::DeleteAsset(id) => match self.assets.iter().position(|a| a.id == *id) {
-                Some(index) => Edit::InsertAsset {
-                    index,
-                    asset: self.assets[index].clone(),
-                },
+                Some(index) => {
+                    let insert = Edit::InsertAsset {
+                        index,
+                        asset: self.assets[index].clone(),
+                    };
+                    match self.treatment(*id) {
+                        Some(t) => Edit::Batch(vec![insert, Edit::SetTreatment(t.clone())]),
+                        None => insert,
+                    }
+                }
                 None => Edit::DeleteAsset(*id),
             },
             Edit::SetFrequency(threat, _) => Edit::SetFrequency(
@@ -342,6 +383,14 @@ impl Workbook {
             Edit::SetPolicyValue(no, _) => {
                 Edit::SetPolicyValue(*no, self.policy_values.get(*no).cloned())
             }
+            Edit::SetTreatment(t) => match self.treatment(t.asset) {
+                Some(old) => Edit::SetTreatment(old.clone()),
+                None => Edit::ClearTreatment(t.asset),
+            },
+            Edit::ClearTreatment(asset) => match self.treatment(*asset) {
+                Some(old) => Edit::SetTreatment(old.clone()),
+                None => edit.clone(),
+            },
         }
     }
 
@@ -371,7 +420,10 @@ impl Workbook {
             }
             // A batch whose outcome is not a batch was not saved as one: nothing to mirror.
             Edit::Batch(_) => {}
-            Edit::DeleteAsset(id) => self.assets.retain(|a| a.id != *id),
+            Edit::DeleteAsset(id) => {
+                self.assets.retain(|a| a.id != *id);
+                self.treatments.retain(|t| t.asset != *id);
+            }
             Edit::SetFrequency(threat, f) => {
                 if let Some(t) = self.threats.iter_mut().find(|t| t.id == *threat) {
                     t.frequency = *f;
@@ -401,6 +453,13 @@ impl Workbook {
             Edit::SetProfile(profile) => self.profile = *profile,
             Edit::SetDocument(record) => self.set_document(record.clone()),
             Edit::SetPolicyValue(no, value) => self.policy_values.set(*no, value.clone()),
+            Edit::SetTreatment(t) => {
+                match self.treatments.binary_search_by_key(&t.asset, |t| t.asset) {
+                    Ok(i) => self.treatments[i] = t.clone(),
+                    Err(i) => self.treatments.insert(i, t.clone()),
+                }
+            }
+            Edit::ClearTreatment(asset) => self.treatments.retain(|t| t.asset != *asset),
         }
     }
 }
@@ -410,7 +469,7 @@ mod tests {
     use super::*;
     use crate::domain::policy::DocumentStatus;
     use crate::domain::register::Column;
-    use crate::domain::{Catalogue, Measure, Medium, PlanStatus, Rating};
+    use crate::domain::{Catalogue, Decision, Measure, Medium, PlanStatus, Rating};
 
     fn asset(id: i64, name: &str) -> Asset {
         Asset {
@@ -433,7 +492,17 @@ mod tests {
             id: PlanId(7),
             ..PlanEntry::new(Measure::Item(ItemNo(1)))
         }];
+        wb.treatments = vec![accepted(1), Treatment::new(AssetId(3), Decision::Reduce)];
         wb
+    }
+
+    fn accepted(asset: i64) -> Treatment {
+        Treatment {
+            reason: "損害が小さい".into(),
+            accepted_by: "代表取締役".into(),
+            accepted_on: chrono::NaiveDate::from_ymd_opt(2026, 4, 1),
+            ..Treatment::new(AssetId(asset), Decision::Accept)
+        }
     }
 
     /// The outcome a store gives for `edit`: a new row keeps a non-zero id, else gets `next_id`.
@@ -581,6 +650,48 @@ mod tests {
     }
 
     #[test]
+    fn a_treatment_is_set_changed_cleared_and_undone() {
+        let wb = round_trip(Edit::SetTreatment(accepted(2)));
+        let assets: Vec<_> = wb.treatments.iter().map(|t| t.asset.0).collect();
+        assert_eq!(assets, [1, 2, 3], "kept in asset id order");
+        let wb = round_trip(Edit::SetTreatment(Treatment::new(
+            AssetId(1),
+            Decision::Transfer,
+        )));
+        assert_eq!(
+            wb.treatment(AssetId(1)).unwrap().decision,
+            Decision::Transfer
+        );
+        let wb = round_trip(Edit::ClearTreatment(AssetId(3)));
+        assert_eq!(wb.treatment(AssetId(3)), None);
+    }
+
+    #[test]
+    fn deleting_an_asset_takes_its_treatment_and_undoing_brings_both_back() {
+        let wb = round_trip(Edit::DeleteAsset(AssetId(1)));
+        assert_eq!(wb.treatment(AssetId(1)), None);
+        // The same inside a batch (several rows deleted at once), undone in one step.
+        let wb = round_trip(Edit::Batch(vec![
+            Edit::DeleteAsset(AssetId(1)),
+            Edit::DeleteAsset(AssetId(3)),
+        ]));
+        assert!(wb.treatments.is_empty());
+        let mut wb = workbook();
+        let delete = Edit::DeleteAsset(AssetId(1));
+        let applied = wb.apply_saved(&delete, &outcome(&delete, 99));
+        assert_eq!(
+            applied.inverse,
+            Edit::Batch(vec![
+                Edit::InsertAsset {
+                    index: 0,
+                    asset: asset(1, "社員名簿")
+                },
+                Edit::SetTreatment(accepted(1)),
+            ])
+        );
+    }
+
+    #[test]
     fn a_batch_is_undone_in_reverse_through_the_states_it_passed() {
         // The second part changes a cell the first part changed: undoing in order would leave the
         // first part's value.
@@ -656,6 +767,15 @@ mod tests {
             places.contains(&"台帳 3行目の情報資産名称".to_string()),
             "{places:?}"
         );
-        assert_eq!(places.last().unwrap(), "対策計画 1件目のメモ");
+        assert!(places.contains(&"対策計画 1件目のメモ".to_string()));
+        assert_eq!(places.last().unwrap(), "リスク対応 台帳 1行目の承認者");
+        let edit = Edit::SetTreatment(accepted(3));
+        let texts: Vec<_> = edit
+            .texts(&wb)
+            .into_iter()
+            .map(|(place, text)| format!("{place}：{text}"))
+            .collect();
+        assert_eq!(texts[0], "リスク対応 台帳 3行目の理由：損害が小さい");
+        assert!(!edit.changes_results());
     }
 }

@@ -12,6 +12,7 @@ pub mod policy;
 pub mod reading;
 pub mod register;
 pub mod scales;
+pub mod treatment;
 pub mod workbook;
 
 pub use asset::{Asset, AssetError, AssetId};
@@ -20,4 +21,5 @@ pub use declaration::{BasicPolicy, Declaration, SelfCheck, SelfCheckScore};
 pub use edit::{Applied, Edit, EditOutcome, TextPlace};
 pub use plan::{Measure, PlanEntry, PlanId, PlanOffer, PlanStatus};
 pub use scales::{Answer, Frequency, Medium, Rating, ScaleError};
+pub use treatment::{Decision, Missing, Treatment};
 pub use workbook::{Settings, Workbook};

@@ -1,12 +1,13 @@
 //! The whole state of one company's assessment: what the four sheets hold, plus the report settings.
 
-use super::asset::Asset;
+use super::asset::{Asset, AssetId};
 use super::catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat};
 use super::declaration::Declaration;
 use super::plan::PlanEntry;
 use super::policy::spots::PolicyValues;
 use super::policy::{CompanyProfile, DocumentNo, DocumentRecord};
 use super::scales::{Answer, Medium};
+use super::treatment::Treatment;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +44,9 @@ pub struct Workbook {
     /// The values filled into the spots of the company's policy draft (Word), by spot number.
     #[serde(default)]
     pub policy_values: PolicyValues,
+    /// リスク対応, one per asset at most, in asset id order (absent from older snapshots).
+    #[serde(default)]
+    pub treatments: Vec<Treatment>,
 }
 
 impl Workbook {
@@ -59,6 +63,7 @@ impl Workbook {
             profile: CompanyProfile::default(),
             documents: Vec::new(),
             policy_values: PolicyValues::default(),
+            treatments: Vec::new(),
         }
     }
 
@@ -87,6 +92,14 @@ impl Workbook {
             .copied()
             .filter(|no| Answer::leaves_open(self.answer(*no)))
             .collect()
+    }
+
+    /// The decision on `asset`, if one was made.
+    pub fn treatment(&self, asset: AssetId) -> Option<&Treatment> {
+        self.treatments
+            .binary_search_by_key(&asset, |t| t.asset)
+            .ok()
+            .map(|i| &self.treatments[i])
     }
 
     pub fn answer(&self, no: ItemNo) -> Option<Answer> {

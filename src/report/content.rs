@@ -7,11 +7,12 @@ use crate::calc::compare::compare;
 use crate::calc::diagnosis::PRIORITIES_NEED_ANSWERS;
 use crate::calc::policy::{company_table, suggested_profile};
 use crate::calc::priority::threat_gains;
+use crate::calc::treatment::{TreatmentRow, treatment_list};
 use crate::calc::{Evaluated, PolicyNeed, RiskLevel, rate_text};
-use crate::domain::PlanStatus;
 use crate::domain::dates::long_date;
 use crate::domain::policy::{Condition, DocumentStatus, Question, yes_no};
 use crate::domain::register::COMPUTED_SHOWN;
+use crate::domain::{Decision, PlanStatus, Treatment};
 use chrono::NaiveDate;
 
 /// Everything the report is made from.
@@ -285,6 +286,116 @@ fn priorities(c: &mut Composer, input: &ReportInput) {
     c.table(&columns, &rows, 8.5);
 }
 
+/// リスク対応 (手順3): the リスク大・中 assets undecided, then decided (each 保有 with who accepted it
+/// and when, what a decision lacks said so), then decisions no longer needed.
+fn treatments(c: &mut Composer, input: &ReportInput) {
+    let wb = &input.results.workbook;
+    let list = treatment_list(wb, &input.results.assessment);
+    if list.needed.is_empty() && list.not_needed.is_empty() {
+        return;
+    }
+    c.heading("リスク対応");
+    let undecided = list.undecided();
+    c.paragraph(
+        &format!(
+            "リスク大・中の情報資産 {} 件のうち、対応を決めたもの {} 件（うち不足あり {} 件）、未決定 {undecided} 件。\
+             保有は承認者と承認日、回避・移転は変更内容、低減はリスク値を下げる対策計画があって決定済みです。",
+            list.needed.len(),
+            list.needed.len() - undecided,
+            list.incomplete()
+        ),
+        8.5,
+        GREY,
+    );
+    let line = |r: &TreatmentRow| {
+        let risk = r.risk.map_or(String::new(), |v| format!(" {v}"));
+        format!(
+            "台帳 {}行目　{}（{}{risk}）",
+            r.row + 1,
+            wb.assets[r.row].name,
+            r.level.label()
+        )
+    };
+    if undecided > 0 {
+        c.ensure(30.0);
+        c.paragraph("未決定", 10.0, BLACK);
+        for r in list.needed.iter().filter(|r| r.decision.is_none()) {
+            c.hanging(&format!("□ {}", line(r)), 8.5, BLACK, 12.0);
+        }
+        c.space(4.0);
+    }
+    let decided: Vec<&TreatmentRow> = list
+        .needed
+        .iter()
+        .filter(|r| r.decision.is_some())
+        .collect();
+    if !decided.is_empty() {
+        c.ensure(30.0);
+        c.paragraph("決定済み", 10.0, BLACK);
+        for r in decided {
+            let t = wb
+                .treatment(r.asset)
+                .expect("a decided row has its treatment");
+            let missing =
+                Treatment::missing_text(&r.missing).map_or(String::new(), |m| format!("　※{m}"));
+            c.ensure(30.0);
+            c.hanging(
+                &format!("・{}：{}{missing}", line(r), t.decision.label()),
+                9.0,
+                BLACK,
+                12.0,
+            );
+            let mut details = vec![format!("理由：{}", or_blank(&t.reason))];
+            match t.decision {
+                Decision::Accept => details.push(format!(
+                    "承認者：{}　承認日：{}",
+                    or_blank(&t.accepted_by),
+                    date(t.accepted_on)
+                )),
+                Decision::Avoid | Decision::Transfer => {
+                    details.push(format!("変更内容：{}", or_blank(&t.change)))
+                }
+                Decision::Reduce => {
+                    let entries: Vec<String> = r
+                        .lowering
+                        .iter()
+                        .map(|i| format!("{}件目", i + 1))
+                        .collect();
+                    details.push(if entries.is_empty() {
+                        "対策計画：（なし）".into()
+                    } else {
+                        format!("対策計画：{}", entries.join("、"))
+                    });
+                }
+            }
+            c.hanging(&format!("　{}", details.join("　")), 8.5, GREY, 24.0);
+        }
+        c.space(4.0);
+    }
+    if !list.not_needed.is_empty() {
+        c.ensure(30.0);
+        c.paragraph(
+            "リスクが下がり不要になった対応（記録として残しています）",
+            10.0,
+            BLACK,
+        );
+        for r in &list.not_needed {
+            c.hanging(
+                &format!(
+                    "・{}：{}（{}）",
+                    line(r),
+                    r.decision.map_or("", Decision::label),
+                    r.need.label()
+                ),
+                8.5,
+                GREY,
+                12.0,
+            );
+        }
+        c.space(4.0);
+    }
+}
+
 /// 対策計画: what, who, by when, how far; overdue on the report's date said so.
 fn plan(c: &mut Composer, input: &ReportInput) {
     let wb = &input.results.workbook;
@@ -523,6 +634,7 @@ pub fn compose(input: &ReportInput, measure: &dyn Measure) -> Vec<Vec<Op>> {
     comparison(&mut c, input);
     risky_assets(&mut c, input);
     priorities(&mut c, input);
+    treatments(&mut c, input);
     plan(&mut c, input);
     policies(&mut c, input);
     todo_list(&mut c, input);

@@ -35,11 +35,17 @@ fn asset_params(a: &Asset) -> [Box<dyn rusqlite::ToSql + '_>; 14] {
 const ASSET_COLUMNS: &str = "category, name, note, users, department, medium, personal_info, \
      sensitive_info, my_number, confidentiality, integrity, availability, retention, registered";
 
-fn insert_asset(tx: &Transaction, position: i64, asset: &Asset) -> StoreResult<AssetId> {
+/// Inserts `asset` at `position`; with `keep_id`, a non-zero id is kept (undoing a delete).
+fn insert_asset(
+    tx: &Transaction,
+    position: i64,
+    asset: &Asset,
+    keep_id: bool,
+) -> StoreResult<AssetId> {
     asset
         .validate()
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
-    let id = (asset.id.0 != 0).then_some(asset.id.0);
+    let id = (keep_id && asset.id.0 != 0).then_some(asset.id.0);
     let mut values: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(id), Box::new(position)];
     values.extend(asset_params(asset));
     // Cached: a paste or an import inserts thousands of rows with this one statement.
@@ -111,7 +117,9 @@ pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
                 "UPDATE assets SET position = position + 1 WHERE position >= ?1",
                 [position],
             )?;
-            Ok(EditOutcome::Inserted(insert_asset(tx, position, asset)?))
+            Ok(EditOutcome::Inserted(insert_asset(
+                tx, position, asset, true,
+            )?))
         }
         Edit::UpdateAsset(asset) => {
             update_asset(tx, asset)?;
@@ -189,16 +197,26 @@ pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
             super::policy_document::set_value(tx, *no, value.as_ref())?;
             Ok(EditOutcome::Done)
         }
+        Edit::SetTreatment(t) => {
+            super::treatment::set(tx, t)?;
+            Ok(EditOutcome::Done)
+        }
+        Edit::ClearTreatment(asset) => {
+            super::treatment::clear(tx, *asset)?;
+            Ok(EditOutcome::Done)
+        }
     }
 }
 
 /// Writes a catalogue into an empty database.
 pub fn insert_catalogue(tx: &Transaction, catalogue: &Catalogue) -> StoreResult<()> {
     let wb = Workbook::from_catalogue(catalogue.clone());
-    write_sheets(tx, &wb)
+    write_sheets(tx, &wb).map(|_| ())
 }
 
-fn write_sheets(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
+/// Writes the sheets; the assets get new ids in 台帳 order (a workbook made by hand or by copying
+/// rows may repeat an id), returned in that order.
+fn write_sheets(tx: &Transaction, wb: &Workbook) -> StoreResult<Vec<AssetId>> {
     let mut stmt =
         tx.prepare("INSERT INTO categories (no, name, applies_when) VALUES (?1, ?2, ?3)")?;
     for c in &wb.categories {
@@ -232,22 +250,41 @@ fn write_sheets(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
             link.execute(params![t.id.0, item.0])?;
         }
     }
-    for (position, asset) in wb.assets.iter().enumerate() {
-        insert_asset(tx, position as i64, asset)?;
-    }
-    save_settings(tx, &wb.settings)
+    let ids = wb
+        .assets
+        .iter()
+        .enumerate()
+        .map(|(position, asset)| insert_asset(tx, position as i64, asset, false))
+        .collect::<StoreResult<_>>()?;
+    save_settings(tx, &wb.settings)?;
+    Ok(ids)
 }
 
-/// Replaces everything: catalogue copy, answers, threats, assets and settings.
+/// Replaces everything: catalogue copy, answers, threats, assets, settings, 対策計画 and リスク対応.
+/// A decision follows its asset to the asset's new id (the first asset with its id; one on an
+/// asset the workbook does not have is not written).
 pub fn replace_all(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
     tx.execute_batch(
-        "DELETE FROM plan; DELETE FROM company_profile; DELETE FROM policy_documents;
-         DELETE FROM assets; DELETE FROM threat_items; DELETE FROM threats;
-         DELETE FROM check_items; DELETE FROM categories; DELETE FROM settings;
-         DELETE FROM declaration;",
+        "DELETE FROM plan; DELETE FROM treatments; DELETE FROM company_profile;
+         DELETE FROM policy_documents; DELETE FROM assets; DELETE FROM threat_items;
+         DELETE FROM threats; DELETE FROM check_items; DELETE FROM categories;
+         DELETE FROM settings; DELETE FROM declaration;",
     )?;
-    write_sheets(tx, wb)?;
+    let ids = write_sheets(tx, wb)?;
     super::declaration::save(tx, &wb.declaration)?;
     super::plan::write_all(tx, &wb.plan)?;
-    super::policy::write_all(tx, &wb.profile, &wb.documents)
+    super::policy::write_all(tx, &wb.profile, &wb.documents)?;
+    let mut new_id = std::collections::HashMap::new();
+    for (asset, id) in wb.assets.iter().zip(ids) {
+        new_id.entry(asset.id).or_insert(id);
+    }
+    let treatments: Vec<crate::domain::Treatment> = wb
+        .treatments
+        .iter()
+        .filter_map(|t| {
+            let asset = *new_id.get(&t.asset)?;
+            Some(crate::domain::Treatment { asset, ..t.clone() })
+        })
+        .collect();
+    super::treatment::write_all(tx, &treatments)
 }

@@ -179,5 +179,6 @@ pub fn workbook(conn: &Connection) -> StoreResult<Workbook> {
         profile: super::policy::load_profile(conn)?,
         documents: super::policy::load_documents(conn)?,
         policy_values: super::policy_document::values(conn)?,
+        treatments: super::treatment::load(conn)?,
     })
 }

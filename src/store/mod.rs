@@ -16,6 +16,7 @@ mod policy;
 pub mod policy_document;
 pub mod schema;
 pub mod snapshots;
+mod treatment;
 
 pub use error::{StoreError, StoreResult};
 

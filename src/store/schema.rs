@@ -19,6 +19,7 @@ const MEDIA_CHECK: &str =
 /// documents (a row only for a document with something recorded).
 /// Schema 8: the company's policy draft (the Word file's bytes as imported) and the values filled
 /// into its spots, by spot number.
+/// Schema 9: リスク対応, at most one decision per asset, dropped with the asset.
 fn migration(version: i64) -> String {
     match version {
         1 => format!(
@@ -131,12 +132,21 @@ fn migration(version: i64) -> String {
                 value TEXT NOT NULL CHECK (trim(value) <> '')
             ) WITHOUT ROWID;"
             .to_string(),
+        9 => "CREATE TABLE treatments (
+                asset_id INTEGER PRIMARY KEY REFERENCES assets(id) ON DELETE CASCADE,
+                decision TEXT NOT NULL CHECK (decision IN ('低減', '保有', '回避', '移転')),
+                reason TEXT NOT NULL DEFAULT '',
+                change TEXT NOT NULL DEFAULT '',
+                accepted_by TEXT NOT NULL DEFAULT '',
+                accepted_on TEXT CHECK (accepted_on IS NULL OR date(accepted_on) = accepted_on)
+            );"
+        .to_string(),
         _ => unreachable!("no migration {version}"),
     }
 }
 
 /// The schema this program writes.
-pub const CURRENT_VERSION: i64 = 8;
+pub const CURRENT_VERSION: i64 = 9;
 
 /// Brings a database from `from` to `CURRENT_VERSION` inside the caller's transaction.
 pub fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {

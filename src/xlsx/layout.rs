@@ -24,6 +24,23 @@ pub const PLAN_FIRST_ROW: u32 = 2;
 pub const PLAN_ITEM: &str = "項目";
 pub const PLAN_THREAT: &str = "脅威";
 
+/// riskbook's own sheet after 対策計画: one row per asset that needs or has a リスク対応.
+pub const TREATMENT: &str = "リスク対応";
+/// Columns of リスク対応; its rows start on row 3 (index 2). A row names its asset by the 台帳's row
+/// number and name; 状態 is computed and not read back.
+pub const TREATMENT_HEADERS: [&str; 9] = [
+    "台帳の行",
+    "情報資産名称",
+    "リスク値",
+    "対応",
+    "理由",
+    "変更内容（回避・移転）",
+    "承認者（保有）",
+    "承認日（保有）",
+    "状態",
+];
+pub const TREATMENT_FIRST_ROW: u32 = 2;
+
 /// 台帳: title in row 0, group headers in row 1, column headers in row 2, data from row 3.
 pub const REGISTER_FIRST_ROW: u32 = 3;
 /// 脅威の状況 and 対策状況チェック: title in row 0, headers in row 1, data from row 2.

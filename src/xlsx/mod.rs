@@ -7,6 +7,7 @@ pub mod import;
 pub mod layout;
 mod plan_sheet;
 pub mod tables;
+mod treatment_sheet;
 pub mod worker;
 
 pub use export::{ExportError, export, xlsx_bytes};

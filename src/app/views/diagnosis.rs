@@ -60,6 +60,8 @@ fn risky_table(ui: &mut Ui, workbook: &Workbook, assessment: &Assessment, rows: 
         "脆弱性",
         "可能性",
         "リスク値",
+        // Not 「リスク対応」: that names the tab.
+        "対応",
     ];
     let mut table = TableBuilder::new(ui)
         .id_salt("risky_assets")
@@ -70,7 +72,8 @@ fn risky_table(ui: &mut Ui, workbook: &Workbook, assessment: &Assessment, rows: 
         table = table.column(TableColumn::initial(width).clip(true));
     }
     table
-        .column(TableColumn::remainder().at_least(110.0))
+        .column(TableColumn::initial(110.0))
+        .column(TableColumn::remainder().at_least(70.0))
         .header(row_height, |mut header| {
             for h in headers {
                 header.col(|ui| {
@@ -102,6 +105,15 @@ fn risky_table(ui: &mut Ui, workbook: &Workbook, assessment: &Assessment, rows: 
                         r.level,
                         100.0,
                     );
+                });
+                // The decision only: what it lacks is said on the リスク対応 tab.
+                row.col(|ui| match workbook.treatment(a.id) {
+                    Some(t) => {
+                        ui.label(t.decision.label());
+                    }
+                    None => {
+                        ui.weak("未決定");
+                    }
                 });
             });
         });

@@ -16,6 +16,7 @@ pub mod policy;
 pub mod register;
 pub mod start;
 pub mod threats;
+pub mod treatment;
 
 use crate::domain::{AssetId, Edit, Workbook};
 use crate::operations::Session;
@@ -29,6 +30,7 @@ pub enum Sheet {
     Threats,
     Checks,
     Diagnosis,
+    Treatment,
     Plan,
     Policies,
     Policy,
@@ -44,6 +46,7 @@ impl Sheet {
             Sheet::Threats => "脅威の状況",
             Sheet::Checks => "対策状況チェック",
             Sheet::Diagnosis => "診断結果",
+            Sheet::Treatment => "リスク対応",
             Sheet::Plan => "対策計画",
             Sheet::Policies => "規程",
             Sheet::Policy => "規程の記入（Word）",
@@ -104,6 +107,7 @@ pub fn sheets() -> Vec<Box<dyn View>> {
         Box::new(threats::ThreatsView),
         Box::new(checks::ChecksView),
         Box::new(diagnosis::DiagnosisView::default()),
+        Box::new(treatment::TreatmentView::default()),
         Box::new(plan::PlanView::default()),
         // 手順4 follows 手順3: the rules are written once the measures are decided.
         Box::new(policies::PoliciesView::default()),

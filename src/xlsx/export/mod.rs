@@ -8,6 +8,7 @@ mod formats;
 mod plan;
 mod register;
 mod threats;
+mod treatment;
 
 use crate::calc::{Assessment, Diagnosis, Evaluated};
 use crate::domain::{CheckItem, Workbook};
@@ -59,6 +60,7 @@ pub fn xlsx_bytes(
     diagnosis::write(book.add_worksheet(), wb, diagnosis, &f)?;
     // After the four IPA sheets, which stay as they are: Excel and an older riskbook ignore it.
     plan::write(book.add_worksheet(), wb, &f)?;
+    treatment::write(book.add_worksheet(), wb, assessment, &f)?;
     book.save_to_buffer()
 }
 

@@ -130,6 +130,11 @@ fn read_from<RS: Read + Seek>(
         .any(|n| n == super::layout::PLAN)
         .then(|| load(super::layout::PLAN))
         .transpose()?;
+    let treatment_range = names
+        .iter()
+        .any(|n| n == super::layout::TREATMENT)
+        .then(|| load(super::layout::TREATMENT))
+        .transpose()?;
 
     let mut problems = Vec::new();
     let mut unmatched = Vec::new();
@@ -148,7 +153,8 @@ fn read_from<RS: Read + Seek>(
         range: &register,
     };
     let mut readings = Vec::new();
-    let (assets, cached) = register::read_register(&register_sheet, &mut problems, &mut readings);
+    let (mut assets, cached) =
+        register::read_register(&register_sheet, &mut problems, &mut readings);
     let settings = diagnosis
         .as_ref()
         .map(|range| {
@@ -198,6 +204,13 @@ fn read_from<RS: Read + Seek>(
         let known: Vec<ItemNo> = items.iter().map(|i| i.no).collect();
         super::plan_sheet::read(range, &known, &threats, &mut plan_notes)
     });
+    let treatments = match &treatment_range {
+        Some(range) => {
+            super::treatment_sheet::number_assets(&mut assets);
+            super::treatment_sheet::read(range, &assets, &mut plan_notes)
+        }
+        None => Vec::new(),
+    };
     let workbook = Workbook {
         categories,
         items,
@@ -211,6 +224,7 @@ fn read_from<RS: Read + Seek>(
         profile: Default::default(),
         documents: Vec::new(),
         policy_values: Default::default(),
+        treatments,
     };
 
     let differences = register::differences(&register_name, &cached, &assess(&workbook));
