@@ -30,6 +30,12 @@ fn the_spots_are_walked_chapter_by_chapter_and_filled() {
                 ..Settings::default()
             }))
             .unwrap();
+        session
+            .apply(Edit::SetProfile(riskbook::domain::policy::CompanyProfile {
+                develops_systems: Some(false),
+                ..Default::default()
+            }))
+            .unwrap();
     }
     let mut harness = app(&path);
     click(&mut harness, "規程の記入（Word）");
@@ -37,6 +43,10 @@ fn the_spots_are_walked_chapter_by_chapter_and_filled() {
         &harness,
         "規程の文書（Word）がまだ取り込まれていません。"
     ));
+    assert!(
+        has(&harness, "規程（Word）取込…"),
+        "the import is one click away"
+    );
     // ファイル → 規程（Word）取込…, with the file the dialog would give.
     let file = dir.path().join("規程（案）.docx");
     std::fs::write(&file, common::docx::draft()).unwrap();
@@ -52,6 +62,11 @@ fn the_spots_are_walked_chapter_by_chapter_and_filled() {
     assert!(shows(&harness, "赤字 6 か所中 0 か所 記入済み"));
     assert!(shows(&harness, "青字 3 か所中 0 か所 記入済み"));
     assert!(shows(&harness, "1. 組織的対策（5 か所中 0 か所）"));
+    // What the company's profile rules out is named, for the user to remove from the draft.
+    assert!(shows(
+        &harness,
+        "当てはまらない規程（「規程」の会社の情報から）：No.9 システムの開発及び保守"
+    ));
 
     // The company's name is offered for the red spot; the blue one offers its alternatives.
     click(&mut harness, "No.1 を「株式会社見本」にする");

@@ -86,7 +86,8 @@ impl RiskbookApp {
 
     pub(super) fn tabs(&mut self, ui: &mut egui::Ui) {
         let mut chosen = None;
-        ui.horizontal(|ui| {
+        // Ten sheets fill a 1366-pixel screen; a narrower window takes them on two lines.
+        ui.horizontal_wrapped(|ui| {
             for view in &self.views {
                 let selected = self.sheet == view.sheet() && !self.show_start;
                 if ui

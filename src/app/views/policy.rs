@@ -1,10 +1,14 @@
 //! 規程: the company's policy draft (Word) walked chapter by chapter — each red spot (書き換え) and
 //! blue spot (選択) with the sentence around it, its alternatives, what riskbook already knows
-//! (会社名, 改訂日, people) as suggestions, and a field that is always there to write in.
+//! (会社名, 改訂日, people) as suggestions, and a field that is always there to write in. The 規程 the
+//! company's profile rules out are named, and so are their chapters, for the user to remove.
 
 use super::{Requests, Sheet, View};
+use crate::app::actions::Action;
 use crate::app::widgets::text_field;
+use crate::calc::policy::company_table;
 use crate::domain::Edit;
+use crate::domain::policy::policy_named_in;
 use crate::domain::policy::spots::{self, Progress, Spot, SpotKind, SpotNo, SpotValue};
 use crate::operations::Session;
 use crate::operations::policy_document::draft;
@@ -130,9 +134,13 @@ impl View for PolicyView {
                 ui.label(why);
                 ui.label(format!(
                     "ファイル → {} で、赤字（書き換え）と青字（選択）の印の付いた規程の文書を取り込めます。",
-                    crate::app::actions::Action::PolicyImport.label()
+                    Action::PolicyImport.label()
                 ));
-                return Requests::default();
+                let mut requests = Requests::default();
+                if ui.button(Action::PolicyImport.label()).clicked() {
+                    requests.action = Some(Action::PolicyImport);
+                }
+                return requests;
             }
         };
         let values = &session.workbook().policy_values;
@@ -156,7 +164,12 @@ impl View for PolicyView {
             } else {
                 name
             };
-            format!("{name}（{} か所中 {filled} か所）", list.len())
+            let mark = if chapter_does_not_apply(session, name) {
+                "・当てはまらない"
+            } else {
+                ""
+            };
+            format!("{name}（{} か所中 {filled} か所{mark}）", list.len())
         };
         ui.horizontal_wrapped(|ui| {
             if ui
@@ -188,6 +201,13 @@ impl View for PolicyView {
             RichText::new("記入していない箇所は、書き出した文書でも元の赤字・青字のままです。当てはまらない章は書き出した文書で消してください。")
                 .weak(),
         );
+        let not_applying = not_applying(session);
+        if !not_applying.is_empty() {
+            ui.label(format!(
+                "当てはまらない規程（「規程」の会社の情報から）：{}。riskbook は文書の文を消しません。要らない章は Word で消してください。",
+                not_applying.join("、")
+            ));
+        }
         ui.separator();
         let list = &chapters[self.chapter].1;
         ui.heading(label(&chapters[self.chapter]));
@@ -209,4 +229,24 @@ impl View for PolicyView {
             .map(|(no, typed)| Edit::SetPolicyValue(no, typed))
             .collect()
     }
+}
+
+/// The 規程 that do not apply to the company, as 「No.9 システムの開発及び保守」 (the profile's
+/// answers, or what the 対策状況チェック suggests where unanswered).
+fn not_applying(session: &Session) -> Vec<String> {
+    company_table(session.workbook(), session.diagnosis())
+        .into_iter()
+        .filter(|row| row.row.applies == Some(false))
+        .map(|row| format!("No.{} {}", row.row.policy.no, row.row.policy.name))
+        .collect()
+}
+
+/// Whether the chapter `heading` is the text of a 規程 that does not apply to the company.
+fn chapter_does_not_apply(session: &Session, heading: &str) -> bool {
+    let Some(policy) = policy_named_in(heading) else {
+        return false;
+    };
+    company_table(session.workbook(), session.diagnosis())
+        .iter()
+        .any(|row| row.row.policy.no == policy.no && row.row.applies == Some(false))
 }

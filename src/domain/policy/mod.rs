@@ -98,6 +98,15 @@ pub const POLICIES: [Policy; 13] = [
     ),
 ];
 
+/// The document a heading of the company's draft is the chapter of: the one whose name the
+/// heading contains (the longest, should two), e.g. 「9. システムの開発及び保守」.
+pub fn policy_named_in(heading: &str) -> Option<&'static Policy> {
+    POLICIES
+        .iter()
+        .filter(|p| heading.contains(p.name))
+        .max_by_key(|p| p.name.chars().count())
+}
+
 /// What the conditions ask of the company; `None` where it is not known (yet).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CompanyProfile {
@@ -200,6 +209,15 @@ pub fn parse_employees(text: &str) -> Result<Option<u32>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_names_the_document_it_is_the_chapter_of() {
+        let no = |h: &str| policy_named_in(h).map(|p| p.no);
+        assert_eq!(no("9. システムの開発及び保守"), Some(9));
+        assert_eq!(no("第2章 人的対策"), Some(2));
+        assert_eq!(no("13 委託契約書機密保持条項サンプル"), Some(13));
+        assert_eq!(no("1.1 見直し"), None);
+    }
 
     #[test]
     fn employees_are_read_as_a_person_types_them() {
