@@ -79,7 +79,11 @@ fn the_command_line_under_wine_does_what_the_linux_build_does() {
     assert!(stdout(&out).contains("情報資産 32 件"), "{}", stdout(&out));
     let out = prefix.run(&com, &["summary", "--json", "--db", &imported]);
     ok(&out, "summary of the import");
-    assert_eq!(stdout(&out), expected, "the import gives the sample");
+    assert_eq!(
+        common::cli::sheet_summary(stdout(&out).as_bytes()),
+        common::cli::sheet_summary(expected.as_bytes()),
+        "the import gives the sample, but for the 規程 the workbook does not carry"
+    );
 
     let out = prefix.run(&com, &["export", &win("書き出し 結果.xlsx"), "--db", &db]);
     ok(&out, "export");
