@@ -4,9 +4,9 @@
 mod common;
 use chrono::NaiveDate;
 use common::data::virus_threat;
+use common::pdf::report_text;
 use riskbook::calc::Evaluated;
 use riskbook::domain::{Catalogue, ItemNo, Measure, PlanEntry, PlanStatus, ThreatId, Workbook};
-use riskbook::report::{ReportInput, pdf};
 use riskbook::sample::sample_workbook;
 use riskbook::summary::{Recorded, summarize};
 
@@ -58,20 +58,7 @@ fn the_summary_lists_the_plan_and_the_recorded_results_count_what_is_done() {
 #[test]
 fn the_report_has_a_plan_section_with_overdue_entries_said_so() {
     let e = Evaluated::new(with_plan());
-    let bytes = pdf(&ReportInput {
-        results: &e,
-        created_on: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-        previous: None,
-    })
-    .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("r.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    let text: String = pdf_extract::extract_text(&path)
-        .unwrap()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let text = report_text(&e, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
     for expected in [
         "対策計画",
         "対策2件のうち完了1件",

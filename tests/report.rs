@@ -3,6 +3,7 @@
 
 mod common;
 use common::cli::{riskbook, sample_database};
+use common::pdf::text_of;
 use lopdf::{Document, Object};
 use riskbook::calc::{Evaluated, RiskLevel, assess, diagnose, rate_text};
 use riskbook::domain::dates::long_date;
@@ -101,15 +102,6 @@ fn write_report(dir: &Path, wb: &Workbook, previous: Option<(String, &Workbook)>
     let path = dir.join("report.pdf");
     std::fs::write(&path, bytes).unwrap();
     path
-}
-
-/// The PDF's text in drawing order, which keeps each table row together; spaces are dropped.
-fn text_of(path: &Path) -> String {
-    pdf_extract::extract_text(path)
-        .unwrap()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
 }
 
 #[test]

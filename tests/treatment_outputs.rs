@@ -2,10 +2,11 @@
 //! and undecided, each 保有 with its approver), and the exported workbook's リスク対応 sheet, which
 //! import reads back (rows that do not match their 台帳 row: `xlsx::treatment_sheet`'s tests).
 
+mod common;
 use chrono::NaiveDate;
+use common::pdf::report_text;
 use riskbook::calc::Evaluated;
 use riskbook::domain::{Catalogue, Decision, Treatment, Workbook};
-use riskbook::report::{ReportInput, pdf};
 use riskbook::sample::sample_workbook;
 use riskbook::summary::summarize;
 
@@ -51,20 +52,7 @@ fn the_summary_gives_each_asset_its_treatment_or_null() {
 #[test]
 fn the_report_has_a_treatment_section_with_undecided_and_decided_assets() {
     let e = Evaluated::new(with_decisions());
-    let bytes = pdf(&ReportInput {
-        results: &e,
-        created_on: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-        previous: None,
-    })
-    .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("r.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    let text: String = pdf_extract::extract_text(&path)
-        .unwrap()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let text = report_text(&e, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
     for expected in [
         "リスク対応",
         "リスク大・中の情報資産31件のうち、対応を決めたもの4件（うち不足あり1件）、未決定27件。",

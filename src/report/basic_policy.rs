@@ -42,14 +42,7 @@ pub fn compose(company: &str, policy: &BasicPolicy, measure: &dyn Measure) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every character 10 points wide at size 10.
-    struct Fixed;
-    impl Measure for Fixed {
-        fn width(&self, text: &str, size: f32) -> f32 {
-            text.chars().count() as f32 * size
-        }
-    }
+    use crate::report::layout::Fixed;
 
     fn texts(pages: &[Vec<Op>]) -> Vec<(f32, String)> {
         pages

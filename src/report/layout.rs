@@ -359,17 +359,21 @@ impl<'a> Composer<'a> {
     }
 }
 
+/// Every character 1 point per point of size: a measure easy to reason about, for the layout's
+/// tests and those of the pages built on it.
+#[cfg(test)]
+pub(crate) struct Fixed;
+
+#[cfg(test)]
+impl Measure for Fixed {
+    fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars().count() as f32 * size
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every character 1 point per point of size: easy to reason about.
-    struct Fixed;
-    impl Measure for Fixed {
-        fn width(&self, text: &str, size: f32) -> f32 {
-            text.chars().count() as f32 * size
-        }
-    }
 
     #[test]
     fn wrapping_breaks_at_the_width_and_keeps_every_character() {

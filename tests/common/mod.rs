@@ -7,5 +7,6 @@ pub mod display;
 pub mod docx;
 pub mod gui;
 pub mod lists;
+pub mod pdf;
 pub mod stale_export;
 pub mod wine;

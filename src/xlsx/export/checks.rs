@@ -7,11 +7,7 @@ use crate::xlsx::layout::*;
 use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 
 pub(super) fn write(sheet: &mut Worksheet, wb: &Workbook, f: &Formats) -> Result<(), XlsxError> {
-    sheet.set_name(CHECKS)?;
-    sheet.write_string_with_format(0, 0, CHECKS, &f.title)?;
-    for (col, h) in CHECK_HEADERS.iter().enumerate() {
-        sheet.write_string_with_format(1, col as u16, *h, &f.header)?;
-    }
+    super::formats::title_and_headers(sheet, CHECKS, &CHECK_HEADERS, f)?;
     let items = ordered_items(wb);
     for (i, item) in items.iter().enumerate() {
         let row = LIST_FIRST_ROW + i as u32;

@@ -14,11 +14,7 @@ pub(super) fn write(
     diagnosis: &Diagnosis,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(DIAGNOSIS)?;
-    sheet.write_string_with_format(0, 0, DIAGNOSIS, &f.title)?;
-    for (col, h) in DIAGNOSIS_HEADERS.iter().enumerate() {
-        sheet.write_string_with_format(1, col as u16, *h, &f.header)?;
-    }
+    super::formats::title_and_headers(sheet, DIAGNOSIS, &DIAGNOSIS_HEADERS, f)?;
     let items = ordered_items(wb);
     for (i, c) in diagnosis.categories.iter().enumerate() {
         let row = 2 + i as u32;

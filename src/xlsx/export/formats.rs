@@ -1,7 +1,8 @@
 //! The cell formats every sheet of the export shares, and the dropdown lists.
 
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationErrorStyle, Format, FormatAlign, FormatBorder, XlsxError,
+    Color, DataValidation, DataValidationErrorStyle, Format, FormatAlign, FormatBorder, Worksheet,
+    XlsxError,
 };
 
 pub(super) struct Formats {
@@ -59,4 +60,20 @@ pub(super) fn list(
         .set_error_style(DataValidationErrorStyle::Stop)
         .set_error_title(title)?
         .set_error_message(message)
+}
+
+/// Names `sheet` `name`, writes the name as its title in A1 and `headers` along row 2: the top of
+/// every sheet riskbook writes in the workbook's own style.
+pub(super) fn title_and_headers(
+    sheet: &mut Worksheet,
+    name: &str,
+    headers: &[&str],
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(name)?;
+    sheet.write_string_with_format(0, 0, name, &f.title)?;
+    for (col, h) in headers.iter().enumerate() {
+        sheet.write_string_with_format(1, col as u16, *h, &f.header)?;
+    }
+    Ok(())
 }

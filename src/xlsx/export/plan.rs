@@ -8,11 +8,7 @@ use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Worksheet, XlsxError};
 
 pub(super) fn write(sheet: &mut Worksheet, wb: &Workbook, f: &Formats) -> Result<(), XlsxError> {
-    sheet.set_name(PLAN)?;
-    sheet.write_string_with_format(0, 0, PLAN, &f.title)?;
-    for (col, h) in PLAN_HEADERS.iter().enumerate() {
-        sheet.write_string_with_format(1, col as u16, *h, &f.header)?;
-    }
+    super::formats::title_and_headers(sheet, PLAN, &PLAN_HEADERS, f)?;
     for (i, e) in wb.plan.iter().enumerate() {
         let row = PLAN_FIRST_ROW + i as u32;
         sheet.write_number_with_format(row, 0, (i + 1) as f64, &f.center)?;

@@ -56,11 +56,7 @@ pub(super) fn write(
     assessment: &Assessment,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(THREATS)?;
-    sheet.write_string_with_format(0, 0, THREATS, &f.title)?;
-    for (col, h) in THREAT_HEADERS.iter().enumerate() {
-        sheet.write_string_with_format(1, col as u16, *h, &f.header)?;
-    }
+    super::formats::title_and_headers(sheet, THREATS, &THREAT_HEADERS, f)?;
     let rows = item_rows(wb);
     let n = wb.threats.len().max(1) as u32;
     let last = LIST_FIRST_ROW + n - 1;

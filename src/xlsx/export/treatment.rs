@@ -23,11 +23,7 @@ pub(super) fn write(
     assessment: &Assessment,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(TREATMENT)?;
-    sheet.write_string_with_format(0, 0, TREATMENT, &f.title)?;
-    for (col, h) in TREATMENT_HEADERS.iter().enumerate() {
-        sheet.write_string_with_format(1, col as u16, *h, &f.header)?;
-    }
+    super::formats::title_and_headers(sheet, TREATMENT, &TREATMENT_HEADERS, f)?;
     let treated = treatment_list(wb, assessment);
     let rows = treated.needed.iter().chain(&treated.not_needed);
     let mut count = 0;
