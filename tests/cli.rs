@@ -256,13 +256,16 @@ fn the_basic_policy_page_is_refused_until_written_and_summary_says_where_securit
     let db = db_arg(&path);
     assert!(riskbook(&["sample", "--db", &db]).status.success());
     let pdf = dir.path().join("方針.pdf");
-    let out = riskbook(&[
-        "report",
-        pdf.to_str().unwrap(),
-        "--db",
-        &db,
-        "--basic-policy",
-    ]);
+    let basic_policy = || {
+        riskbook(&[
+            "report",
+            pdf.to_str().unwrap(),
+            "--db",
+            &db,
+            "--basic-policy",
+        ])
+    };
+    let out = basic_policy();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -295,13 +298,7 @@ fn the_basic_policy_page_is_refused_until_written_and_summary_says_where_securit
             .apply(riskbook::domain::Edit::SetDeclaration(declaration))
             .unwrap();
     }
-    let out = riskbook(&[
-        "report",
-        pdf.to_str().unwrap(),
-        "--db",
-        &db,
-        "--basic-policy",
-    ]);
+    let out = basic_policy();
     assert!(
         out.status.success(),
         "{}",
