@@ -4,27 +4,13 @@
 mod common;
 
 use common::data::on_disk;
-use common::gui::{click, sample_app, shows, type_into, wait_for_job};
+use common::gui::{click, sample_app, set_date, shows, type_into, wait_for_job};
 use eframe::egui;
-use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use riskbook::app::RiskbookApp;
 
 const TAB: &str = "基本方針・SECURITY ACTION";
-
-/// Sets the date of the date button `name` by typing it into its calendar's field.
-fn set_date(harness: &mut Harness<'_, RiskbookApp>, name: &str, typed: &str) {
-    harness
-        .get_by(|n| n.label().as_deref() == Some(name) && n.role() == Role::Button)
-        .scroll_to_me();
-    harness.run();
-    harness
-        .get_by(|n| n.label().as_deref() == Some(name) && n.role() == Role::Button)
-        .click();
-    harness.run();
-    type_into(harness, &format!("{name}を入力"), typed);
-}
 
 fn count(harness: &Harness<'_, RiskbookApp>, text: &str) -> usize {
     harness.query_all_by_label(text).count()

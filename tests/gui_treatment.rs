@@ -60,12 +60,7 @@ fn an_accepted_risk_is_incomplete_until_its_approver_and_date_are_given() {
     assert!(!has(&harness, "理由・承認者・承認日がありません"));
     let complete_before = harness.query_all_by_label("決定済み").count();
 
-    scroll_and_click(&mut harness, &format!("承認日 台帳{ROW}行目"));
-    type_into(
-        &mut harness,
-        &format!("承認日 台帳{ROW}行目を入力"),
-        "2026/4/10",
-    );
+    set_date(&mut harness, &format!("承認日 台帳{ROW}行目"), "2026/4/10");
     let t = decision(&path).unwrap();
     assert_eq!(t.accepted_by, "代表取締役 港 一郎");
     assert_eq!(t.accepted_on, NaiveDate::from_ymd_opt(2026, 4, 10));

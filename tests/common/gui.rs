@@ -69,6 +69,21 @@ pub fn type_into(harness: &mut Harness<'_, RiskbookApp>, field: &str, text: &str
     harness.run();
 }
 
+/// Sets the date of the date button named `name` (`widgets::date_picker`) as a person does:
+/// scrolls to it, opens its calendar and types the date into the calendar's field. The button is
+/// looked for by role, since a label beside it may carry the same text.
+pub fn set_date(harness: &mut Harness<'_, RiskbookApp>, name: &str, typed: &str) {
+    harness
+        .get_by(|n| n.label().as_deref() == Some(name) && n.role() == Role::Button)
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by(|n| n.label().as_deref() == Some(name) && n.role() == Role::Button)
+        .click();
+    harness.run();
+    type_into(harness, &format!("{name}を入力"), typed);
+}
+
 /// Steps the window until its background job (reading, writing) is done.
 pub fn wait_for_job(harness: &mut Harness<'_, RiskbookApp>) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
