@@ -1,14 +1,10 @@
 //! The one row of the 基本方針 and the 自社診断 (`domain::declaration`).
 
 use super::error::{StoreError, StoreResult};
-use super::load::parse_date;
+use super::load::{date_text, parse_date};
 use crate::domain::{BasicPolicy, Declaration, SelfCheck, SelfCheckScore};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-
-fn date_text(date: Option<NaiveDate>) -> Option<String> {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-}
 
 fn read_date(value: Option<String>, what: &str) -> StoreResult<Option<NaiveDate>> {
     value
@@ -81,11 +77,11 @@ pub fn save(tx: &Transaction, d: &Declaration) -> StoreResult<()> {
          VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             p.text,
-            date_text(p.established_on),
+            p.established_on.map(date_text),
             p.representative,
-            date_text(p.published_on),
+            p.published_on.map(date_text),
             p.published_where,
-            date_text(d.self_check.done_on),
+            d.self_check.done_on.map(date_text),
             d.self_check.score.map(SelfCheckScore::value),
         ],
     )?;

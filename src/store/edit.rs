@@ -28,7 +28,7 @@ fn asset_params(a: &Asset) -> [Box<dyn rusqlite::ToSql + '_>; 14] {
         Box::new(rating(a.integrity)),
         Box::new(rating(a.availability)),
         Box::new(&a.retention),
-        Box::new(a.registered.map(|d| d.format("%Y-%m-%d").to_string())),
+        Box::new(a.registered.map(super::load::date_text)),
     ]
 }
 
@@ -97,7 +97,7 @@ fn save_settings(tx: &Transaction, s: &Settings) -> StoreResult<()> {
     set_setting(tx, "assessor", &s.assessor)?;
     let date = s
         .assessed_on
-        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map(super::load::date_text)
         .unwrap_or_default();
     set_setting(tx, "assessed_on", &date)
 }

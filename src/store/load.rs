@@ -35,8 +35,16 @@ fn medium(value: Option<String>, table: &str, id: i64) -> StoreResult<Option<Med
         .map_err(|e| invalid(table, id, e))
 }
 
+/// How a date is stored: `YYYY-MM-DD`, the form the schema's `date(x) = x` checks accept.
+const DATE_FORM: &str = "%Y-%m-%d";
+
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(text, DATE_FORM).ok()
+}
+
+/// A date as it is stored (`parse_date` reads it back).
+pub fn date_text(date: NaiveDate) -> String {
+    date.format(DATE_FORM).to_string()
 }
 
 fn asset(row: &Row) -> StoreResult<Asset> {

@@ -5,7 +5,7 @@ use crate::domain::{ItemNo, Measure, PlanEntry, PlanId, PlanStatus, ThreatId};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 fn due_text(entry: &PlanEntry) -> Option<String> {
-    entry.due.map(|d| d.format("%Y-%m-%d").to_string())
+    entry.due.map(super::load::date_text)
 }
 
 fn measure_columns(measure: Measure) -> (Option<u16>, Option<i64>) {
@@ -125,7 +125,7 @@ fn entry(row: &Row) -> rusqlite::Result<PlanEntry> {
         id: PlanId(row.get("id")?),
         measure,
         owner: row.get("owner")?,
-        due: due.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        due: due.and_then(|d| super::load::parse_date(&d)),
         status: PlanStatus::from_label(&status).unwrap_or(PlanStatus::NotStarted),
         memo: row.get("memo")?,
     })

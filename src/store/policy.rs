@@ -41,7 +41,7 @@ pub fn set_document(tx: &Transaction, record: &DocumentRecord) -> StoreResult<()
         params![
             record.no.value(),
             record.status.label(),
-            record.revised.map(|d| d.format("%Y-%m-%d").to_string()),
+            record.revised.map(super::load::date_text),
             record.approver
         ],
     )?;

@@ -55,7 +55,7 @@ pub fn replace_document(tx: &Transaction, document: &PolicyDocument) -> StoreRes
          VALUES (1, ?1, ?2, ?3, ?4)",
         params![
             document.file_name,
-            document.imported_on.format("%Y-%m-%d").to_string(),
+            super::load::date_text(document.imported_on),
             document.spots,
             document.bytes
         ],

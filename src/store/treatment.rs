@@ -30,7 +30,7 @@ pub fn set(tx: &Transaction, t: &Treatment) -> StoreResult<()> {
         t.reason,
         t.change,
         t.accepted_by,
-        t.accepted_on.map(|d| d.format("%Y-%m-%d").to_string()),
+        t.accepted_on.map(super::load::date_text),
     ])?;
     Ok(())
 }
