@@ -69,8 +69,7 @@ impl super::View for DeclarationView {
 }
 
 impl DeclarationView {
-    /// Puts every draft into `declaration` and clears them; a score that cannot be one stays
-    /// out (its problem is shown until the next try).
+    /// Puts every draft into `declaration` and clears them.
     fn apply_drafts(&mut self, declaration: &mut Declaration) {
         let policy = &mut declaration.basic_policy;
         if let Some(text) = self.text.take() {
@@ -83,14 +82,20 @@ impl DeclarationView {
             policy.published_where = place;
         }
         if let Some(typed) = self.score.take() {
-            self.score_problem = None;
-            if typed.trim().is_empty() {
-                declaration.self_check.score = None;
-            } else {
-                match SelfCheckScore::parse(&typed) {
-                    Ok(score) => declaration.self_check.score = Some(score),
-                    Err(e) => self.score_problem = Some(e.to_string()),
-                }
+            self.read_score(&typed, declaration);
+        }
+    }
+
+    /// Puts the score typed into `declaration` (empty: none); one that cannot be a score stays
+    /// out, and why is shown until the next try.
+    fn read_score(&mut self, typed: &str, declaration: &mut Declaration) {
+        self.score_problem = None;
+        if typed.trim().is_empty() {
+            declaration.self_check.score = None;
+        } else {
+            match SelfCheckScore::parse(typed) {
+                Ok(score) => declaration.self_check.score = Some(score),
+                Err(e) => self.score_problem = Some(e.to_string()),
             }
         }
     }
@@ -118,8 +123,7 @@ impl DeclarationView {
                 .map(|s| s.value().to_string())
                 .unwrap_or_default();
             if let Some(typed) = draft_field(ui, "自社診断の点数", &saved, &mut self.score) {
-                self.score = Some(typed);
-                self.apply_drafts(changed);
+                self.read_score(&typed, changed);
             }
             ui.label("点（−25〜100）");
         });
