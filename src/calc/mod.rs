@@ -1,5 +1,6 @@
 //! The workbook's formulas as pure functions of the domain values.
 
+pub mod checksheet;
 pub mod compare;
 pub mod diagnosis;
 pub mod evaluated;

@@ -4,6 +4,7 @@
 //! `EditOutcome`); `Workbook::apply_saved` then makes the same change in memory and returns the
 //! edit that takes it back, which the session keeps for undo. Nothing here knows SQLite or egui.
 
+use super::checksheet::SheetEdit;
 use super::policy::spots::{SpotNo, SpotValue};
 use super::policy::{CompanyProfile, DocumentNo, DocumentRecord};
 use super::register::{CellValue, text_cells};
@@ -52,6 +53,8 @@ pub enum Edit {
     SetTreatment(Treatment),
     /// Takes an asset's リスク対応 away (back to 未決定).
     ClearTreatment(AssetId),
+    /// An answer of a customer's check sheet (see `checksheet::SheetEdit`).
+    CheckSheet(SheetEdit),
 }
 
 /// What saving an edit gave back: the ids the database chose for new rows.
@@ -101,6 +104,13 @@ pub enum TextPlace {
         row: usize,
         field: &'static str,
     },
+    /// A text of the answer to item `item` (1-based, in the sheet's order) of the `sheet`th customer
+    /// check sheet: 根拠・補足, 回答者 or a free answer.
+    CheckSheet {
+        sheet: usize,
+        item: usize,
+        field: &'static str,
+    },
 }
 
 impl fmt::Display for TextPlace {
@@ -117,6 +127,12 @@ impl fmt::Display for TextPlace {
             TextPlace::Approver(no) => write!(f, "規程 No.{}の承認者", no.value()),
             TextPlace::PolicySpot(n) => write!(f, "規程の {n} 番の箇所"),
             TextPlace::Treatment { row, field } => write!(f, "リスク対応 台帳 {row}行目の{field}"),
+            TextPlace::CheckSheet { sheet, item, field } => {
+                write!(
+                    f,
+                    "取引先チェックシート {sheet}件目の {item}番目の項目の{field}"
+                )
+            }
         }
     }
 }
@@ -136,7 +152,8 @@ impl Edit {
             | Edit::SetDocument(_)
             | Edit::SetPolicyValue(..)
             | Edit::SetTreatment(_)
-            | Edit::ClearTreatment(_) => false,
+            | Edit::ClearTreatment(_)
+            | Edit::CheckSheet(_) => false,
             Edit::Batch(edits) => edits.iter().any(Edit::changes_results),
             _ => true,
         }
@@ -203,6 +220,22 @@ impl Edit {
             Edit::SetPolicyValue(no, Some(value)) => {
                 texts.push((TextPlace::PolicySpot(*no), value.as_str()));
             }
+            Edit::CheckSheet(SheetEdit::Answer {
+                sheet,
+                index,
+                answer,
+            }) => {
+                let position = workbook
+                    .checksheets
+                    .iter()
+                    .position(|s| s.id == *sheet)
+                    .map_or(0, |i| i + 1);
+                texts.extend(super::checksheet::edit::answer_texts(
+                    answer,
+                    position,
+                    index + 1,
+                ));
+            }
             Edit::DeleteAsset(_)
             | Edit::SetFrequency(..)
             | Edit::SetAnswer(..)
@@ -210,7 +243,8 @@ impl Edit {
             | Edit::DeletePlan(_)
             | Edit::SetProfile(_)
             | Edit::SetPolicyValue(_, None)
-            | Edit::ClearTreatment(_) => {}
+            | Edit::ClearTreatment(_)
+            | Edit::CheckSheet(SheetEdit::SetScale { .. }) => {}
         }
     }
 }
@@ -275,6 +309,11 @@ impl Workbook {
             .chain(treatments.flat_map(|t| {
                 let row = self.assets.iter().position(|a| a.id == t.asset);
                 treatment_texts(t, row.map_or(0, |i| i + 1))
+            }))
+            .chain(self.checksheets.iter().enumerate().flat_map(|(s, sheet)| {
+                sheet.items.iter().enumerate().flat_map(move |(i, item)| {
+                    super::checksheet::edit::answer_texts(&item.answer, s + 1, i + 1)
+                })
             }))
     }
 
@@ -391,6 +430,7 @@ impl Workbook {
                 Some(old) => Edit::SetTreatment(old.clone()),
                 None => edit.clone(),
             },
+            Edit::CheckSheet(e) => Edit::CheckSheet(e.inverse(&self.checksheets)),
         }
     }
 
@@ -460,6 +500,7 @@ impl Workbook {
                 }
             }
             Edit::ClearTreatment(asset) => self.treatments.retain(|t| t.asset != *asset),
+            Edit::CheckSheet(e) => e.apply(&mut self.checksheets),
         }
     }
 }

@@ -3,6 +3,7 @@
 pub mod asset;
 pub mod catalogue;
 pub mod cell_text;
+pub mod checksheet;
 pub mod criteria;
 pub mod dates;
 pub mod declaration;

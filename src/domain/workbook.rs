@@ -2,6 +2,7 @@
 
 use super::asset::{Asset, AssetId};
 use super::catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat};
+use super::checksheet::CheckSheet;
 use super::declaration::Declaration;
 use super::plan::PlanEntry;
 use super::policy::spots::PolicyValues;
@@ -47,6 +48,9 @@ pub struct Workbook {
     /// リスク対応, one per asset at most, in asset id order (absent from older snapshots).
     #[serde(default)]
     pub treatments: Vec<Treatment>,
+    /// 取引先チェックシート, in the order they were imported (absent from older snapshots).
+    #[serde(default)]
+    pub checksheets: Vec<CheckSheet>,
 }
 
 impl Workbook {
@@ -64,6 +68,7 @@ impl Workbook {
             documents: Vec::new(),
             policy_values: PolicyValues::default(),
             treatments: Vec::new(),
+            checksheets: Vec::new(),
         }
     }
 

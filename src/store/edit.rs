@@ -205,6 +205,10 @@ pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
             super::treatment::clear(tx, *asset)?;
             Ok(EditOutcome::Done)
         }
+        Edit::CheckSheet(e) => {
+            super::checksheet::apply(tx, e)?;
+            Ok(EditOutcome::Done)
+        }
     }
 }
 

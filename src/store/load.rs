@@ -188,5 +188,6 @@ pub fn workbook(conn: &Connection) -> StoreResult<Workbook> {
         documents: super::policy::load_documents(conn)?,
         policy_values: super::policy_document::values(conn)?,
         treatments: super::treatment::load(conn)?,
+        checksheets: super::checksheet::load(conn)?,
     })
 }

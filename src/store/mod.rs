@@ -6,6 +6,7 @@
 //! network share uses the rollback journal instead, since WAL needs memory shared on one host.
 
 pub mod backup;
+mod checksheet;
 mod declaration;
 mod edit;
 mod error;
@@ -375,6 +376,25 @@ impl Store {
         document: &policy_document::PolicyDocument,
     ) -> StoreResult<()> {
         self.in_transaction(|tx| policy_document::replace_document(tx, document))
+    }
+
+    /// Stores a customer's check sheet with its file, in one transaction; returns its id.
+    pub fn insert_checksheet(
+        &mut self,
+        sheet: &crate::domain::checksheet::CheckSheet,
+        bytes: &[u8],
+    ) -> StoreResult<crate::domain::checksheet::SheetId> {
+        self.in_transaction(|tx| checksheet::insert(tx, sheet, bytes))
+    }
+
+    /// Removes a customer's check sheet with its answers and its file.
+    pub fn delete_checksheet(&mut self, id: crate::domain::checksheet::SheetId) -> StoreResult<()> {
+        self.in_transaction(|tx| checksheet::delete(tx, id))
+    }
+
+    /// The customer's file of a check sheet, as it was imported.
+    pub fn checksheet_bytes(&self, id: crate::domain::checksheet::SheetId) -> StoreResult<Vec<u8>> {
+        checksheet::bytes(&self.conn, id)
     }
 
     /// Replaces the whole workbook (import, sample data) in one transaction.

@@ -20,6 +20,8 @@ const MEDIA_CHECK: &str =
 /// Schema 8: the company's policy draft (the Word file's bytes as imported) and the values filled
 /// into its spots, by spot number.
 /// Schema 9: リスク対応, at most one decision per asset, dropped with the asset.
+/// Schema 10: 取引先チェックシート — each sheet with the customer's file as imported, its answer
+/// options (in the sheet's order, each with what it counts as) and its items with their answers.
 fn migration(version: i64) -> String {
     match version {
         1 => format!(
@@ -141,12 +143,49 @@ fn migration(version: i64) -> String {
                 accepted_on TEXT CHECK (accepted_on IS NULL OR date(accepted_on) = accepted_on)
             );"
         .to_string(),
+        10 => "CREATE TABLE checksheets (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+                customer TEXT NOT NULL DEFAULT '',
+                file_name TEXT NOT NULL,
+                format TEXT NOT NULL CHECK (format IN ('xlsx', 'xlsm', 'xls')),
+                sheet TEXT NOT NULL,
+                answer_column INTEGER CHECK (answer_column >= 0),
+                comment_column INTEGER CHECK (comment_column >= 0),
+                imported_on TEXT NOT NULL CHECK (date(imported_on) = imported_on),
+                bytes BLOB NOT NULL
+            );
+            CREATE TABLE checksheet_options (
+                sheet_id INTEGER NOT NULL REFERENCES checksheets(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL CHECK (position >= 0),
+                text TEXT NOT NULL CHECK (trim(text) <> ''),
+                meaning TEXT NOT NULL CHECK (meaning IN ('達成', '一部', '未達', '対象外', '不明')),
+                PRIMARY KEY (sheet_id, position),
+                UNIQUE (sheet_id, text)
+            ) WITHOUT ROWID;
+            CREATE TABLE checksheet_items (
+                sheet_id INTEGER NOT NULL REFERENCES checksheets(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL CHECK (position >= 0),
+                row INTEGER NOT NULL CHECK (row >= 0),
+                number TEXT NOT NULL,
+                label TEXT NOT NULL DEFAULT '',
+                text TEXT NOT NULL DEFAULT '',
+                requirement TEXT NOT NULL CHECK (requirement IN ('必須', '任意', '')),
+                extra TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(extra)),
+                answer TEXT CHECK (answer IS NULL OR trim(answer) <> ''),
+                comment TEXT NOT NULL DEFAULT '',
+                links TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(links)),
+                answered_by TEXT NOT NULL DEFAULT '',
+                answered_on TEXT CHECK (answered_on IS NULL OR date(answered_on) = answered_on),
+                PRIMARY KEY (sheet_id, position)
+            ) WITHOUT ROWID;"
+            .to_string(),
         _ => unreachable!("no migration {version}"),
     }
 }
 
 /// The schema this program writes.
-pub const CURRENT_VERSION: i64 = 9;
+pub const CURRENT_VERSION: i64 = 10;
 
 /// Brings a database from `from` to `CURRENT_VERSION` inside the caller's transaction.
 pub fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {

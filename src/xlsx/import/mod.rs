@@ -225,6 +225,8 @@ fn read_from<RS: Read + Seek>(
         documents: Vec::new(),
         policy_values: Default::default(),
         treatments,
+        // Customers' check sheets are not in the workbook either; the database keeps its own.
+        checksheets: Vec::new(),
     };
 
     let differences = register::differences(&register_name, &cached, &assess(&workbook));
