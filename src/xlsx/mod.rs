@@ -2,9 +2,11 @@
 //! existing workbooks (calamine).
 
 pub mod cells;
+pub mod checksheet;
 pub mod export;
 pub mod import;
 pub mod layout;
+pub mod patch;
 mod plan_sheet;
 pub mod tables;
 mod treatment_sheet;
