@@ -15,6 +15,7 @@ pub mod register;
 pub mod scales;
 pub mod treatment;
 pub mod workbook;
+pub mod year;
 
 pub use asset::{Asset, AssetError, AssetId};
 pub use catalogue::{Catalogue, Category, CheckItem, ItemNo, Threat, ThreatId, Wording};
