@@ -8,6 +8,7 @@ use super::checksheet::SheetEdit;
 use super::policy::spots::{SpotNo, SpotValue};
 use super::policy::{CompanyProfile, DocumentNo, DocumentRecord};
 use super::register::{CellValue, text_cells};
+use super::year::YearEdit;
 use super::{
     Answer, Asset, AssetId, Declaration, Frequency, ItemNo, PlanEntry, PlanId, Settings, ThreatId,
     Treatment, Workbook,
@@ -55,6 +56,8 @@ pub enum Edit {
     ClearTreatment(AssetId),
     /// An answer of a customer's check sheet (see `checksheet::SheetEdit`).
     CheckSheet(SheetEdit),
+    /// A record of the year: a duty and what was done, training, an incident, the 連絡網.
+    Year(YearEdit),
 }
 
 /// What saving an edit gave back: the ids the database chose for new rows.
@@ -153,7 +156,8 @@ impl Edit {
             | Edit::SetPolicyValue(..)
             | Edit::SetTreatment(_)
             | Edit::ClearTreatment(_)
-            | Edit::CheckSheet(_) => false,
+            | Edit::CheckSheet(_)
+            | Edit::Year(_) => false,
             Edit::Batch(edits) => edits.iter().any(Edit::changes_results),
             _ => true,
         }
@@ -244,7 +248,8 @@ impl Edit {
             | Edit::SetProfile(_)
             | Edit::SetPolicyValue(_, None)
             | Edit::ClearTreatment(_)
-            | Edit::CheckSheet(SheetEdit::SetScale { .. }) => {}
+            | Edit::CheckSheet(SheetEdit::SetScale { .. })
+            | Edit::Year(_) => {}
         }
     }
 }
@@ -431,6 +436,7 @@ impl Workbook {
                 None => edit.clone(),
             },
             Edit::CheckSheet(e) => Edit::CheckSheet(e.inverse(&self.checksheets)),
+            Edit::Year(e) => Edit::Year(e.inverse(&self.year)),
         }
     }
 
@@ -501,6 +507,7 @@ impl Workbook {
             }
             Edit::ClearTreatment(asset) => self.treatments.retain(|t| t.asset != *asset),
             Edit::CheckSheet(e) => e.apply(&mut self.checksheets),
+            Edit::Year(e) => e.apply(&mut self.year),
         }
     }
 }

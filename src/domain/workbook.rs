@@ -9,6 +9,7 @@ use super::policy::spots::PolicyValues;
 use super::policy::{CompanyProfile, DocumentNo, DocumentRecord};
 use super::scales::{Answer, Medium};
 use super::treatment::Treatment;
+use super::year::Year;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +52,9 @@ pub struct Workbook {
     /// 取引先チェックシート, in the order they were imported (absent from older snapshots).
     #[serde(default)]
     pub checksheets: Vec<CheckSheet>,
+    /// The year's duties, training, incidents and 連絡網 (absent from older snapshots).
+    #[serde(default)]
+    pub year: Year,
 }
 
 impl Workbook {
@@ -69,6 +73,7 @@ impl Workbook {
             policy_values: PolicyValues::default(),
             treatments: Vec::new(),
             checksheets: Vec::new(),
+            year: Year::default(),
         }
     }
 

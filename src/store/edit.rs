@@ -209,6 +209,10 @@ pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
             super::checksheet::apply(tx, e)?;
             Ok(EditOutcome::Done)
         }
+        Edit::Year(e) => {
+            super::year::apply(tx, e)?;
+            Ok(EditOutcome::Done)
+        }
     }
 }
 

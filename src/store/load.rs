@@ -189,5 +189,6 @@ pub fn workbook(conn: &Connection) -> StoreResult<Workbook> {
         policy_values: super::policy_document::values(conn)?,
         treatments: super::treatment::load(conn)?,
         checksheets: super::checksheet::load(conn)?,
+        year: super::year::load(conn)?,
     })
 }

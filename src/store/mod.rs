@@ -18,6 +18,7 @@ pub mod policy_document;
 pub mod schema;
 pub mod snapshots;
 mod treatment;
+pub mod year;
 
 pub use error::{StoreError, StoreResult};
 

@@ -22,6 +22,9 @@ const MEDIA_CHECK: &str =
 /// Schema 9: リスク対応, at most one decision per asset, dropped with the asset.
 /// Schema 10: 取引先チェックシート — each sheet with the customer's file as imported, its answer
 /// options (in the sheet's order, each with what it counts as) and its items with their answers.
+/// Schema 12: the year's records — duties (with riskbook's default 年間計画, first due one period
+/// after the migration), their 実施記録 and attached files, the staff list, training with its
+/// attendees, incidents (assets, timeline and measures as JSON lists) and the 連絡網.
 fn migration(version: i64) -> String {
     match version {
         1 => format!(
@@ -180,12 +183,121 @@ fn migration(version: i64) -> String {
                 PRIMARY KEY (sheet_id, position)
             ) WITHOUT ROWID;"
             .to_string(),
+        // 11: the 委託先 (branch supplier).
+        11 => String::new(),
+        12 => year_tables() + &default_duties(),
         _ => unreachable!("no migration {version}"),
     }
 }
 
+fn year_tables() -> String {
+    "CREATE TABLE duties (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (trim(name) <> ''),
+        period TEXT NOT NULL CHECK (period IN ('毎月', '四半期', '半年', '毎年', '1回のみ')),
+        owner TEXT NOT NULL DEFAULT '',
+        next_due TEXT CHECK (next_due IS NULL OR date(next_due) = next_due),
+        method TEXT NOT NULL CHECK (method IN ('見る', '聞く', '試す')),
+        tie TEXT NOT NULL DEFAULT '' CHECK (tie IN ('', '診断', '規程', '委託先', '教育')),
+        how TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE duty_records (
+        id INTEGER PRIMARY KEY,
+        duty_id INTEGER NOT NULL REFERENCES duties(id),
+        due TEXT NOT NULL CHECK (date(due) = due),
+        done_on TEXT CHECK (done_on IS NULL OR date(done_on) = done_on),
+        outcome TEXT NOT NULL CHECK (outcome IN ('実施', '遅延', '未実施')),
+        done_by TEXT NOT NULL DEFAULT '',
+        method TEXT NOT NULL CHECK (method IN ('見る', '聞く', '試す')),
+        result TEXT NOT NULL DEFAULT '',
+        remarks TEXT NOT NULL DEFAULT '',
+        CHECK ((done_on IS NULL) = (outcome = '未実施'))
+    );
+    CREATE TABLE duty_attachments (
+        id INTEGER PRIMARY KEY,
+        record_id INTEGER NOT NULL REFERENCES duty_records(id) ON DELETE CASCADE,
+        file_name TEXT NOT NULL CHECK (trim(file_name) <> ''),
+        bytes BLOB NOT NULL
+    );
+    CREATE TABLE staff (
+        id INTEGER PRIMARY KEY,
+        department TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL CHECK (trim(name) <> ''),
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+    );
+    CREATE TABLE trainings (
+        id INTEGER PRIMARY KEY,
+        held_on TEXT NOT NULL CHECK (date(held_on) = held_on),
+        title TEXT NOT NULL CHECK (trim(title) <> ''),
+        content TEXT NOT NULL DEFAULT '',
+        form TEXT NOT NULL CHECK (form IN ('集合研修', 'eラーニング・動画', '外部セミナー', '朝礼・会議での説明')),
+        lecturer TEXT NOT NULL DEFAULT '',
+        audience TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE training_attendees (
+        training_id INTEGER NOT NULL REFERENCES trainings(id) ON DELETE CASCADE,
+        staff_id INTEGER NOT NULL REFERENCES staff(id),
+        position INTEGER NOT NULL,
+        attendance TEXT NOT NULL CHECK (attendance IN ('受講', '欠席')),
+        understanding INTEGER CHECK (understanding BETWEEN 1 AND 4),
+        follow_up TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (training_id, staff_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE incidents (
+        id INTEGER PRIMARY KEY,
+        found_at TEXT NOT NULL CHECK (datetime(found_at) = found_at),
+        occurred_at TEXT CHECK (occurred_at IS NULL OR datetime(occurred_at) = occurred_at),
+        found_by TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL CHECK (kind IN ('漏えい', '改ざん', '紛失・盗難', 'ウイルス感染', '不正アクセス', '停止', 'その他')),
+        level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 3),
+        title TEXT NOT NULL CHECK (trim(title) <> ''),
+        description TEXT NOT NULL DEFAULT '',
+        assets TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(assets)),
+        timeline TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(timeline)),
+        measures TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(measures))
+    );
+    CREATE TABLE contacts (
+        position INTEGER PRIMARY KEY CHECK (position >= 0),
+        role TEXT NOT NULL CHECK (trim(role) <> ''),
+        name TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        mail TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT ''
+    );
+    "
+    .to_string()
+}
+
+/// riskbook's default 年間計画 (`domain::year::duty::DEFAULT_DUTIES`), each first due one period
+/// after the day the database gets it, and the 連絡網's roles with nobody named yet.
+fn default_duties() -> String {
+    use crate::domain::year::{contacts::DEFAULT_ROLES, duty::DEFAULT_DUTIES};
+    let mut sql = String::new();
+    for d in DEFAULT_DUTIES {
+        let months = match d.period.label() {
+            "毎月" => 1,
+            "四半期" => 3,
+            "半年" => 6,
+            _ => 12,
+        };
+        sql += &format!(
+            "INSERT INTO duties (name, period, next_due, method, tie, how) \
+             VALUES ('{}', '{}', date('now', 'localtime', '+{months} months'), '{}', '{}', '{}');\n",
+            d.name,
+            d.period.label(),
+            d.method.label(),
+            super::year::tie_label(d.tie),
+            d.how
+        );
+    }
+    for (position, role) in DEFAULT_ROLES.iter().enumerate() {
+        sql += &format!("INSERT INTO contacts (position, role) VALUES ({position}, '{role}');\n");
+    }
+    sql
+}
+
 /// The schema this program writes.
-pub const CURRENT_VERSION: i64 = 10;
+pub const CURRENT_VERSION: i64 = 12;
 
 /// Brings a database from `from` to `CURRENT_VERSION` inside the caller's transaction.
 pub fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {

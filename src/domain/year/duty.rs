@@ -195,6 +195,39 @@ pub fn complete(period: Period, due: NaiveDate, done: NaiveDate) -> Completion {
     }
 }
 
+/// A duty of the 年間計画.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Duty {
+    pub id: i64,
+    pub name: String,
+    pub period: Period,
+    /// 担当者
+    pub owner: String,
+    /// 次回期限 (None: a one-off duty already done).
+    pub next_due: Option<NaiveDate>,
+    pub method: Method,
+    pub tie: Tie,
+    /// What to do, in the user's words.
+    pub how: String,
+}
+
+/// 実施記録: one due occurrence of a duty and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DutyRecord {
+    pub id: i64,
+    pub duty: i64,
+    /// The date the occurrence was due.
+    pub due: NaiveDate,
+    /// The day it was done (None: skipped).
+    pub done_on: Option<NaiveDate>,
+    pub outcome: Outcome,
+    pub by: String,
+    pub method: Method,
+    /// 結果 (問題なし, 要改善 and what).
+    pub result: String,
+    pub remarks: String,
+}
+
 /// What a duty is about, where riskbook itself can tell it was done (「診断を確定」 is the risk
 /// analysis review) or where it leads (the 規程, the 委託先 list, the training records).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

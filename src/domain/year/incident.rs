@@ -6,7 +6,8 @@
 //! may choose a higher level, never a lower one. Involving such an asset in any incident brings up
 //! the reminder that the law may require a report to the authority and to the people affected.
 
-use super::super::asset::Asset;
+use super::super::asset::{Asset, AssetId};
+use super::super::catalogue::ItemNo;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -201,6 +202,28 @@ pub struct TimelineEntry {
     pub step: Step,
     pub at: NaiveDateTime,
     pub text: String,
+}
+
+/// One incident of the インシデント台帳.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Incident {
+    pub id: i64,
+    /// 発見日時
+    pub found_at: NaiveDateTime,
+    /// 発生日時, where known.
+    pub occurred_at: Option<NaiveDateTime>,
+    /// 発見者
+    pub found_by: String,
+    pub kind: Kind,
+    pub level: Level,
+    /// 件名: what happened, in a line.
+    pub title: String,
+    pub description: String,
+    /// The 台帳 assets involved.
+    pub assets: Vec<AssetId>,
+    pub timeline: Vec<TimelineEntry>,
+    /// 再発防止: the check items whose 対策計画 entries are the measures taken.
+    pub measures: Vec<ItemNo>,
 }
 
 /// The step a response has reached: the furthest step with an entry (None: nothing recorded).

@@ -227,6 +227,7 @@ fn read_from<RS: Read + Seek>(
         treatments,
         // Customers' check sheets are not in the workbook either; the database keeps its own.
         checksheets: Vec::new(),
+        year: Default::default(),
     };
 
     let differences = register::differences(&register_name, &cached, &assess(&workbook));
