@@ -88,11 +88,13 @@ impl RiskbookApp {
             .store()
             .backup_failure()
             .map(|why| Message::BackupFailed(why.to_string()));
+        let empty = session.workbook().assets.is_empty();
         RiskbookApp {
-            show_start: session.workbook().assets.is_empty(),
+            show_start: empty,
+            // A database with data opens on what is due (今やること).
+            sheet: if empty { Sheet::Register } else { Sheet::Todo },
             session,
             views: views::sheets(),
-            sheet: Sheet::Register,
             status: Status::Opened,
             message,
             note: None,
@@ -220,6 +222,10 @@ impl eframe::App for RiskbookApp {
         }
         if requests.note.is_some() || !requests.edits.is_empty() {
             self.note = requests.note.filter(|note| !note.is_empty());
+        }
+        if let Some(sheet) = requests.show {
+            self.commit_drafts();
+            self.sheet = sheet;
         }
         let asked = requests.action;
         let edits = requests.edits;

@@ -10,6 +10,7 @@ pub mod policy;
 pub mod priority;
 pub mod risk;
 pub mod security_action;
+pub mod todo;
 pub mod treatment;
 
 pub use diagnosis::{CategoryResult, Diagnosis, PolicyNeed, diagnose, rate_text};

@@ -322,6 +322,53 @@ impl Workbook {
             }))
     }
 
+    /// Refuses an edit of the year's records or of a check sheet that would leave them wrong, with
+    /// the reason in the user's words (the other edits are checked by their values' types and the
+    /// schema). A batch is checked part by part, each against the state the parts before it left.
+    pub fn check(&self, edit: &Edit) -> Result<(), String> {
+        fn walk(
+            edit: &Edit,
+            year: &mut super::year::Year,
+            sheets: &mut Vec<super::checksheet::CheckSheet>,
+            assets: &[Asset],
+        ) -> Result<(), String> {
+            match edit {
+                Edit::Year(e) => {
+                    e.check(year, assets)?;
+                    e.apply(year);
+                }
+                Edit::CheckSheet(e) => {
+                    e.check(sheets)?;
+                    e.apply(sheets);
+                }
+                Edit::Batch(parts) => {
+                    for part in parts {
+                        walk(part, year, sheets, assets)?;
+                    }
+                }
+                _ => {}
+            }
+            Ok(())
+        }
+        match edit {
+            Edit::Year(e) => e.check(&self.year, &self.assets),
+            Edit::CheckSheet(e) => e.check(&self.checksheets),
+            Edit::Batch(parts)
+                if parts
+                    .iter()
+                    .any(|p| matches!(p, Edit::Year(_) | Edit::CheckSheet(_) | Edit::Batch(_))) =>
+            {
+                walk(
+                    edit,
+                    &mut self.year.clone(),
+                    &mut self.checksheets.clone(),
+                    &self.assets,
+                )
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Makes a saved edit in memory, as the store made it on disk (`outcome` carries the ids it
     /// chose), and returns the edit that undoes it. The inverse of each part of a batch is taken
     /// just before that part is made, so a batch undoes in reverse order through the states it

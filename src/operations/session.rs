@@ -163,6 +163,10 @@ impl Session {
     /// Saves the edit (one transaction), makes it in memory, recalculates, and returns the edit
     /// that undoes it.
     fn save_with_inverse(&mut self, edit: &Edit) -> StoreResult<(Option<AssetId>, Edit)> {
+        self.current
+            .workbook
+            .check(edit)
+            .map_err(StoreError::Invalid)?;
         let outcome = self.store.apply(edit)?;
         let applied = self.current.workbook.apply_saved(edit, &outcome);
         match applied.changed_row {

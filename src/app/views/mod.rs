@@ -16,6 +16,7 @@ pub mod policy;
 pub mod register;
 pub mod start;
 pub mod threats;
+pub mod todo;
 pub mod treatment;
 
 use crate::domain::{AssetId, Edit, Workbook};
@@ -26,6 +27,7 @@ use eframe::egui::{self, Ui};
 /// the 台帳).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sheet {
+    Todo,
     Register,
     Threats,
     Checks,
@@ -42,6 +44,7 @@ impl Sheet {
     /// The tab's title.
     pub fn title(self) -> &'static str {
         match self {
+            Sheet::Todo => "今やること",
             Sheet::Register => "情報資産管理台帳",
             Sheet::Threats => "脅威の状況",
             Sheet::Checks => "対策状況チェック",
@@ -67,6 +70,8 @@ pub struct Requests {
     pub note: Option<String>,
     /// An action of the window asked for by a button of the view (基本方針をPDF出力).
     pub action: Option<crate::app::actions::Action>,
+    /// A tab to bring to the front (今やること's buttons).
+    pub show: Option<Sheet>,
 }
 
 impl From<Vec<Edit>> for Requests {
@@ -103,6 +108,7 @@ pub trait View {
 /// The sheets in tab order.
 pub fn sheets() -> Vec<Box<dyn View>> {
     vec![
+        Box::new(todo::TodoView::default()),
         Box::new(register::RegisterView::default()),
         Box::new(threats::ThreatsView),
         Box::new(checks::ChecksView),

@@ -1,5 +1,7 @@
 //! The computed state as JSON (`riskbook summary --json`): the contract scripts and checks rely on.
 
+mod year;
+
 use crate::calc::policy::company_table;
 use crate::calc::treatment::{Need, PlanLinks, treatment_row};
 use crate::calc::{Evaluated, LevelCounts, RiskLevel};
@@ -156,6 +158,10 @@ pub struct Summary {
     pub plan: Vec<PlanSummary>,
     pub policies: Vec<PolicySummary>,
     pub security_action: SecurityActionSummary,
+    pub duties: Vec<year::DutySummary>,
+    pub trainings: Vec<year::TrainingSummary>,
+    pub incidents: Vec<year::IncidentSummary>,
+    pub contacts: Vec<year::ContactSummary>,
 }
 
 /// The part of a recorded summary the 履歴 charts need, read back without the assets.
@@ -300,6 +306,10 @@ pub fn summarize(results: &Evaluated) -> Summary {
         plan,
         policies,
         security_action: security_action(workbook),
+        duties: year::duties(workbook),
+        trainings: year::trainings(workbook),
+        incidents: year::incidents(workbook),
+        contacts: year::contacts(workbook),
         assets,
         categories,
         checks: Checks {
