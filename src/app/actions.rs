@@ -24,6 +24,8 @@ pub enum Action {
     Print,
     /// The 情報セキュリティ基本方針 as a one-page PDF.
     BasicPolicyPdf,
+    /// 経営者への報告: the annual report for the last 12 months as PDF.
+    AnnualPdf,
     Sample,
     Undo,
     Redo,
@@ -46,6 +48,7 @@ impl Action {
             Action::PolicyExport => "規程（Word）出力",
             Action::Print => "印刷",
             Action::BasicPolicyPdf => "基本方針をPDF出力",
+            Action::AnnualPdf => "経営者への報告をPDF出力",
             Action::Sample => "見本データを読み込む",
             Action::Undo => "元に戻す",
             Action::Redo => "やり直し",
@@ -68,7 +71,8 @@ impl Action {
             | Action::PolicyImport
             | Action::PolicyExport
             | Action::Print
-            | Action::BasicPolicyPdf => format!("{name}…"),
+            | Action::BasicPolicyPdf
+            | Action::AnnualPdf => format!("{name}…"),
             Action::Undo => format!("{name} (Ctrl+Z)"),
             Action::Redo => format!("{name} (Ctrl+Y)"),
             Action::Quit => format!("{name} (Ctrl+Q)"),
@@ -86,7 +90,7 @@ impl Action {
             Action::Import => ("リスク分析シート（.xlsx・.xlsm・.xls）", false),
             Action::ImportList => ("取り込む表（Excel・CSV）", false),
             Action::Export => ("書き出す Excel ブック（.xlsx）", true),
-            Action::Pdf | Action::BasicPolicyPdf => ("保存する PDF", true),
+            Action::Pdf | Action::BasicPolicyPdf | Action::AnnualPdf => ("保存する PDF", true),
             Action::PolicyImport => ("規程の文書（Word、.docx）", false),
             Action::PolicyExport => ("書き出す規程の文書（.docx）", true),
             _ => return None,

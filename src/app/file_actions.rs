@@ -7,7 +7,7 @@ use super::messages::Message;
 use super::path_entry::PathEntry;
 use super::{Dialog, RiskbookApp, same_file};
 use crate::domain::policy::spots::SpotKind;
-use crate::operations::report::{BasicPolicyRequest, ReportRequest};
+use crate::operations::report::{AnnualRequest, BasicPolicyRequest, ReportRequest};
 use crate::operations::{self, Session};
 use std::path::{Path, PathBuf};
 
@@ -120,6 +120,7 @@ impl RiskbookApp {
             Action::Export => self.export_to(path),
             Action::Pdf => self.save_report(path),
             Action::BasicPolicyPdf => self.save_basic_policy(path),
+            Action::AnnualPdf => self.save_annual(path),
             Action::PolicyImport => self.import_policy(&path),
             Action::PolicyExport => self.export_policy(path),
             _ => {}
@@ -208,6 +209,15 @@ impl RiskbookApp {
         ));
     }
 
+    /// 経営者への報告をPDF出力 to `path`, for the last 12 months (the command line takes any period).
+    pub fn save_annual(&mut self, path: PathBuf) {
+        self.commit_drafts();
+        match AnnualRequest::last_year(&self.session) {
+            Ok(request) => self.job = Some(Job::annual(request, path)),
+            Err(e) => self.message = Some(Message::ReportFailed(e.to_string())),
+        }
+    }
+
     /// Writes the report to a temporary file and hands it to the system's PDF viewer, whose print
     /// dialog prints it (Windows, macOS and Linux alike; nothing goes over the network).
     pub(super) fn print(&mut self) {
@@ -225,6 +235,7 @@ fn default_file_name(action: Action) -> Option<&'static str> {
         Action::Export => Some("リスク分析シート.xlsx"),
         Action::Pdf => Some("診断結果.pdf"),
         Action::BasicPolicyPdf => Some("情報セキュリティ基本方針.pdf"),
+        Action::AnnualPdf => Some("経営者への報告.pdf"),
         Action::PolicyExport => Some("規程.docx"),
         _ => None,
     }
@@ -243,7 +254,9 @@ pub(super) fn file_dialog(action: Action) -> rfd::FileDialog {
             &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
         ),
         Action::Export => dialog.add_filter("Excel ブック", &["xlsx"]),
-        Action::Pdf | Action::BasicPolicyPdf => dialog.add_filter("PDF", &["pdf"]),
+        Action::Pdf | Action::BasicPolicyPdf | Action::AnnualPdf => {
+            dialog.add_filter("PDF", &["pdf"])
+        }
         Action::PolicyImport | Action::PolicyExport => dialog.add_filter("Word 文書", &["docx"]),
         _ => dialog,
     };

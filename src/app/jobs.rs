@@ -4,7 +4,7 @@
 
 use crate::calc::Evaluated;
 use crate::entry::list::{Source, open_source};
-use crate::operations::report::{BasicPolicyRequest, ReportRequest};
+use crate::operations::report::{AnnualRequest, BasicPolicyRequest, ReportRequest};
 use crate::report::ReportError;
 use crate::xlsx::{ImportError, Imported};
 use std::path::PathBuf;
@@ -73,6 +73,10 @@ impl Job {
     }
 
     pub fn basic_policy(request: BasicPolicyRequest, path: PathBuf) -> Job {
+        Job::pdf(path, false, move |path| request.write(path))
+    }
+
+    pub fn annual(request: AnnualRequest, path: PathBuf) -> Job {
         Job::pdf(path, false, move |path| request.write(path))
     }
 

@@ -32,6 +32,7 @@ impl RiskbookApp {
                     Action::Pdf,
                     Action::Print,
                     Action::BasicPolicyPdf,
+                    Action::AnnualPdf,
                 ] {
                     item(ui, chosen, true);
                 }
@@ -68,6 +69,7 @@ impl RiskbookApp {
             | Action::Export
             | Action::Pdf
             | Action::BasicPolicyPdf
+            | Action::AnnualPdf
             | Action::PolicyImport
             | Action::PolicyExport => self.choose_file(action),
             Action::Print => self.print(),

@@ -1,7 +1,7 @@
 //! `import`, `export` and `report`: an IPA workbook in, the workbook and the PDF report out.
 
 use super::{CliError, refuse_to_overwrite};
-use crate::operations::report::{BasicPolicyRequest, ReportRequest};
+use crate::operations::report::{AnnualRequest, BasicPolicyRequest, ReportRequest};
 use crate::operations::{self, Session};
 use std::path::Path;
 
@@ -38,6 +38,28 @@ pub(super) fn report(path: &Path, out: &Path, compare: bool) -> Result<String, C
     ReportRequest::new(&session, compare)?.write(out)?;
     Ok(format!(
         "診断結果の PDF を「{}」に書き出しました。",
+        out.display()
+    ))
+}
+
+/// 経営者への報告 for `from..=to` (default: the 12 months to today).
+pub(super) fn annual(
+    path: &Path,
+    out: &Path,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> Result<String, CliError> {
+    let session = Session::open_read_only(path)?;
+    let default = AnnualRequest::last_year(&session)?;
+    let (from, to) = (from.unwrap_or(default.from), to.unwrap_or(default.to));
+    if from > to {
+        return Err(CliError::Message(format!(
+            "期間の初日（{from}）が最終日（{to}）より後です。"
+        )));
+    }
+    AnnualRequest::new(&session, from, to)?.write(out)?;
+    Ok(format!(
+        "経営者への報告（{from} 〜 {to}）の PDF を「{}」に書き出しました。",
         out.display()
     ))
 }

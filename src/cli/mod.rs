@@ -90,6 +90,15 @@ pub enum Command {
         /// 診断結果の代わりに、情報セキュリティ基本方針の 1 ページ（掲示・公開用）を作る
         #[arg(long, conflicts_with = "compare")]
         basic_policy: bool,
+        /// 診断結果の代わりに、経営者への報告（年次報告）を作る。期間の省略時は今日までの 12 か月
+        #[arg(long, conflicts_with_all = ["compare", "basic_policy"])]
+        annual: bool,
+        /// 年次報告の期間の初日（YYYY-MM-DD）
+        #[arg(long, requires = "annual", value_parser = parse_day)]
+        from: Option<chrono::NaiveDate>,
+        /// 年次報告の期間の最終日（YYYY-MM-DD）
+        #[arg(long, requires = "annual", value_parser = parse_day)]
+        to: Option<chrono::NaiveDate>,
     },
     /// データベースの一貫したコピーを作る（アプリで開いたままでも可。名前を付けて保存と同じ）
     #[command(help_template = SUB_HELP_TEMPLATE)]
@@ -179,6 +188,13 @@ pub fn database_path(db: Option<PathBuf>) -> Result<PathBuf, CliError> {
         .ok_or(CliError::NoDataFolder)
 }
 
+/// A day as YYYY-MM-DD, refused in Japanese when it is not one (2026-02-30).
+fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        format!("「{text}」は日付として読めません。YYYY-MM-DD（例：2026-04-01）で、実在する日を書いてください。")
+    })
+}
+
 fn require_db(db: Option<PathBuf>, command: &'static str) -> Result<PathBuf, CliError> {
     db.ok_or(CliError::DatabaseNotGiven(command))
 }
@@ -224,8 +240,16 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
         Command::Export { out } => files::export_xlsx(&require_db(db, "export")?, &out),
         Command::Report {
             out,
+            annual: true,
+            from,
+            to,
+            ..
+        } => files::annual(&require_db(db, "report")?, &out, from, to),
+        Command::Report {
+            out,
             compare,
             basic_policy: false,
+            ..
         } => files::report(&require_db(db, "report")?, &out, compare),
         Command::Report {
             out,

@@ -49,6 +49,60 @@ impl ReportRequest {
     }
 }
 
+/// The annual report (経営者への報告) of a session for a period, owned for a worker thread.
+pub struct AnnualRequest {
+    pub report: ReportRequest,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl AnnualRequest {
+    /// The report for `from..=to`, compared with the last confirmed assessment where there is one.
+    pub fn new(session: &Session, from: NaiveDate, to: NaiveDate) -> StoreResult<AnnualRequest> {
+        let previous = match session.store().snapshots()?.pop() {
+            Some(last) => Some((
+                last.label(),
+                Evaluated::new(session.store().snapshot(last.id)?),
+            )),
+            None => None,
+        };
+        Ok(AnnualRequest {
+            report: ReportRequest {
+                results: session.results().clone(),
+                previous,
+                created_on: chrono::Local::now().date_naive(),
+            },
+            from,
+            to,
+        })
+    }
+
+    /// The last 12 months, to today.
+    pub fn last_year(session: &Session) -> StoreResult<AnnualRequest> {
+        let today = chrono::Local::now().date_naive();
+        let from = today
+            .checked_sub_months(chrono::Months::new(12))
+            .and_then(|d| d.succ_opt())
+            .unwrap_or(today);
+        AnnualRequest::new(session, from, today)
+    }
+
+    pub fn write(&self, path: &Path) -> Result<(), ReportError> {
+        let input = crate::report::annual::AnnualInput {
+            base: self.report.input(),
+            from: self.from,
+            to: self.to,
+        };
+        crate::report::write_bytes(
+            &crate::report::render(&crate::report::annual::compose(
+                &input,
+                &crate::report::FontMeasure::bundled(),
+            ))?,
+            path,
+        )
+    }
+}
+
 /// The 基本方針 page of a session: the company's name and its statement, owned so the window can
 /// write it on another thread as it writes the report.
 pub struct BasicPolicyRequest {

@@ -77,7 +77,7 @@ fn cover(c: &mut Composer, input: &ReportInput) {
     }
 }
 
-fn diagnosis_table(c: &mut Composer, input: &ReportInput) {
+pub(super) fn diagnosis_table(c: &mut Composer, input: &ReportInput) {
     c.heading("対策状況チェックの診断結果");
     let w = c.content_width();
     let columns = [
@@ -109,7 +109,7 @@ fn diagnosis_table(c: &mut Composer, input: &ReportInput) {
     );
 }
 
-fn level_chart(c: &mut Composer, input: &ReportInput) {
+pub(super) fn level_chart(c: &mut Composer, input: &ReportInput) {
     c.heading("リスク値ごとの情報資産の数");
     let counts = input.results.diagnosis.level_counts;
     let max = counts.largest().max(1) as f32;
@@ -181,7 +181,7 @@ fn risky_assets(c: &mut Composer, input: &ReportInput) {
     c.table(&columns, &table, 8.5);
 }
 
-fn comparison(c: &mut Composer, input: &ReportInput) {
+pub(super) fn comparison(c: &mut Composer, input: &ReportInput) {
     let Some((label, before)) = &input.previous else {
         return;
     };
@@ -593,7 +593,7 @@ fn footer_text(input: &ReportInput) -> String {
 }
 
 /// Draws the footer of each page: `footer_text` and "n / N".
-fn footers(pages: &mut [Vec<Op>], measure: &dyn Measure, text: &str) {
+pub(super) fn footers(pages: &mut [Vec<Op>], measure: &dyn Measure, text: &str) {
     let total = pages.len();
     let y = super::layout::PAGE_HEIGHT - MARGIN + 4.0;
     let width = super::layout::PAGE_WIDTH - 2.0 * MARGIN;

@@ -2,6 +2,7 @@
 //! the annual review. Layout is in `layout`, wording in `content`, PDF output here (krilla: a well-kept,
 //! pure-Rust PDF writer that subsets and embeds TrueType fonts and handles CJK text).
 
+pub mod annual;
 pub mod basic_policy;
 pub mod content;
 pub mod layout;
