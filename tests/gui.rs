@@ -140,7 +140,10 @@ fn a_new_asset_is_rated_and_its_risk_follows_threats_and_checks() {
     assert_eq!(session.assessment().assets[0].risk, Some(2));
     drop(session);
 
-    let harness = app(&path);
+    // A database with data opens on 今やること; the 台帳 is one tab away.
+    let mut harness = app(&path);
+    assert!(has(&harness, "今やること"));
+    click(&mut harness, "情報資産管理台帳");
     assert!(
         has(&harness, "2 リスク中"),
         "the reopened window shows the same risk"
@@ -420,6 +423,8 @@ fn a_damaged_database_is_explained_in_the_window_and_restored_from_there() {
                 .is_some_and(|l| l.starts_with("最新の正常なバックアップから復元する"))
         })
         .click();
+    harness.run();
+    harness.get_by_label("情報資産管理台帳").click();
     harness.run();
     assert!(
         harness
