@@ -230,6 +230,8 @@ pub fn sample_workbook(catalogue: Catalogue) -> Workbook {
     for (i, a) in wb.assets.iter_mut().enumerate() {
         a.id = AssetId(i as i64 + 1);
     }
+    // A new company's year: the default 年間計画 from today, the 連絡網's roles to fill.
+    wb.year = crate::domain::year::Year::starting(chrono::Local::now().date_naive());
     wb.settings = Settings {
         company: file.company,
         assessor: file.assessor,

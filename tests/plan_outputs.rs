@@ -87,9 +87,15 @@ fn the_exported_workbook_keeps_the_plan_on_a_fifth_sheet_that_import_reads_back(
             "対策状況チェック",
             "診断結果",
             "対策計画",
-            "リスク対応"
+            "リスク対応",
+            "年間計画",
+            "実施記録",
+            "従業員",
+            "教育記録",
+            "インシデント",
+            "連絡網"
         ],
-        "the four IPA sheets first, unchanged in order"
+        "the four IPA sheets first, unchanged in order, then riskbook's own"
     );
 
     let imported =

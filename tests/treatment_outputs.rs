@@ -79,8 +79,9 @@ fn the_exported_workbook_keeps_the_decisions_on_a_sheet_that_import_reads_back()
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
     assert_eq!(
-        calamine::Reader::sheet_names(&book).last().unwrap(),
-        "リスク対応"
+        calamine::Reader::sheet_names(&book)[5],
+        "リスク対応",
+        "after the four IPA sheets and the 対策計画"
     );
     let sheet = calamine::Reader::worksheet_range(&mut book, "リスク対応").unwrap();
     // Undecided first: the first row is an undecided リスク大 asset.

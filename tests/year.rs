@@ -239,3 +239,90 @@ fn summary_and_the_annual_report_carry_the_records_of_the_period() {
     let err = String::from_utf8_lossy(&wrong.stderr);
     assert!(err.contains("初日") && err.contains("より後"), "{err}");
 }
+
+#[test]
+fn the_years_records_go_out_to_excel_and_come_back_in_on_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.db");
+    sample_database(&path);
+    {
+        let mut session = Session::open(&path).unwrap();
+        let staff = [(1, "佐藤"), (2, "鈴木")].map(|(id, name)| {
+            put(YearRecord::Staff(Staff {
+                id: StaffId(id),
+                department: "営業".into(),
+                name: name.into(),
+                active: id == 1,
+            }))
+        });
+        let mut batch = staff.to_vec();
+        batch.push(put(YearRecord::Training(Training {
+            id: 1,
+            held_on: d(5, 10),
+            title: "標的型メールの見分け方".into(),
+            content: "実例で".into(),
+            form: Form::Online,
+            lecturer: "外部講師".into(),
+            audience: "全従業員".into(),
+            attendees: vec![
+                Attendee {
+                    staff: StaffId(1),
+                    attendance: Attendance::Attended,
+                    understanding: Some(
+                        riskbook::domain::year::training::Understanding::new(2).unwrap(),
+                    ),
+                    follow_up: "個別に説明".into(),
+                },
+                Attendee {
+                    staff: StaffId(2),
+                    attendance: Attendance::Absent,
+                    understanding: None,
+                    follow_up: String::new(),
+                },
+            ],
+        })));
+        let mut incident = leak(&session, 3);
+        incident.timeline.push(TimelineEntry {
+            step: Step::FirstResponse,
+            at: d(6, 3).and_hms_opt(10, 5, 0).unwrap(),
+            text: "送信先に削除を依頼".into(),
+        });
+        batch.push(put(YearRecord::Incident(incident)));
+        let mut contacts = session.workbook().year.contacts.clone();
+        contacts[0].name = "山田".into();
+        contacts[0].phone = "090-0000-0000".into();
+        batch.push(Edit::Year(YearEdit::SetContacts(contacts)));
+        session.apply(Edit::Batch(batch)).unwrap();
+    }
+    let db = path.to_str().unwrap();
+    let xlsx = dir.path().join("out.xlsx");
+    let out = riskbook(&["export", xlsx.to_str().unwrap(), "--db", db]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let back = dir.path().join("back.db");
+    let out = riskbook(&[
+        "import",
+        xlsx.to_str().unwrap(),
+        "--db",
+        back.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let year = |db: &std::path::Path| {
+        let json: Value = serde_json::from_slice(
+            &riskbook(&["summary", "--db", db.to_str().unwrap(), "--json"]).stdout,
+        )
+        .unwrap();
+        ["duties", "trainings", "incidents", "contacts"].map(|k| json[k].clone())
+    };
+    assert_eq!(year(&back), year(&path));
+    let incidents = &year(&back)[2];
+    assert_eq!(incidents[0]["timeline"].as_array().unwrap().len(), 2);
+    assert_eq!(year(&back)[1][0]["attendees"][0]["understanding"], 2);
+}

@@ -18,6 +18,12 @@ pub fn replace_with_workbook(session: &mut Session, imported: &Imported) -> Stor
         profile: current.profile,
         documents: current.documents.clone(),
         declaration: current.declaration.clone(),
+        // A workbook riskbook wrote carries the year's records; any other keeps the database's.
+        year: if imported.has_year {
+            imported.workbook.year.clone()
+        } else {
+            current.year.clone()
+        },
         ..imported.workbook.clone()
     };
     session.replace_all(&workbook)?;

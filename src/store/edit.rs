@@ -268,7 +268,8 @@ fn write_sheets(tx: &Transaction, wb: &Workbook) -> StoreResult<Vec<AssetId>> {
     Ok(ids)
 }
 
-/// Replaces everything: catalogue copy, answers, threats, assets, settings, 対策計画 and リスク対応.
+/// Replaces everything: catalogue copy, answers, threats, assets, settings, 対策計画, リスク対応 and
+/// the year's records (not the customers' check sheets, which the workbook holds without their files).
 /// A decision follows its asset to the asset's new id (the first asset with its id; one on an
 /// asset the workbook does not have is not written).
 pub fn replace_all(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
@@ -294,5 +295,6 @@ pub fn replace_all(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
             Some(crate::domain::Treatment { asset, ..t.clone() })
         })
         .collect();
-    super::treatment::write_all(tx, &treatments)
+    super::treatment::write_all(tx, &treatments)?;
+    super::year::write_all(tx, &wb.year)
 }

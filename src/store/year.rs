@@ -192,6 +192,32 @@ pub fn apply(tx: &Transaction, edit: &YearEdit) -> StoreResult<()> {
     Ok(())
 }
 
+/// Replaces every record of the year with `year`'s (a replaced workbook, an import).
+pub fn write_all(tx: &Transaction, year: &Year) -> StoreResult<()> {
+    tx.execute_batch(
+        "DELETE FROM training_attendees; DELETE FROM trainings; DELETE FROM staff;
+         DELETE FROM duty_records; DELETE FROM duties; DELETE FROM incidents;",
+    )?;
+    let records = year
+        .duties
+        .iter()
+        .cloned()
+        .map(YearRecord::Duty)
+        .chain(
+            year.duty_records
+                .iter()
+                .cloned()
+                .map(YearRecord::DutyRecord),
+        )
+        .chain(year.staff.iter().cloned().map(YearRecord::Staff))
+        .chain(year.trainings.iter().cloned().map(YearRecord::Training))
+        .chain(year.incidents.iter().cloned().map(YearRecord::Incident));
+    for record in records {
+        apply(tx, &YearEdit::Put(record))?;
+    }
+    apply(tx, &YearEdit::SetContacts(year.contacts.clone()))
+}
+
 /// Reads a column through `parse`, or says which table, row and value are wrong.
 fn parsed<T>(
     row: &Row,
@@ -462,6 +488,13 @@ mod tests {
             .query_row("SELECT count(*) FROM training_attendees", [], |r| r.get(0))
             .unwrap();
         assert_eq!(left, 0);
+    }
+
+    #[test]
+    fn a_new_database_starts_with_what_the_domain_calls_the_starting_year() {
+        let conn = database();
+        let today = chrono::Local::now().date_naive();
+        assert_eq!(load(&conn).unwrap(), Year::starting(today));
     }
 
     #[test]

@@ -41,6 +41,62 @@ pub const TREATMENT_HEADERS: [&str; 9] = [
 ];
 pub const TREATMENT_FIRST_ROW: u32 = 2;
 
+/// riskbook's sheets of the year's records, after リスク対応, each with its title in row 1, headers
+/// in row 2 and records from row 3 (index 2). They are read back by `xlsx::year_sheets`.
+pub const YEAR_FIRST_ROW: u32 = 2;
+pub const DUTIES: &str = "年間計画";
+pub const DUTY_HEADERS: [&str; 7] = ["No.", "作業", "頻度", "担当者", "次回期限", "方法", "内容"];
+pub const DUTY_RECORDS: &str = "実施記録";
+pub const DUTY_RECORD_HEADERS: [&str; 9] = [
+    "作業No.",
+    "作業",
+    "期限",
+    "実施日",
+    "区分",
+    "実施者",
+    "方法",
+    "結果",
+    "備考",
+];
+pub const STAFF: &str = "従業員";
+pub const STAFF_HEADERS: [&str; 4] = ["No.", "所属", "氏名", "在籍"];
+/// One row per attendee; a session without attendees has one row with the attendee cells empty.
+pub const TRAININGS: &str = "教育記録";
+pub const TRAINING_HEADERS: [&str; 12] = [
+    "研修No.",
+    "研修日",
+    "研修名",
+    "内容",
+    "形式",
+    "講師",
+    "対象者",
+    "従業員No.",
+    "氏名",
+    "受講状況",
+    "理解度（1〜4）",
+    "フォローアップ",
+];
+pub const INCIDENTS: &str = "インシデント";
+/// 情報資産 by the 台帳's row numbers (「3、12」); 経過 one line per entry (「初動 2026-06-03 09:40 …」);
+/// 再発防止 by check item numbers (「12、41」).
+pub const INCIDENT_HEADERS: [&str; 11] = [
+    "No.",
+    "発見日時",
+    "発生日時",
+    "発見者",
+    "区分",
+    "事故レベル",
+    "件名",
+    "内容",
+    "情報資産（台帳の行）",
+    "経過",
+    "再発防止（チェック項目No.）",
+];
+pub const CONTACTS: &str = "連絡網";
+pub const CONTACT_HEADERS: [&str; 6] = ["順", "役割", "氏名", "電話", "メール", "備考"];
+/// Date-times in the year's sheets: text, so that every program reads them the same.
+pub const DATE_TIME_TEXT: &str = "%Y-%m-%d %H:%M";
+
 /// 台帳: title in row 0, group headers in row 1, column headers in row 2, data from row 3.
 pub const REGISTER_FIRST_ROW: u32 = 3;
 /// 脅威の状況 and 対策状況チェック: title in row 0, headers in row 1, data from row 2.

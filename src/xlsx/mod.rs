@@ -11,6 +11,7 @@ mod plan_sheet;
 pub mod tables;
 mod treatment_sheet;
 pub mod worker;
+mod year_sheets;
 
 pub use export::{ExportError, export, xlsx_bytes};
 pub use import::{ImportError, Imported, read_workbook, read_workbook_bytes};

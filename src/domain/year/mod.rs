@@ -28,6 +28,42 @@ pub struct Year {
 }
 
 impl Year {
+    /// No record of any kind, not even a duty or a 連絡網 role.
+    pub fn is_empty(&self) -> bool {
+        *self == Year::default()
+    }
+
+    /// What a new database starts with: riskbook's default 年間計画, each duty first due one period
+    /// after `today`, and the 連絡網's roles with nobody named yet.
+    pub fn starting(today: chrono::NaiveDate) -> Year {
+        let duties = duty::DEFAULT_DUTIES
+            .iter()
+            .zip(1..)
+            .map(|(d, id)| Duty {
+                id,
+                name: d.name.to_string(),
+                period: d.period,
+                owner: String::new(),
+                next_due: d.period.nth(today, 1),
+                method: d.method,
+                tie: d.tie,
+                how: d.how.to_string(),
+            })
+            .collect();
+        let contacts = contacts::DEFAULT_ROLES
+            .iter()
+            .map(|role| Contact {
+                role: role.to_string(),
+                ..Contact::default()
+            })
+            .collect();
+        Year {
+            duties,
+            contacts,
+            ..Year::default()
+        }
+    }
+
     /// The id a new record of `key`'s kind gets: one past the largest in use (the program is the
     /// database's only writer, so ids can be chosen here and an undone insert comes back the same).
     pub fn next_id(&self, kind: fn(i64) -> YearKey) -> i64 {

@@ -9,6 +9,7 @@ mod plan;
 mod register;
 mod threats;
 mod treatment;
+mod year;
 
 use crate::calc::{Assessment, Diagnosis, Evaluated};
 use crate::domain::{CheckItem, Workbook};
@@ -61,6 +62,7 @@ pub fn xlsx_bytes(
     // After the four IPA sheets, which stay as they are: Excel and an older riskbook ignore it.
     plan::write(book.add_worksheet(), wb, &f)?;
     treatment::write(book.add_worksheet(), wb, assessment, &f)?;
+    year::write(&mut book, wb, &f)?;
     book.save_to_buffer()
 }
 

@@ -54,6 +54,10 @@ pub struct Imported {
     pub differences: Vec<Difference>,
     /// Notes on what was skipped (example sheets, decorative rows).
     pub notes: Vec<String>,
+    /// Whether the workbook has riskbook's sheets of the year's records (then `workbook.year`
+    /// holds them; otherwise the database keeps its own).
+    #[serde(default)]
+    pub has_year: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -135,6 +139,12 @@ fn read_from<RS: Read + Seek>(
         .any(|n| n == super::layout::TREATMENT)
         .then(|| load(super::layout::TREATMENT))
         .transpose()?;
+    let mut year_ranges = super::year_sheets::YearRanges::default();
+    for name in super::year_sheets::YearRanges::NAMES {
+        if names.iter().any(|n| n == name) {
+            year_ranges.set(name, load(name)?);
+        }
+    }
 
     let mut problems = Vec::new();
     let mut unmatched = Vec::new();
@@ -211,6 +221,13 @@ fn read_from<RS: Read + Seek>(
         }
         None => Vec::new(),
     };
+    let has_year = year_ranges.any();
+    let year = if has_year {
+        super::treatment_sheet::number_assets(&mut assets);
+        super::year_sheets::read(&year_ranges, &assets, &known, &mut plan_notes)
+    } else {
+        Default::default()
+    };
     let workbook = Workbook {
         categories,
         items,
@@ -227,7 +244,7 @@ fn read_from<RS: Read + Seek>(
         treatments,
         // Customers' check sheets are not in the workbook either; the database keeps its own.
         checksheets: Vec::new(),
-        year: Default::default(),
+        year,
     };
 
     let differences = register::differences(&register_name, &cached, &assess(&workbook));
@@ -237,6 +254,7 @@ fn read_from<RS: Read + Seek>(
         unmatched,
         differences,
         notes,
+        has_year,
     })
 }
 
