@@ -15,6 +15,7 @@ pub mod entry;
 pub mod font;
 pub mod launch;
 pub mod operations;
+pub mod output_file;
 pub mod platform;
 pub mod report;
 pub mod sample;

@@ -4,6 +4,7 @@
 //! Each command opens a `Session` and runs the same operation as the window (`crate::operations`);
 //! what is only the command line's — the options, and messages that speak of them — is here.
 
+mod checksheet;
 mod data;
 mod files;
 mod policy;
@@ -127,6 +128,9 @@ pub enum Command {
     /// 規程の文書（Word）: 取り込み・記入する箇所の一覧・CSV からの記入・書き出し
     #[command(help_template = SUB_HELP_TEMPLATE, subcommand)]
     Policy(policy::PolicyCommand),
+    /// 取引先チェックシート: 取り込み・一覧・CSV からの回答・取引先のファイルへの書き戻し・削除
+    #[command(help_template = SUB_HELP_TEMPLATE, subcommand)]
+    Checksheet(checksheet::CheckSheetCommand),
     /// 計算結果（リスク値・診断結果）を表示する
     #[command(help_template = SUB_HELP_TEMPLATE)]
     Summary {
@@ -257,5 +261,6 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
             ..
         } => files::basic_policy(&require_db(db, "report")?, &out),
         Command::Policy(command) => policy::run(&require_db(db, "policy")?, command),
+        Command::Checksheet(command) => checksheet::run(&require_db(db, "checksheet")?, command),
     }
 }

@@ -2,6 +2,7 @@
 //! workbook or a list in after a backup, load the sample, prepare a report. The window's menus and
 //! the batch commands are thin callers of these, so the two cannot drift apart.
 
+pub mod checksheet;
 pub mod error;
 pub mod import;
 pub mod policy_document;

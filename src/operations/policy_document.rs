@@ -8,7 +8,7 @@ use crate::domain::policy::spots::{Spot, SpotNo, SpotValue};
 use crate::store::backup::Kind;
 use crate::store::policy_document::PolicyDocument;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The stored draft with its spots, as found in its bytes.
 pub struct Draft {
@@ -140,17 +140,9 @@ pub fn export(session: &Session, out: &Path) -> Result<usize, OperationError> {
     let draft = draft(session)?;
     let values = &session.workbook().policy_values;
     let bytes = crate::docx::fill(&draft.document.bytes, values)?;
-    let mut partial = out.as_os_str().to_owned();
-    partial.push(".part");
-    let partial = PathBuf::from(partial);
-    let write_error = |e: std::io::Error| OperationError::Write {
+    crate::output_file::write_beside(out, &bytes).map_err(|e| OperationError::Write {
         path: out.to_path_buf(),
         detail: e.to_string(),
-    };
-    std::fs::write(&partial, bytes).map_err(write_error)?;
-    std::fs::rename(&partial, out).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        write_error(e)
     })?;
     Ok(draft
         .spots

@@ -227,6 +227,30 @@ impl Session {
         Ok(())
     }
 
+    /// Stores a customer's check sheet with its file. The undo history stays: its edits are of
+    /// other records, which the new sheet leaves alone.
+    pub fn insert_checksheet(
+        &mut self,
+        sheet: &crate::domain::checksheet::CheckSheet,
+        bytes: &[u8],
+    ) -> StoreResult<crate::domain::checksheet::SheetId> {
+        let id = self.store.insert_checksheet(sheet, bytes)?;
+        self.current.workbook.checksheets = self.store.checksheets()?;
+        self.revision += 1;
+        Ok(id)
+    }
+
+    /// Removes a customer's check sheet. The undo history is cleared: some of its steps may be
+    /// answers of the sheet that is gone.
+    pub fn delete_checksheet(&mut self, id: crate::domain::checksheet::SheetId) -> StoreResult<()> {
+        self.store.delete_checksheet(id)?;
+        self.current.workbook.checksheets.retain(|s| s.id != id);
+        self.undo.clear();
+        self.redo.clear();
+        self.revision += 1;
+        Ok(())
+    }
+
     /// Stores a new policy draft (Word) in place of the old one; the old one's values go with it
     /// and, as for any import, the undo history is cleared.
     pub fn replace_policy_document(

@@ -207,9 +207,5 @@ pub fn write_bytes(bytes: &[u8], path: &std::path::Path) -> Result<(), ReportErr
         path: path.to_path_buf(),
         source,
     };
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(write_err)?;
-    std::fs::rename(&tmp, path).map_err(write_err)
+    crate::output_file::write_beside(path, bytes).map_err(write_err)
 }

@@ -393,6 +393,11 @@ impl Store {
         self.in_transaction(|tx| checksheet::delete(tx, id))
     }
 
+    /// The customers' check sheets with their answers (without their files).
+    pub fn checksheets(&self) -> StoreResult<Vec<crate::domain::checksheet::CheckSheet>> {
+        checksheet::load(&self.conn)
+    }
+
     /// The customer's file of a check sheet, as it was imported.
     pub fn checksheet_bytes(&self, id: crate::domain::checksheet::SheetId) -> StoreResult<Vec<u8>> {
         checksheet::bytes(&self.conn, id)

@@ -1,6 +1,9 @@
 //! The computed state as JSON (`riskbook summary --json`): the contract scripts and checks rely on.
 
+mod checksheet;
 mod year;
+
+pub use checksheet::{CheckSheetSummary, checksheet as checksheet_summary};
 
 use crate::calc::policy::company_table;
 use crate::calc::treatment::{Need, PlanLinks, treatment_row};
@@ -162,6 +165,7 @@ pub struct Summary {
     pub trainings: Vec<year::TrainingSummary>,
     pub incidents: Vec<year::IncidentSummary>,
     pub contacts: Vec<year::ContactSummary>,
+    pub checksheets: Vec<CheckSheetSummary>,
 }
 
 /// The part of a recorded summary the 履歴 charts need, read back without the assets.
@@ -310,6 +314,11 @@ pub fn summarize(results: &Evaluated) -> Summary {
         trainings: year::trainings(workbook),
         incidents: year::incidents(workbook),
         contacts: year::contacts(workbook),
+        checksheets: workbook
+            .checksheets
+            .iter()
+            .map(checksheet_summary)
+            .collect(),
         assets,
         categories,
         checks: Checks {

@@ -163,7 +163,37 @@ pub fn col_name(col: u16) -> String {
     s
 }
 
+/// The 0-based column of letters such as "F" or "aa" (None for anything else).
+pub fn col_index(letters: &str) -> Option<u16> {
+    let letters = letters.trim();
+    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    let n = letters
+        .to_ascii_uppercase()
+        .bytes()
+        .fold(0u32, |n, b| n * 26 + (b - b'A' + 1) as u32);
+    u16::try_from(n - 1).ok().filter(|&c| c < 16_384)
+}
+
 /// "A1" address of a 0-based cell.
 pub fn cell_name(row: u32, col: u16) -> String {
     format!("{}{}", col_name(col), row + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_go_both_ways() {
+        for col in [0, 5, 25, 26, 701, 702, 16_383] {
+            assert_eq!(col_index(&col_name(col)), Some(col));
+        }
+        assert_eq!(col_index("f"), Some(5));
+        for wrong in ["", "F1", "ＡＢ", "XFE", "ABCD"] {
+            assert_eq!(col_index(wrong), None, "{wrong}");
+        }
+    }
 }

@@ -6,6 +6,7 @@
 //! scale whose options say what counts as met, and `ItemAnswer`s, counted by `calc::checksheet`.
 //! Nothing here knows the file the sheet came from beyond where its answers go back (`Source`).
 
+pub mod carry;
 pub mod edit;
 pub mod scale;
 

@@ -74,9 +74,5 @@ pub fn export(results: &Evaluated, path: &Path) -> Result<(), ExportError> {
         detail,
     };
     let bytes = xlsx_bytes(wb, assessment, diagnosis).map_err(|e| err(e.to_string()))?;
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(|e| err(e.to_string()))?;
-    std::fs::rename(&tmp, path).map_err(|e| err(e.to_string()))
+    crate::output_file::write_beside(path, &bytes).map_err(|e| err(e.to_string()))
 }
