@@ -26,6 +26,10 @@ pub enum Action {
     BasicPolicyPdf,
     /// 経営者への報告: the annual report for the last 12 months as PDF.
     AnnualPdf,
+    /// A customer's check sheet read and shown before it is stored (取引先シート).
+    CheckSheetImport,
+    /// The answers of the check sheet in front written into a copy of the customer's file.
+    CheckSheetExport,
     Sample,
     Undo,
     Redo,
@@ -49,6 +53,8 @@ impl Action {
             Action::Print => "印刷",
             Action::BasicPolicyPdf => "基本方針をPDF出力",
             Action::AnnualPdf => "経営者への報告をPDF出力",
+            Action::CheckSheetImport => "取引先チェックシート取込",
+            Action::CheckSheetExport => "取引先チェックシートに回答を書き戻す",
             Action::Sample => "見本データを読み込む",
             Action::Undo => "元に戻す",
             Action::Redo => "やり直し",
@@ -72,7 +78,9 @@ impl Action {
             | Action::PolicyExport
             | Action::Print
             | Action::BasicPolicyPdf
-            | Action::AnnualPdf => format!("{name}…"),
+            | Action::AnnualPdf
+            | Action::CheckSheetImport
+            | Action::CheckSheetExport => format!("{name}…"),
             Action::Undo => format!("{name} (Ctrl+Z)"),
             Action::Redo => format!("{name} (Ctrl+Y)"),
             Action::Quit => format!("{name} (Ctrl+Q)"),
@@ -93,6 +101,8 @@ impl Action {
             Action::Pdf | Action::BasicPolicyPdf | Action::AnnualPdf => ("保存する PDF", true),
             Action::PolicyImport => ("規程の文書（Word、.docx）", false),
             Action::PolicyExport => ("書き出す規程の文書（.docx）", true),
+            Action::CheckSheetImport => ("取引先のチェックシート（.xlsx・.xlsm・.xls）", false),
+            Action::CheckSheetExport => ("回答を書き戻したコピーの保存先", true),
             _ => return None,
         };
         Some(FileUse { what, writes })

@@ -123,6 +123,36 @@ impl RiskbookApp {
             Action::AnnualPdf => self.save_annual(path),
             Action::PolicyImport => self.import_policy(&path),
             Action::PolicyExport => self.export_policy(path),
+            _ => self.view_use_file(action, &path),
+        }
+    }
+
+    /// A file for an action a view asked for (取引先チェックシート取込): the view uses it and says
+    /// how it went.
+    fn view_use_file(&mut self, action: Action, path: &Path) {
+        self.commit_drafts();
+        let session = &self.session;
+        let outcome = self
+            .views
+            .iter_mut()
+            .find_map(|v| v.use_file(action, path, session));
+        if action == Action::CheckSheetImport && matches!(outcome, Some(Ok(_))) {
+            self.show_start = false;
+            self.sheet = super::views::Sheet::CheckSheet;
+        }
+        match outcome {
+            Some(Ok(text)) if !text.is_empty() => {
+                self.message = Some(Message::Done {
+                    title: action.name().into(),
+                    text,
+                })
+            }
+            Some(Err(why)) => {
+                self.message = Some(Message::Failed {
+                    title: action.name().into(),
+                    why,
+                })
+            }
             _ => {}
         }
     }
@@ -258,6 +288,8 @@ pub(super) fn file_dialog(action: Action) -> rfd::FileDialog {
             dialog.add_filter("PDF", &["pdf"])
         }
         Action::PolicyImport | Action::PolicyExport => dialog.add_filter("Word 文書", &["docx"]),
+        Action::CheckSheetImport => dialog.add_filter("Excel ブック", &["xlsx", "xlsm", "xls"]),
+        Action::CheckSheetExport => dialog.add_filter("Excel ブック", &["xlsx", "xlsm"]),
         _ => dialog,
     };
     match default_file_name(action) {

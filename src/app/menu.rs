@@ -37,7 +37,11 @@ impl RiskbookApp {
                     item(ui, chosen, true);
                 }
                 ui.separator();
-                for chosen in [Action::PolicyImport, Action::PolicyExport] {
+                for chosen in [
+                    Action::PolicyImport,
+                    Action::PolicyExport,
+                    Action::CheckSheetImport,
+                ] {
                     item(ui, chosen, true);
                 }
                 ui.checkbox(&mut self.report_compare, "報告書に前回との比較を入れる");
@@ -71,7 +75,9 @@ impl RiskbookApp {
             | Action::BasicPolicyPdf
             | Action::AnnualPdf
             | Action::PolicyImport
-            | Action::PolicyExport => self.choose_file(action),
+            | Action::PolicyExport
+            | Action::CheckSheetImport
+            | Action::CheckSheetExport => self.choose_file(action),
             Action::Print => self.print(),
             Action::Sample => {
                 if self.session.workbook().assets.is_empty() {

@@ -57,6 +57,16 @@ pub enum Message {
         rewrite: usize,
         choose: usize,
     },
+    /// A view's work (a check sheet stored, written back) went through: its title and what it did.
+    Done {
+        title: String,
+        text: String,
+    },
+    /// A view's work failed; nothing changed.
+    Failed {
+        title: String,
+        why: String,
+    },
     /// 規程（Word）取込 or 出力 failed.
     PolicyFailed {
         action: Action,
@@ -84,6 +94,7 @@ impl Message {
             Message::Confirmed => "診断を確定".into(),
             Message::PolicyImported { .. } => Action::PolicyImport.name().into(),
             Message::PolicyFailed { action, .. } => action.name().into(),
+            Message::Done { title, .. } | Message::Failed { title, .. } => title.clone(),
         }
     }
 
@@ -98,7 +109,9 @@ impl Message {
             | Message::ListFailed(why)
             | Message::ReportFailed(why)
             | Message::WriteFailed { why, .. }
-            | Message::PolicyFailed { why, .. } => why.clone(),
+            | Message::PolicyFailed { why, .. }
+            | Message::Failed { why, .. } => why.clone(),
+            Message::Done { text, .. } => text.clone(),
             Message::PolicyImported {
                 path,
                 rewrite,

@@ -227,6 +227,20 @@ impl eframe::App for RiskbookApp {
             self.commit_drafts();
             self.sheet = sheet;
         }
+        if let Some(operation) = requests.operation {
+            self.commit_drafts();
+            self.message = match (operation.run)(&mut self.session) {
+                Ok(text) if text.is_empty() => None,
+                Ok(text) => Some(Message::Done {
+                    title: operation.title.into(),
+                    text,
+                }),
+                Err(why) => Some(Message::Failed {
+                    title: operation.title.into(),
+                    why,
+                }),
+            };
+        }
         let asked = requests.action;
         let edits = requests.edits;
         let before = self.session.revision();

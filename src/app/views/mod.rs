@@ -5,6 +5,7 @@
 //! there, not fields and match arms to `RiskbookApp`.
 
 pub mod checks;
+pub mod checksheet;
 pub mod declaration;
 pub mod diagnosis;
 pub mod explain;
@@ -34,6 +35,7 @@ pub enum Sheet {
     Diagnosis,
     Treatment,
     Plan,
+    CheckSheet,
     Policies,
     Policy,
     Declaration,
@@ -51,6 +53,7 @@ impl Sheet {
             Sheet::Diagnosis => "診断結果",
             Sheet::Treatment => "リスク対応",
             Sheet::Plan => "対策計画",
+            Sheet::CheckSheet => "取引先シート",
             Sheet::Policies => "規程",
             Sheet::Policy => "規程の記入（Word）",
             Sheet::Declaration => "基本方針・SECURITY ACTION",
@@ -72,6 +75,26 @@ pub struct Requests {
     pub action: Option<crate::app::actions::Action>,
     /// A tab to bring to the front (今やること's buttons).
     pub show: Option<Sheet>,
+    /// Work on the database that is not an edit (a check sheet stored or removed).
+    pub operation: Option<Operation>,
+}
+
+/// Work a view asks for that changes the database beyond an edit: the app saves what is being
+/// typed, runs it with the session and shows its message (an empty one shows nothing).
+pub struct Operation {
+    pub title: &'static str,
+    pub run: Box<RunOperation>,
+}
+
+/// The work of an `Operation`: Ok with what to tell the user, or Err with why it failed.
+pub type RunOperation = dyn FnOnce(&mut Session) -> Result<String, String>;
+
+impl std::fmt::Debug for Operation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Operation")
+            .field("title", &self.title)
+            .finish()
+    }
 }
 
 impl From<Vec<Edit>> for Requests {
@@ -95,6 +118,17 @@ pub trait View {
         Vec::new()
     }
 
+    /// A file the user chose for an action this view asked for (取引先チェックシート取込); None when
+    /// the action is not the view's. Ok carries what to tell the user (empty: nothing).
+    fn use_file(
+        &mut self,
+        _action: crate::app::actions::Action,
+        _path: &std::path::Path,
+        _session: &Session,
+    ) -> Option<Result<String, String>> {
+        None
+    }
+
     /// An asset that an edit of this frame inserted (the 台帳 makes it current).
     fn on_inserted(&mut self, _id: AssetId) {}
 
@@ -115,6 +149,7 @@ pub fn sheets() -> Vec<Box<dyn View>> {
         Box::new(diagnosis::DiagnosisView::default()),
         Box::new(treatment::TreatmentView::default()),
         Box::new(plan::PlanView::default()),
+        Box::new(checksheet::CheckSheetView::default()),
         // 手順4 follows 手順3: the rules are written once the measures are decided.
         Box::new(policies::PoliciesView::default()),
         Box::new(policy::PolicyView::default()),

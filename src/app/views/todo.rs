@@ -12,11 +12,8 @@ fn sheet_of(place: Place) -> Option<Sheet> {
     match place {
         Place::Plan => Some(Sheet::Plan),
         Place::Treatment => Some(Sheet::Treatment),
-        Place::Duties
-        | Place::CheckSheet(_)
-        | Place::Incidents
-        | Place::Training
-        | Place::Contacts => None,
+        Place::CheckSheet(_) => Some(Sheet::CheckSheet),
+        Place::Duties | Place::Incidents | Place::Training | Place::Contacts => None,
     }
 }
 

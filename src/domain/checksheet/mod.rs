@@ -9,6 +9,7 @@
 pub mod carry;
 pub mod edit;
 pub mod scale;
+pub mod suggest;
 
 pub use edit::SheetEdit;
 pub use scale::{AnswerScale, Meaning, ScaleOption};
