@@ -154,6 +154,12 @@ fn main() {
         }
         return;
     }
+    // `-- year`: 経営者への報告 and 今やること with a busy year, and 取引先シート at 1,000 items.
+    if std::env::args().any(|a| a == "year") {
+        year_speed();
+        checksheet_view_speed();
+        return;
+    }
     if std::env::args().any(|a| a == "calc") {
         calculation_parts();
         return;
@@ -202,6 +208,8 @@ fn main() {
     paste_speed(&dir);
     edit_then_frame();
     views_speed();
+    year_speed();
+    checksheet_view_speed();
 }
 
 /// The parts of a recalculation and of the comparison with a snapshot, each on its own.
@@ -471,4 +479,173 @@ fn paste_speed(dir: &tempfile::TempDir) {
             median(samples).as_secs_f64() * 1e3
         );
     }
+}
+
+/// A year of 1,000 records on top of a workbook: 600 実施記録 of the default duties, 200 training
+/// sessions of 20 staff each, 200 incidents with a full timeline.
+fn busy_year(wb: &mut riskbook::domain::Workbook, today: chrono::NaiveDate) {
+    use riskbook::domain::year::duty::{Method, Outcome};
+    use riskbook::domain::year::incident::{Incident, Kind, Level, Step, TimelineEntry};
+    use riskbook::domain::year::training::{Attendance, Attendee, Form, Staff, StaffId, Training};
+    use riskbook::domain::year::{Year, duty::DutyRecord};
+    let mut year = Year::starting(today);
+    let day = |k: i64| today - chrono::Duration::days(k % 365);
+    let duties = year.duties.len() as i64;
+    year.duty_records = (0..600)
+        .map(|k| DutyRecord {
+            id: k + 1,
+            duty: k % duties + 1,
+            due: day(k),
+            done_on: (k % 7 != 0).then(|| day(k)),
+            outcome: if k % 7 == 0 { Outcome::Skipped } else { Outcome::OnTime },
+            by: "総務部 佐藤".into(),
+            method: Method::Look,
+            result: "問題なし".into(),
+            remarks: String::new(),
+        })
+        .collect();
+    year.staff = (0..40)
+        .map(|k| Staff {
+            id: StaffId(k + 1),
+            department: format!("部署{}", k % 5),
+            name: format!("社員 {k}"),
+            active: true,
+        })
+        .collect();
+    year.trainings = (0..200)
+        .map(|k| Training {
+            id: k + 1,
+            held_on: day(k),
+            title: format!("情報セキュリティ研修 {k}"),
+            content: "標的型メールへの対処".into(),
+            form: Form::Classroom,
+            lecturer: "総務部 佐藤".into(),
+            audience: "全従業員".into(),
+            attendees: (0..20)
+                .map(|s| Attendee {
+                    staff: StaffId((k + s) % 40 + 1),
+                    attendance: Attendance::Attended,
+                    understanding: None,
+                    follow_up: String::new(),
+                })
+                .collect(),
+        })
+        .collect();
+    let at = |k: i64| day(k).and_hms_opt(9, 0, 0).unwrap();
+    year.incidents = (0..200)
+        .map(|k| Incident {
+            id: k + 1,
+            found_at: at(k),
+            occurred_at: None,
+            found_by: "総務部 佐藤".into(),
+            kind: Kind::Malware,
+            level: Level::new(1).unwrap(),
+            title: format!("ウイルス検知 {k}"),
+            description: "ウイルス対策ソフトが検知し、隔離した".into(),
+            assets: Vec::new(),
+            timeline: [Step::Report, Step::FirstResponse, Step::Investigation, Step::Recovery]
+                .into_iter()
+                .map(|step| TimelineEntry {
+                    step,
+                    at: at(k),
+                    text: "対応した".into(),
+                })
+                .collect(),
+            measures: Vec::new(),
+        })
+        .collect();
+    wb.year = year;
+}
+
+/// 経営者への報告 at 10,000 assets with a year of 1,000 records, and one frame of 今やること at
+/// 1,000 to 100,000 assets with that year.
+fn year_speed() {
+    let today = chrono::Local::now().date_naive();
+    let mut wb = workbook_with(10_000);
+    busy_year(&mut wb, today);
+    let results = Evaluated::new(wb);
+    let input = riskbook::report::annual::AnnualInput {
+        base: ReportInput {
+            results: &results,
+            created_on: today,
+            previous: None,
+        },
+        from: today - chrono::Duration::days(365),
+        to: today,
+    };
+    let t = time(5, || {
+        let pages = riskbook::report::annual::compose(
+            &input,
+            &riskbook::report::FontMeasure::bundled(),
+        );
+        std::hint::black_box(riskbook::report::render(&pages).unwrap());
+    });
+    println!(
+        "経営者への報告 (PDF), 10,000 assets, 1,000 records: {}",
+        ms(t)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for n in [1_000, 10_000, 100_000] {
+        let mut wb = workbook_with(n);
+        busy_year(&mut wb, today);
+        let path = dir.path().join(format!("year-{n}.db"));
+        let mut session = Session::open(&path).unwrap();
+        session.replace_all(&wb).unwrap();
+        drop(session);
+        let mut harness = app(&path);
+        harness.get_by_label("今やること").click();
+        harness.run();
+        let frame = time(31, || harness.step());
+        println!("{n:>7} assets, 1,000 records: one frame of 今やること: {}", ms(frame));
+    }
+}
+
+/// One frame of 取引先シート with a customer's sheet of 1,000 items (half answered), with the
+/// first item open beside the list.
+fn checksheet_view_speed() {
+    use riskbook::domain::checksheet::{
+        AnswerScale, CheckSheet, FileFormat, ItemAnswer, Requirement, SheetId, SheetItem, Source,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = database_with(dir.path(), "checksheet", 1_000);
+    let scale = AnswerScale::guessed(&["実施している", "一部実施している", "実施していない", "該当しない"]);
+    let items = (0..1_000u32)
+        .map(|k| SheetItem {
+            row: k + 3,
+            number: format!("{}", k + 1),
+            label: format!("ラベル{}", k / 40),
+            text: format!("パスワードを定期的に見直し、アクセス権を管理すること（{k}）"),
+            requirement: if k % 5 == 0 { Requirement::Optional } else { Requirement::Required },
+            extra: vec![("達成基準".into(), "規程に定め、年1回確認している".into())],
+            answer: ItemAnswer {
+                choice: (k % 2 == 0).then(|| "実施している".to_string()),
+                ..ItemAnswer::default()
+            },
+        })
+        .collect();
+    let sheet = CheckSheet {
+        id: SheetId(0),
+        name: "取引先 2026年度".into(),
+        customer: "取引先".into(),
+        source: Source {
+            file_name: "check.xlsx".into(),
+            format: FileFormat::Xlsx,
+            sheet: "チェックシート".into(),
+            answer_column: Some(5),
+            comment_column: Some(6),
+        },
+        imported_on: chrono::Local::now().date_naive(),
+        scale,
+        items,
+    };
+    let mut session = Session::open(&path).unwrap();
+    session.insert_checksheet(&sheet, b"file").unwrap();
+    drop(session);
+    let mut harness = app(&path);
+    harness.get_by_label("取引先シート").click();
+    harness.run();
+    harness.get_by_label("No.1 を開く").click();
+    harness.run();
+    let frame = time(31, || harness.step());
+    println!("取引先シート, 1,000 items: one frame: {}", ms(frame));
 }
