@@ -33,6 +33,7 @@ impl RiskbookApp {
                     Action::Print,
                     Action::BasicPolicyPdf,
                     Action::AnnualPdf,
+                    Action::ContactsPdf,
                 ] {
                     item(ui, chosen, true);
                 }
@@ -70,6 +71,7 @@ impl RiskbookApp {
             | Action::Pdf
             | Action::BasicPolicyPdf
             | Action::AnnualPdf
+            | Action::ContactsPdf
             | Action::PolicyImport
             | Action::PolicyExport => self.choose_file(action),
             Action::Print => self.print(),
@@ -91,7 +93,7 @@ impl RiskbookApp {
         // Ten sheets fill a 1366-pixel screen; a narrower window takes them on two lines.
         ui.horizontal_wrapped(|ui| {
             for view in &self.views {
-                let selected = self.sheet == view.sheet() && !self.show_start;
+                let selected = self.sheet.same_tab(view.sheet()) && !self.show_start;
                 if ui
                     .selectable_label(selected, RichText::new(view.sheet().title()).size(16.0))
                     .clicked()
@@ -117,7 +119,7 @@ impl RiskbookApp {
             && self
                 .views
                 .iter()
-                .any(|v| v.sheet() == self.sheet && v.lets_shortcuts_act(ctx));
+                .any(|v| v.sheet().same_tab(self.sheet) && v.lets_shortcuts_act(ctx));
         if ctx.egui_wants_keyboard_input() && !view_lets_act {
             return;
         }
