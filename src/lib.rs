@@ -18,6 +18,7 @@ pub mod operations;
 pub mod platform;
 pub mod report;
 pub mod sample;
+pub mod sample_year;
 pub mod store;
 pub mod summary;
 pub mod xlsx;
