@@ -90,12 +90,14 @@ impl RiskbookApp {
 
     pub(super) fn tabs(&mut self, ui: &mut egui::Ui) {
         let mut chosen = None;
-        // Ten sheets fill a 1366-pixel screen; a narrower window takes them on two lines.
+        // Twelve sheets fill a 1366-pixel screen (a selectable label's own padding keeps them apart);
+        // a narrower window takes them on two lines.
         ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
             for view in &self.views {
                 let selected = self.sheet.same_tab(view.sheet()) && !self.show_start;
                 if ui
-                    .selectable_label(selected, RichText::new(view.sheet().title()).size(16.0))
+                    .selectable_label(selected, RichText::new(view.sheet().title()).size(15.0))
                     .clicked()
                 {
                     chosen = Some(view.sheet());
