@@ -16,11 +16,24 @@ const SMALL: f32 = 11.0;
 const ROW_HEIGHT: f32 = 64.0;
 const STRIPE: Rgb = (236, 240, 246);
 
+/// The smallest size a long name or number is shrunk to before it is cut.
+const SMALLEST: f32 = 13.0;
+
 /// Column starts, from the left margin: 順番, 役割 over 氏名, 電話, then メール over 備考.
 const ORDER_X: f32 = 6.0;
 const NAME_X: f32 = 40.0;
-const PHONE_X: f32 = 250.0;
-const PHONE_WIDTH: f32 = 260.0;
+const PHONE_X: f32 = 300.0;
+const PHONE_WIDTH: f32 = 210.0;
+
+/// `text` at the largest size from `BIG` down to `SMALLEST` at which it fits `width`, cut at the
+/// smallest where even that is too wide.
+fn big(measure: &dyn Measure, text: &str, width: f32) -> (f32, String) {
+    let mut size = BIG;
+    while size > SMALLEST && measure.width(text, size) > width {
+        size -= 1.0;
+    }
+    (size, fit(measure, text, size, width))
+}
 
 /// The page; `updated` is the 更新日 printed under the title.
 pub fn compose(
@@ -68,13 +81,8 @@ pub fn compose(
         } else {
             contact.name.trim()
         };
-        c.text_at(
-            MARGIN + NAME_X,
-            second,
-            BIG,
-            BLACK,
-            &fit(measure, name, BIG, name_width),
-        );
+        let (size, name) = big(measure, name, name_width);
+        c.text_at(MARGIN + NAME_X, second, size, BLACK, &name);
         let reach = [contact.mail.trim(), contact.note.trim()]
             .into_iter()
             .filter(|t| !t.is_empty())
@@ -87,13 +95,8 @@ pub fn compose(
             GREY,
             &fit(measure, &reach, SMALL, PHONE_WIDTH),
         );
-        c.text_at(
-            MARGIN + PHONE_X,
-            second,
-            BIG,
-            BLACK,
-            &fit(measure, contact.phone.trim(), BIG, PHONE_WIDTH),
-        );
+        let (size, phone) = big(measure, contact.phone.trim(), PHONE_WIDTH);
+        c.text_at(MARGIN + PHONE_X, second, size, BLACK, &phone);
         c.space(ROW_HEIGHT);
     }
     c.pages
@@ -151,7 +154,10 @@ mod tests {
                 _ => None,
             })
         };
-        assert_eq!(size_of("090-1111-2222"), Some(BIG));
+        assert_eq!(size_of("佐藤 花子"), Some(BIG));
         assert!(BIG >= 18.0, "readable from a step away");
+        // A number too wide at BIG is shrunk, not cut (each character is 1 em wide here).
+        let phone = size_of("090-1111-2222").unwrap();
+        assert!((SMALLEST..BIG).contains(&phone), "{phone}");
     }
 }
