@@ -12,6 +12,7 @@ const LEAD: &str = "情報セキュリティの事故やそのおそれに気づ
 const LEAD_SIZE: f32 = 12.0;
 /// The name and the phone number: what is read in a hurry.
 const BIG: f32 = 20.0;
+const _: () = assert!(BIG >= 18.0, "readable from a step away");
 const SMALL: f32 = 11.0;
 const ROW_HEIGHT: f32 = 64.0;
 const STRIPE: Rgb = (236, 240, 246);
@@ -155,7 +156,6 @@ mod tests {
             })
         };
         assert_eq!(size_of("佐藤 花子"), Some(BIG));
-        assert!(BIG >= 18.0, "readable from a step away");
         // A number too wide at BIG is shrunk, not cut (each character is 1 em wide here).
         let phone = size_of("090-1111-2222").unwrap();
         assert!((SMALLEST..BIG).contains(&phone), "{phone}");
