@@ -211,3 +211,18 @@ fn the_overdue_duty_of_todo_opens_the_year_plan() {
     scroll_and_click(&mut harness, &format!("{n} 件目を開く"));
     assert!(shows(&harness, "年間計画：作業 7 件（期限切れ 1 件）"));
 }
+
+#[test]
+fn the_contacts_pdf_has_the_name_still_being_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("y.db");
+    let mut harness = year_app(&path, "連絡網");
+    type_without_leaving(&mut harness, "電話 2行目", "090-9999-0000");
+    let pdf = dir.path().join("連絡網.pdf");
+    harness.state_mut().save_contacts(pdf.clone());
+    wait_for_job(&mut harness);
+    assert_eq!(on_disk(&path).year.contacts[1].phone, "090-9999-0000");
+    let text = common::pdf::text_of(&pdf);
+    assert!(text.contains("090-9999-0000"), "{text}");
+    assert!(text.contains("緊急連絡網"));
+}

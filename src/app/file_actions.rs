@@ -123,10 +123,7 @@ impl RiskbookApp {
             Action::Pdf => self.save_report(path),
             Action::BasicPolicyPdf => self.save_basic_policy(path),
             Action::AnnualPdf => self.save_annual(path),
-            Action::ContactsPdf => {
-                self.commit_drafts();
-                self.job = Some(Job::contacts(ContactsRequest::new(&self.session), path));
-            }
+            Action::ContactsPdf => self.save_contacts(path),
             Action::PolicyImport => self.import_policy(&path),
             Action::PolicyExport => self.export_policy(path),
             _ => {}
@@ -213,6 +210,12 @@ impl RiskbookApp {
             BasicPolicyRequest::new(&self.session),
             path,
         ));
+    }
+
+    /// 連絡網をPDF出力 to `path` (the file dialog's answer; tests call it directly).
+    pub fn save_contacts(&mut self, path: PathBuf) {
+        self.commit_drafts();
+        self.job = Some(Job::contacts(ContactsRequest::new(&self.session), path));
     }
 
     /// 経営者への報告をPDF出力 to `path`, for the last 12 months (the command line takes any period).
