@@ -253,7 +253,7 @@ fn attendees(ui: &mut Ui, staff: &[Staff], list: &mut Vec<Attendee>) {
                             a.understanding,
                             &levels,
                             |u| format!("{} {}", u.value(), u.label()),
-                            170.0,
+                            190.0,
                         );
                         if let Some(v) = picked {
                             a.understanding = v;
