@@ -226,3 +226,14 @@ fn the_contacts_pdf_has_the_name_still_being_typed() {
     assert!(text.contains("090-9999-0000"), "{text}");
     assert!(text.contains("緊急連絡網"));
 }
+
+#[test]
+fn a_changed_incident_is_saved_when_another_tab_is_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("y.db");
+    let mut harness = year_app(&path, "インシデント");
+    click(&mut harness, "インシデントを開く 1件目");
+    type_without_leaving(&mut harness, "発見者", "経理 中村");
+    click(&mut harness, "今やること");
+    assert_eq!(on_disk(&path).year.incidents[0].found_by, "経理 中村");
+}

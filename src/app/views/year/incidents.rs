@@ -129,6 +129,25 @@ fn put(incident: Incident) -> Edit {
 }
 
 impl IncidentsSection {
+    /// The open form of a saved incident, where it was changed and would be accepted (a new one is
+    /// saved only by its button).
+    pub fn take_drafts(&mut self, wb: &Workbook) -> Vec<Edit> {
+        let Some(form) = &self.editing else {
+            return Vec::new();
+        };
+        let saved = wb.year.incidents.iter().find(|i| i.id == form.id);
+        match (saved, form.incident(wb)) {
+            (Some(saved), Ok(changed)) if *saved != changed => {
+                let edit = YearEdit::Put(YearRecord::Incident(changed));
+                match edit.check(&wb.year, &wb.assets) {
+                    Ok(()) => vec![Edit::Year(edit)],
+                    Err(_) => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, session: &Session, out: &mut Requests) {
         let wb = session.workbook();
         let incidents = &wb.year.incidents;

@@ -103,6 +103,8 @@ impl super::View for YearView {
         let mut edits = self.duties.take_drafts(year);
         edits.extend(self.staff.take_drafts(year));
         edits.extend(self.contacts.take_drafts(year));
+        edits.extend(self.training.take_drafts(workbook));
+        edits.extend(self.incidents.take_drafts(workbook));
         edits
     }
 }

@@ -5,11 +5,11 @@ use super::fields::{day_text, parse_day};
 use super::{labelled, problem_line};
 use crate::app::views::Requests;
 use crate::app::widgets::{choice, header_row, pick};
-use crate::domain::Edit;
 use crate::domain::year::training::{
     Attendance, Attendee, Form, Staff, StaffId, Training, Understanding, training_year, untrained,
 };
 use crate::domain::year::{Year, YearEdit, YearKey, YearRecord};
+use crate::domain::{Edit, Workbook};
 use crate::operations::Session;
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText, Ui};
@@ -74,6 +74,25 @@ pub struct TrainingSection {
 }
 
 impl TrainingSection {
+    /// The open form of a saved session, where it was changed and would be accepted (a new one is
+    /// saved only by its button).
+    pub fn take_drafts(&mut self, wb: &Workbook) -> Vec<Edit> {
+        let Some(form) = &self.editing else {
+            return Vec::new();
+        };
+        let saved = wb.year.trainings.iter().find(|t| t.id == form.id);
+        match (saved, form.training()) {
+            (Some(saved), Ok(changed)) if *saved != changed => {
+                let edit = YearEdit::Put(YearRecord::Training(changed));
+                match edit.check(&wb.year, &wb.assets) {
+                    Ok(()) => vec![Edit::Year(edit)],
+                    Err(_) => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, session: &Session, today: NaiveDate, out: &mut Requests) {
         let year = &session.workbook().year;
         ui.label(RichText::new(format!("研修 {} 回", year.trainings.len())).strong());
