@@ -19,6 +19,7 @@ pub mod output_file;
 pub mod platform;
 pub mod report;
 pub mod sample;
+pub mod sample_year;
 pub mod store;
 pub mod summary;
 pub mod xlsx;

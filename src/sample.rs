@@ -230,8 +230,8 @@ pub fn sample_workbook(catalogue: Catalogue) -> Workbook {
     for (i, a) in wb.assets.iter_mut().enumerate() {
         a.id = AssetId(i as i64 + 1);
     }
-    // A new company's year: the default 年間計画 from today, the 連絡網's roles to fill.
-    wb.year = crate::domain::year::Year::starting(chrono::Local::now().date_naive());
+    // A company a year into its work: the 年間計画 kept, training, an incident, the 連絡網.
+    wb.year = crate::sample_year::sample_year(chrono::Local::now().date_naive(), &wb.assets);
     wb.settings = Settings {
         company: file.company,
         assessor: file.assessor,

@@ -95,17 +95,19 @@ fn a_refused_record_changes_nothing_and_a_good_one_survives_reopening_and_undo()
 
     let mut session = Session::open(&path).unwrap();
     let year = &session.workbook().year;
-    assert_eq!(year.incidents.len(), 1);
-    assert_eq!(year.duty_records.len(), 1);
+    assert_eq!(year.incidents.len(), before.year.incidents.len() + 1);
+    assert_eq!(year.duty_records.len(), before.year.duty_records.len() + 1);
     assert_eq!(year.duties[0].next_due, c.next_due);
     // Undo is per session: a fresh one has nothing to undo; the batch is one step in the one
     // that made it.
     assert!(!session.can_undo());
+    let incidents = session.workbook().year.incidents.clone();
     session
         .apply(Edit::Year(YearEdit::Remove(YearKey::Incident(1))))
         .unwrap();
+    assert_eq!(session.workbook().year.incidents.len(), incidents.len() - 1);
     session.undo().unwrap();
-    assert_eq!(session.workbook().year.incidents.len(), 1);
+    assert_eq!(session.workbook().year.incidents, incidents);
 }
 
 #[test]
@@ -114,8 +116,11 @@ fn a_training_needs_its_attendees_on_the_staff_list_and_today_lists_who_is_missi
     let path = dir.path().join("t.db");
     sample_database(&path);
     let mut session = Session::open(&path).unwrap();
+    // Beyond the sample's own staff and sessions.
+    let first = session.workbook().year.next_id(YearKey::Staff);
+    let id = session.workbook().year.next_id(YearKey::Training);
     let training = |attendee: i64| Training {
-        id: 1,
+        id,
         held_on: chrono::Local::now().date_naive(),
         title: "標的型メールの見分け方".into(),
         content: String::new(),
@@ -130,11 +135,11 @@ fn a_training_needs_its_attendees_on_the_staff_list_and_today_lists_who_is_missi
         }],
     };
     let err = session
-        .apply(put(YearRecord::Training(training(1))))
+        .apply(put(YearRecord::Training(training(first))))
         .unwrap_err();
     assert!(err.to_string().contains("一覧にいません"), "{err}");
     // Put on the list and trained in one step: the batch is checked part by part.
-    let staff = [(1, "佐藤"), (2, "鈴木")].map(|(id, name)| {
+    let staff = [(first, "小川"), (first + 1, "木村")].map(|(id, name)| {
         put(YearRecord::Staff(Staff {
             id: StaffId(id),
             department: "営業".into(),
@@ -143,7 +148,7 @@ fn a_training_needs_its_attendees_on_the_staff_list_and_today_lists_who_is_missi
         }))
     });
     let mut batch = staff.to_vec();
-    batch.push(put(YearRecord::Training(training(1))));
+    batch.push(put(YearRecord::Training(training(first))));
     session.apply(Edit::Batch(batch)).unwrap();
     let list = todos(
         session.workbook(),
@@ -151,12 +156,17 @@ fn a_training_needs_its_attendees_on_the_staff_list_and_today_lists_who_is_missi
         chrono::Local::now().date_naive(),
     );
     let training_line = list.iter().find(|t| t.place == Place::Training).unwrap();
+    // The sample's one person missing, and the new one absent from the session.
     assert!(
-        training_line.what.contains("1 人") && training_line.what.contains("鈴木"),
+        training_line.what.contains("2 人")
+            && training_line.what.contains("木村")
+            && training_line
+                .what
+                .contains(riskbook::sample_year::UNTRAINED),
         "{}",
         training_line.what
     );
-    assert!(!training_line.what.contains("佐藤"));
+    assert!(!training_line.what.contains("小川"));
 }
 
 #[test]
@@ -173,7 +183,12 @@ fn summary_and_the_annual_report_carry_the_records_of_the_period() {
     let db = path.to_str().unwrap();
     let out = riskbook(&["summary", "--db", db, "--json"]);
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let incident = &json["incidents"][0];
+    let incident = json["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == "顧客名簿の誤送信")
+        .expect("the incident put");
     assert_eq!(incident["level"], 3);
     assert_eq!(incident["kind"], "漏えい");
     assert_eq!(incident["reached"], "発見・報告");
@@ -323,6 +338,51 @@ fn the_years_records_go_out_to_excel_and_come_back_in_on_import() {
     };
     assert_eq!(year(&back), year(&path));
     let incidents = &year(&back)[2];
-    assert_eq!(incidents[0]["timeline"].as_array().unwrap().len(), 2);
+    let leak = incidents
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == "顧客名簿の誤送信")
+        .expect("the incident put");
+    assert_eq!(leak["timeline"].as_array().unwrap().len(), 2);
     assert_eq!(year(&back)[1][0]["attendees"][0]["understanding"], 2);
+}
+
+#[test]
+fn report_contacts_writes_the_calling_order_on_one_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("y.db");
+    sample_database(&path);
+    let db = path.to_str().unwrap();
+    let pdf = dir.path().join("連絡網.pdf");
+    let made = riskbook(&["report", pdf.to_str().unwrap(), "--db", db, "--contacts"]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    assert!(String::from_utf8_lossy(&made.stdout).contains("連絡網の PDF"));
+    let text = common::pdf::text_of(&pdf);
+    let contacts = Session::open(&path)
+        .unwrap()
+        .workbook()
+        .year
+        .contacts
+        .clone();
+    let at = |t: &str| {
+        let t: String = t.split_whitespace().collect();
+        text.find(&t).unwrap_or_else(|| panic!("{t} not in {text}"))
+    };
+    assert!(at("緊急連絡網") < at("株式会社みなと精工（見本）"));
+    let today = chrono::Local::now().date_naive();
+    at(&format!(
+        "更新日：{}",
+        riskbook::domain::dates::long_date(today)
+    ));
+    // Each person with their phone, in calling order.
+    let order: Vec<usize> = contacts.iter().map(|c| at(&c.name)).collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    for c in &contacts {
+        at(&c.phone);
+    }
 }

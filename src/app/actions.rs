@@ -30,6 +30,8 @@ pub enum Action {
     CheckSheetImport,
     /// The answers of the check sheet in front written into a copy of the customer's file.
     CheckSheetExport,
+    /// The 連絡網 as a one-page PDF to post by the phone.
+    ContactsPdf,
     Sample,
     Undo,
     Redo,
@@ -55,6 +57,7 @@ impl Action {
             Action::AnnualPdf => "経営者への報告をPDF出力",
             Action::CheckSheetImport => "取引先チェックシート取込",
             Action::CheckSheetExport => "取引先チェックシートに回答を書き戻す",
+            Action::ContactsPdf => "連絡網をPDF出力",
             Action::Sample => "見本データを読み込む",
             Action::Undo => "元に戻す",
             Action::Redo => "やり直し",
@@ -80,7 +83,8 @@ impl Action {
             | Action::BasicPolicyPdf
             | Action::AnnualPdf
             | Action::CheckSheetImport
-            | Action::CheckSheetExport => format!("{name}…"),
+            | Action::CheckSheetExport
+            | Action::ContactsPdf => format!("{name}…"),
             Action::Undo => format!("{name} (Ctrl+Z)"),
             Action::Redo => format!("{name} (Ctrl+Y)"),
             Action::Quit => format!("{name} (Ctrl+Q)"),
@@ -98,7 +102,9 @@ impl Action {
             Action::Import => ("リスク分析シート（.xlsx・.xlsm・.xls）", false),
             Action::ImportList => ("取り込む表（Excel・CSV）", false),
             Action::Export => ("書き出す Excel ブック（.xlsx）", true),
-            Action::Pdf | Action::BasicPolicyPdf | Action::AnnualPdf => ("保存する PDF", true),
+            Action::Pdf | Action::BasicPolicyPdf | Action::AnnualPdf | Action::ContactsPdf => {
+                ("保存する PDF", true)
+            }
             Action::PolicyImport => ("規程の文書（Word、.docx）", false),
             Action::PolicyExport => ("書き出す規程の文書（.docx）", true),
             Action::CheckSheetImport => ("取引先のチェックシート（.xlsx・.xlsm・.xls）", false),

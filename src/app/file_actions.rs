@@ -7,7 +7,9 @@ use super::messages::Message;
 use super::path_entry::PathEntry;
 use super::{Dialog, RiskbookApp, same_file};
 use crate::domain::policy::spots::SpotKind;
-use crate::operations::report::{AnnualRequest, BasicPolicyRequest, ReportRequest};
+use crate::operations::report::{
+    AnnualRequest, BasicPolicyRequest, ContactsRequest, ReportRequest,
+};
 use crate::operations::{self, Session};
 use std::path::{Path, PathBuf};
 
@@ -121,6 +123,7 @@ impl RiskbookApp {
             Action::Pdf => self.save_report(path),
             Action::BasicPolicyPdf => self.save_basic_policy(path),
             Action::AnnualPdf => self.save_annual(path),
+            Action::ContactsPdf => self.save_contacts(path),
             Action::PolicyImport => self.import_policy(&path),
             Action::PolicyExport => self.export_policy(path),
             _ => self.view_use_file(action, &path),
@@ -239,6 +242,12 @@ impl RiskbookApp {
         ));
     }
 
+    /// 連絡網をPDF出力 to `path` (the file dialog's answer; tests call it directly).
+    pub fn save_contacts(&mut self, path: PathBuf) {
+        self.commit_drafts();
+        self.job = Some(Job::contacts(ContactsRequest::new(&self.session), path));
+    }
+
     /// 経営者への報告をPDF出力 to `path`, for the last 12 months (the command line takes any period).
     pub fn save_annual(&mut self, path: PathBuf) {
         self.commit_drafts();
@@ -266,6 +275,7 @@ fn default_file_name(action: Action) -> Option<&'static str> {
         Action::Pdf => Some("診断結果.pdf"),
         Action::BasicPolicyPdf => Some("情報セキュリティ基本方針.pdf"),
         Action::AnnualPdf => Some("経営者への報告.pdf"),
+        Action::ContactsPdf => Some("連絡網.pdf"),
         Action::PolicyExport => Some("規程.docx"),
         _ => None,
     }
@@ -284,7 +294,7 @@ pub(super) fn file_dialog(action: Action) -> rfd::FileDialog {
             &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
         ),
         Action::Export => dialog.add_filter("Excel ブック", &["xlsx"]),
-        Action::Pdf | Action::BasicPolicyPdf | Action::AnnualPdf => {
+        Action::Pdf | Action::BasicPolicyPdf | Action::AnnualPdf | Action::ContactsPdf => {
             dialog.add_filter("PDF", &["pdf"])
         }
         Action::PolicyImport | Action::PolicyExport => dialog.add_filter("Word 文書", &["docx"]),

@@ -33,6 +33,7 @@ impl RiskbookApp {
                     Action::Print,
                     Action::BasicPolicyPdf,
                     Action::AnnualPdf,
+                    Action::ContactsPdf,
                 ] {
                     item(ui, chosen, true);
                 }
@@ -74,6 +75,7 @@ impl RiskbookApp {
             | Action::Pdf
             | Action::BasicPolicyPdf
             | Action::AnnualPdf
+            | Action::ContactsPdf
             | Action::PolicyImport
             | Action::PolicyExport
             | Action::CheckSheetImport
@@ -94,12 +96,14 @@ impl RiskbookApp {
 
     pub(super) fn tabs(&mut self, ui: &mut egui::Ui) {
         let mut chosen = None;
-        // Ten sheets fill a 1366-pixel screen; a narrower window takes them on two lines.
+        // Twelve sheets fill a 1366-pixel screen (a selectable label's own padding keeps them apart);
+        // a narrower window takes them on two lines.
         ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
             for view in &self.views {
-                let selected = self.sheet == view.sheet() && !self.show_start;
+                let selected = self.sheet.same_tab(view.sheet()) && !self.show_start;
                 if ui
-                    .selectable_label(selected, RichText::new(view.sheet().title()).size(16.0))
+                    .selectable_label(selected, RichText::new(view.sheet().title()).size(15.0))
                     .clicked()
                 {
                     chosen = Some(view.sheet());
@@ -123,7 +127,7 @@ impl RiskbookApp {
             && self
                 .views
                 .iter()
-                .any(|v| v.sheet() == self.sheet && v.lets_shortcuts_act(ctx));
+                .any(|v| v.sheet().same_tab(self.sheet) && v.lets_shortcuts_act(ctx));
         if ctx.egui_wants_keyboard_input() && !view_lets_act {
             return;
         }

@@ -204,7 +204,7 @@ impl eframe::App for RiskbookApp {
                 start = views::start::ui(ui, self.session.path());
             } else {
                 let sheet = self.sheet;
-                if let Some(view) = self.views.iter_mut().find(|v| v.sheet() == sheet) {
+                if let Some(view) = self.views.iter_mut().find(|v| v.sheet().same_tab(sheet)) {
                     requests = view.ui(ui, &self.session);
                 }
             }
@@ -225,6 +225,9 @@ impl eframe::App for RiskbookApp {
         }
         if let Some(sheet) = requests.show {
             self.commit_drafts();
+            for view in self.views.iter_mut().filter(|v| v.sheet().same_tab(sheet)) {
+                view.open(sheet);
+            }
             self.sheet = sheet;
         }
         if let Some(operation) = requests.operation {

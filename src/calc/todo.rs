@@ -9,9 +9,9 @@ use crate::domain::checksheet::SheetId;
 use crate::domain::dates::long_date;
 use crate::domain::year::duty::{Due, due_on};
 use crate::domain::year::incident::{Step, reached};
-use crate::domain::year::training::untrained;
+use crate::domain::year::training::{training_year, untrained};
 use crate::domain::{PlanStatus, Workbook};
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 
 /// Where a thing to do is done (the window opens it there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -158,8 +158,8 @@ pub fn todos(wb: &Workbook, assessment: &Assessment, today: NaiveDate) -> Vec<To
             ));
         }
     }
-    let year_ago = today.checked_sub_months(Months::new(12)).unwrap_or(today);
-    let missing = untrained(&wb.year.staff, &wb.year.trainings, year_ago, today);
+    let (from, to) = training_year(today);
+    let missing = untrained(&wb.year.staff, &wb.year.trainings, from, to);
     if !missing.is_empty() {
         let names: Vec<&str> = missing.iter().take(5).map(|s| s.name.as_str()).collect();
         list.push(open(

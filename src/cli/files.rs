@@ -1,7 +1,9 @@
 //! `import`, `export` and `report`: an IPA workbook in, the workbook and the PDF report out.
 
 use super::{CliError, refuse_to_overwrite};
-use crate::operations::report::{AnnualRequest, BasicPolicyRequest, ReportRequest};
+use crate::operations::report::{
+    AnnualRequest, BasicPolicyRequest, ContactsRequest, ReportRequest,
+};
 use crate::operations::{self, Session};
 use std::path::Path;
 
@@ -38,6 +40,16 @@ pub(super) fn report(path: &Path, out: &Path, compare: bool) -> Result<String, C
     ReportRequest::new(&session, compare)?.write(out)?;
     Ok(format!(
         "診断結果の PDF を「{}」に書き出しました。",
+        out.display()
+    ))
+}
+
+/// The 連絡網 page, as of today.
+pub(super) fn contacts(path: &Path, out: &Path) -> Result<String, CliError> {
+    let session = Session::open_read_only(path)?;
+    ContactsRequest::new(&session).write(out)?;
+    Ok(format!(
+        "連絡網の PDF を「{}」に書き出しました。",
         out.display()
     ))
 }

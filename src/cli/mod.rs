@@ -94,6 +94,9 @@ pub enum Command {
         /// 診断結果の代わりに、経営者への報告（年次報告）を作る。期間の省略時は今日までの 12 か月
         #[arg(long, conflicts_with_all = ["compare", "basic_policy"])]
         annual: bool,
+        /// 診断結果の代わりに、連絡網の 1 ページ（電話のそばに貼る用）を作る
+        #[arg(long, conflicts_with_all = ["compare", "basic_policy", "annual"])]
+        contacts: bool,
         /// 年次報告の期間の初日（YYYY-MM-DD）
         #[arg(long, requires = "annual", value_parser = parse_day)]
         from: Option<chrono::NaiveDate>,
@@ -242,6 +245,11 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
             register::import_register(&require_db(db, "import-register")?, &file, &options)
         }
         Command::Export { out } => files::export_xlsx(&require_db(db, "export")?, &out),
+        Command::Report {
+            out,
+            contacts: true,
+            ..
+        } => files::contacts(&require_db(db, "report")?, &out),
         Command::Report {
             out,
             annual: true,

@@ -103,6 +103,38 @@ impl AnnualRequest {
     }
 }
 
+/// The 連絡網 page of a session: the company's name and the list, owned so the window can write it
+/// on another thread.
+pub struct ContactsRequest {
+    pub company: String,
+    pub contacts: Vec<crate::domain::year::contacts::Contact>,
+    pub updated: NaiveDate,
+}
+
+impl ContactsRequest {
+    /// The list as it is today.
+    pub fn new(session: &Session) -> ContactsRequest {
+        let workbook = session.workbook();
+        ContactsRequest {
+            company: workbook.settings.company.clone(),
+            contacts: workbook.year.contacts.clone(),
+            updated: chrono::Local::now().date_naive(),
+        }
+    }
+
+    pub fn write(&self, path: &Path) -> Result<(), ReportError> {
+        crate::report::write_bytes(
+            &crate::report::render(&crate::report::contacts::compose(
+                &self.company,
+                &self.contacts,
+                self.updated,
+                &crate::report::FontMeasure::bundled(),
+            ))?,
+            path,
+        )
+    }
+}
+
 /// The 基本方針 page of a session: the company's name and its statement, owned so the window can
 /// write it on another thread as it writes the report.
 pub struct BasicPolicyRequest {

@@ -4,6 +4,7 @@
 
 pub mod annual;
 pub mod basic_policy;
+pub mod contacts;
 pub mod content;
 pub mod layout;
 mod shaped;

@@ -48,6 +48,34 @@ pub fn scroll_and_click(harness: &mut Harness<'_, RiskbookApp>, label: &str) {
 /// Opens a dropdown by its name and picks the option whose text starts with `option`.
 pub fn pick(harness: &mut Harness<'_, RiskbookApp>, dropdown: &str, option: &str) {
     click(harness, dropdown);
+    choose_option(harness, dropdown, option);
+}
+
+/// Like `pick`, for a dropdown whose name is also shown as text (a column header above it).
+pub fn pick_control(harness: &mut Harness<'_, RiskbookApp>, dropdown: &str, option: &str) {
+    harness
+        .get_by(|n| n.label().as_deref() == Some(dropdown) && n.role() != Role::Label)
+        .click();
+    harness.run();
+    choose_option(harness, dropdown, option);
+}
+
+/// Like `type_into`, for a field whose name is also shown as text (a column header above it).
+pub fn type_into_input(harness: &mut Harness<'_, RiskbookApp>, field: &str, text: &str) {
+    let input = |n: &egui_kittest::kittest::AccessKitNode<'_>| {
+        n.label().as_deref() == Some(field) && n.role() == Role::TextInput
+    };
+    harness.get_by(input).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by(input).type_text(text);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+}
+
+/// Picks the option starting with `option` of the dropdown just opened.
+fn choose_option(harness: &mut Harness<'_, RiskbookApp>, dropdown: &str, option: &str) {
     let matching: Vec<_> = harness
         .query_all_by(|n| {
             n.label().is_some_and(|l| l.starts_with(option)) && n.role() == Role::Button

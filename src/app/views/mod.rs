@@ -19,6 +19,7 @@ pub mod start;
 pub mod threats;
 pub mod todo;
 pub mod treatment;
+pub mod year;
 
 use crate::domain::{AssetId, Edit, Workbook};
 use crate::operations::Session;
@@ -39,6 +40,8 @@ pub enum Sheet {
     Policies,
     Policy,
     Declaration,
+    /// 年間の記録, on one of its sections.
+    Year(year::Section),
     History,
 }
 
@@ -57,8 +60,14 @@ impl Sheet {
             Sheet::Policies => "規程",
             Sheet::Policy => "規程の記入（Word）",
             Sheet::Declaration => "基本方針・SECURITY ACTION",
+            Sheet::Year(_) => "年間の記録",
             Sheet::History => "履歴",
         }
+    }
+
+    /// Whether both name the same tab (年間の記録 on any of its sections is one tab).
+    pub fn same_tab(self, other: Sheet) -> bool {
+        std::mem::discriminant(&self) == std::mem::discriminant(&other)
     }
 }
 
@@ -73,7 +82,7 @@ pub struct Requests {
     pub note: Option<String>,
     /// An action of the window asked for by a button of the view (基本方針をPDF出力).
     pub action: Option<crate::app::actions::Action>,
-    /// A tab to bring to the front (今やること's buttons).
+    /// A tab to bring to the front (今やること's buttons), on the section named.
     pub show: Option<Sheet>,
     /// Work on the database that is not an edit (a check sheet stored or removed).
     pub operation: Option<Operation>,
@@ -114,6 +123,9 @@ pub trait View {
 
     /// Text typed but not saved yet (a field still has focus), as edits; the drafts are cleared.
     /// The app takes them before anything reads, writes or leaves the data.
+    /// The app brings this view to the front as `sheet` (one of its sections).
+    fn open(&mut self, _sheet: Sheet) {}
+
     fn take_drafts(&mut self, _workbook: &Workbook) -> Vec<Edit> {
         Vec::new()
     }
@@ -154,6 +166,7 @@ pub fn sheets() -> Vec<Box<dyn View>> {
         Box::new(policies::PoliciesView::default()),
         Box::new(policy::PolicyView::default()),
         Box::new(declaration::DeclarationView::default()),
+        Box::new(year::YearView::default()),
         Box::new(history::HistoryView::default()),
     ]
 }

@@ -1,6 +1,7 @@
 //! 今やること: the first tab of a database with data — what is overdue, due soon or waiting across
 //! the product (`calc::todo`), each with a button to the tab where it is done.
 
+use super::year::Section;
 use super::{Requests, Sheet};
 use crate::calc::todo::{Place, Todo, Urgency, todos};
 use crate::operations::Session;
@@ -12,8 +13,11 @@ fn sheet_of(place: Place) -> Option<Sheet> {
     match place {
         Place::Plan => Some(Sheet::Plan),
         Place::Treatment => Some(Sheet::Treatment),
+        Place::Duties => Some(Sheet::Year(Section::Duties)),
+        Place::Incidents => Some(Sheet::Year(Section::Incidents)),
+        Place::Training => Some(Sheet::Year(Section::Training)),
+        Place::Contacts => Some(Sheet::Year(Section::Contacts)),
         Place::CheckSheet(_) => Some(Sheet::CheckSheet),
-        Place::Duties | Place::Incidents | Place::Training | Place::Contacts => None,
     }
 }
 

@@ -165,6 +165,15 @@ pub fn check_attendees(attendees: &[Attendee], staff: &[Staff]) -> Result<(), St
     Ok(())
 }
 
+/// The training year seen from `today`: the twelve months up to it (as 今やること and 年間の記録 count
+/// who is still to be trained).
+pub fn training_year(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let from = today
+        .checked_sub_months(chrono::Months::new(12))
+        .unwrap_or(today);
+    (from, today)
+}
+
 /// The active staff who attended no session held in `from..=to`, in the list's order.
 pub fn untrained<'a>(
     staff: &'a [Staff],
