@@ -497,7 +497,11 @@ fn busy_year(wb: &mut riskbook::domain::Workbook, today: chrono::NaiveDate) {
             duty: k % duties + 1,
             due: day(k),
             done_on: (k % 7 != 0).then(|| day(k)),
-            outcome: if k % 7 == 0 { Outcome::Skipped } else { Outcome::OnTime },
+            outcome: if k % 7 == 0 {
+                Outcome::Skipped
+            } else {
+                Outcome::OnTime
+            },
             by: "総務部 佐藤".into(),
             method: Method::Look,
             result: "問題なし".into(),
@@ -543,14 +547,19 @@ fn busy_year(wb: &mut riskbook::domain::Workbook, today: chrono::NaiveDate) {
             title: format!("ウイルス検知 {k}"),
             description: "ウイルス対策ソフトが検知し、隔離した".into(),
             assets: Vec::new(),
-            timeline: [Step::Report, Step::FirstResponse, Step::Investigation, Step::Recovery]
-                .into_iter()
-                .map(|step| TimelineEntry {
-                    step,
-                    at: at(k),
-                    text: "対応した".into(),
-                })
-                .collect(),
+            timeline: [
+                Step::Report,
+                Step::FirstResponse,
+                Step::Investigation,
+                Step::Recovery,
+            ]
+            .into_iter()
+            .map(|step| TimelineEntry {
+                step,
+                at: at(k),
+                text: "対応した".into(),
+            })
+            .collect(),
             measures: Vec::new(),
         })
         .collect();
@@ -574,10 +583,8 @@ fn year_speed() {
         to: today,
     };
     let t = time(5, || {
-        let pages = riskbook::report::annual::compose(
-            &input,
-            &riskbook::report::FontMeasure::bundled(),
-        );
+        let pages =
+            riskbook::report::annual::compose(&input, &riskbook::report::FontMeasure::bundled());
         std::hint::black_box(riskbook::report::render(&pages).unwrap());
     });
     println!(
@@ -596,7 +603,10 @@ fn year_speed() {
         harness.get_by_label("今やること").click();
         harness.run();
         let frame = time(31, || harness.step());
-        println!("{n:>7} assets, 1,000 records: one frame of 今やること: {}", ms(frame));
+        println!(
+            "{n:>7} assets, 1,000 records: one frame of 今やること: {}",
+            ms(frame)
+        );
     }
 }
 
@@ -608,14 +618,23 @@ fn checksheet_view_speed() {
     };
     let dir = tempfile::tempdir().unwrap();
     let path = database_with(dir.path(), "checksheet", 1_000);
-    let scale = AnswerScale::guessed(&["実施している", "一部実施している", "実施していない", "該当しない"]);
+    let scale = AnswerScale::guessed(&[
+        "実施している",
+        "一部実施している",
+        "実施していない",
+        "該当しない",
+    ]);
     let items = (0..1_000u32)
         .map(|k| SheetItem {
             row: k + 3,
             number: format!("{}", k + 1),
             label: format!("ラベル{}", k / 40),
             text: format!("パスワードを定期的に見直し、アクセス権を管理すること（{k}）"),
-            requirement: if k % 5 == 0 { Requirement::Optional } else { Requirement::Required },
+            requirement: if k % 5 == 0 {
+                Requirement::Optional
+            } else {
+                Requirement::Required
+            },
             extra: vec![("達成基準".into(), "規程に定め、年1回確認している".into())],
             answer: ItemAnswer {
                 choice: (k % 2 == 0).then(|| "実施している".to_string()),

@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use riskbook::app::RiskbookApp;
 
-const TAB: &str = "基本方針・SECURITY ACTION";
+const TAB: &str = "基本方針";
 
 fn count(harness: &Harness<'_, RiskbookApp>, text: &str) -> usize {
     harness.query_all_by_label(text).count()

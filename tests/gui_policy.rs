@@ -38,7 +38,7 @@ fn the_spots_are_walked_chapter_by_chapter_and_filled() {
             .unwrap();
     }
     let mut harness = app(&path);
-    click(&mut harness, "規程の記入（Word）");
+    click(&mut harness, "規程（Word）");
     assert!(shows(
         &harness,
         "規程の文書（Word）がまだ取り込まれていません。"

@@ -58,8 +58,8 @@ impl Sheet {
             Sheet::Plan => "対策計画",
             Sheet::CheckSheet => "取引先シート",
             Sheet::Policies => "規程",
-            Sheet::Policy => "規程の記入（Word）",
-            Sheet::Declaration => "基本方針・SECURITY ACTION",
+            Sheet::Policy => "規程（Word）",
+            Sheet::Declaration => "基本方針",
             Sheet::Year(_) => "年間の記録",
             Sheet::History => "履歴",
         }
