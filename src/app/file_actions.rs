@@ -141,7 +141,7 @@ impl RiskbookApp {
             .find_map(|v| v.use_file(action, path, session));
         if action == Action::CheckSheetImport && matches!(outcome, Some(Ok(_))) {
             self.show_start = false;
-            self.sheet = super::views::Sheet::CheckSheet;
+            self.sheet = super::views::Sheet::CheckSheet(None);
         }
         match outcome {
             Some(Ok(text)) if !text.is_empty() => {

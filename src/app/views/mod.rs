@@ -36,7 +36,8 @@ pub enum Sheet {
     Diagnosis,
     Treatment,
     Plan,
-    CheckSheet,
+    /// 取引先シート, on one customer's sheet (None: the one in front before).
+    CheckSheet(Option<crate::domain::checksheet::SheetId>),
     Policies,
     Policy,
     Declaration,
@@ -56,7 +57,7 @@ impl Sheet {
             Sheet::Diagnosis => "診断結果",
             Sheet::Treatment => "リスク対応",
             Sheet::Plan => "対策計画",
-            Sheet::CheckSheet => "取引先シート",
+            Sheet::CheckSheet(_) => "取引先シート",
             Sheet::Policies => "規程",
             Sheet::Policy => "規程（Word）",
             Sheet::Declaration => "基本方針",
@@ -121,11 +122,11 @@ pub trait View {
 
     fn ui(&mut self, ui: &mut Ui, session: &Session) -> Requests;
 
-    /// Text typed but not saved yet (a field still has focus), as edits; the drafts are cleared.
-    /// The app takes them before anything reads, writes or leaves the data.
     /// The app brings this view to the front as `sheet` (one of its sections).
     fn open(&mut self, _sheet: Sheet) {}
 
+    /// Text typed but not saved yet (a field still has focus), as edits; the drafts are cleared.
+    /// The app takes them before anything reads, writes or leaves the data.
     fn take_drafts(&mut self, _workbook: &Workbook) -> Vec<Edit> {
         Vec::new()
     }

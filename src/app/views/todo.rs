@@ -17,7 +17,7 @@ fn sheet_of(place: Place) -> Option<Sheet> {
         Place::Incidents => Some(Sheet::Year(Section::Incidents)),
         Place::Training => Some(Sheet::Year(Section::Training)),
         Place::Contacts => Some(Sheet::Year(Section::Contacts)),
-        Place::CheckSheet(_) => Some(Sheet::CheckSheet),
+        Place::CheckSheet(id) => Some(Sheet::CheckSheet(Some(id))),
     }
 }
 

@@ -30,6 +30,8 @@ pub struct CheckSheetView {
     import: Option<ImportPanel>,
     /// 「削除」 asked once; the second click removes the sheet.
     confirm_delete: bool,
+    /// A sheet to bring to the front by id (今やること's row), resolved at the next frame.
+    open_id: Option<SheetId>,
 }
 
 impl CheckSheetView {
@@ -256,7 +258,13 @@ impl CheckSheetView {
 
 impl View for CheckSheetView {
     fn sheet(&self) -> Sheet {
-        Sheet::CheckSheet
+        Sheet::CheckSheet(None)
+    }
+
+    fn open(&mut self, sheet: Sheet) {
+        if let Sheet::CheckSheet(Some(id)) = sheet {
+            self.open_id = Some(id);
+        }
     }
 
     fn ui(&mut self, ui: &mut Ui, session: &Session) -> Requests {
@@ -275,6 +283,12 @@ impl View for CheckSheetView {
             return requests;
         }
         let wb = session.workbook();
+        if let Some(id) = self.open_id.take()
+            && let Some(sheet) = wb.checksheets.iter().find(|s| s.id == id)
+        {
+            self.selected = Some(sheet.name.clone());
+            self.current = None;
+        }
         self.top(ui, wb, &mut requests);
         let Some(sheet) = self.sheet(wb) else {
             ui.add_space(12.0);
