@@ -202,3 +202,53 @@ fn in_the_real_window_tab_after_a_checkbox_click_moves_to_the_next_cell() {
     assert_eq!(a.sensitive_info, !b.sensitive_info, "Tab went to H");
     assert_eq!(a.my_number, !b.my_number, "and on to I");
 }
+
+/// 年間の記録 in the real window: the overdue backup-restore test recorded as done, with a result
+/// typed into the form, moves its 次回期限 on by its period and is listed (issue 24's window run).
+#[test]
+#[ignore = "needs Xvfb, xdotool and ImageMagick; run by .ci/run"]
+fn in_the_real_window_an_overdue_duty_is_recorded_and_its_next_due_date_moves_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path());
+    let before = on_disk(Path::new(&db)).year;
+    let display = Display::start();
+    let mut program = drawn_window(&display, &db, "before-year.png");
+    let pause = || std::thread::sleep(Duration::from_millis(700));
+    // The 年間の記録 tab, then 「実施を記録」 on the fifth duty (バックアップの復元テスト, overdue).
+    display.xdotool(&["mousemove", "1136", "35", "click", "1"]);
+    pause();
+    display.xdotool(&["mousemove", "1000", "244", "click", "1"]);
+    pause();
+    // The form's 結果 field, then 記録する.
+    display.xdotool(&["mousemove", "220", "441", "click", "1"]);
+    pause();
+    display.xdotool(&["type", "--delay", "50", "restored OK"]);
+    pause();
+    display.xdotool(&["mousemove", "48", "488", "click", "1"]);
+    pause();
+    display.screenshot("duty-recorded.png");
+    quit(&display, &mut program);
+    let after = on_disk(Path::new(&db)).year;
+    let duty = |year: &riskbook::domain::year::Year| {
+        year.duties
+            .iter()
+            .find(|d| d.name == "バックアップの復元テスト")
+            .cloned()
+            .unwrap()
+    };
+    let (was, now) = (duty(&before), duty(&after));
+    assert_eq!(
+        now.next_due,
+        was.next_due
+            .unwrap()
+            .checked_add_months(chrono::Months::new(6)),
+        "half-yearly: the next occurrence, not six months from today"
+    );
+    let record = after
+        .duty_records
+        .iter()
+        .find(|r| r.result == "restored OK")
+        .expect("the record is saved with the typed result");
+    assert_eq!(record.duty, was.id);
+    assert_eq!(after.duty_records.len(), before.duty_records.len() + 1);
+}
