@@ -26,6 +26,8 @@ pub enum Action {
     BasicPolicyPdf,
     /// 経営者への報告: the annual report for the last 12 months as PDF.
     AnnualPdf,
+    /// A 委託先's evaluation of a year (a blank 確認リスト when there is none) as PDF.
+    SupplierPdf(crate::domain::supplier::SupplierId, i32),
     Sample,
     Undo,
     Redo,
@@ -49,6 +51,7 @@ impl Action {
             Action::Print => "印刷",
             Action::BasicPolicyPdf => "基本方針をPDF出力",
             Action::AnnualPdf => "経営者への報告をPDF出力",
+            Action::SupplierPdf(..) => "確認リストをPDF出力",
             Action::Sample => "見本データを読み込む",
             Action::Undo => "元に戻す",
             Action::Redo => "やり直し",
@@ -72,7 +75,8 @@ impl Action {
             | Action::PolicyExport
             | Action::Print
             | Action::BasicPolicyPdf
-            | Action::AnnualPdf => format!("{name}…"),
+            | Action::AnnualPdf
+            | Action::SupplierPdf(..) => format!("{name}…"),
             Action::Undo => format!("{name} (Ctrl+Z)"),
             Action::Redo => format!("{name} (Ctrl+Y)"),
             Action::Quit => format!("{name} (Ctrl+Q)"),
@@ -90,7 +94,9 @@ impl Action {
             Action::Import => ("リスク分析シート（.xlsx・.xlsm・.xls）", false),
             Action::ImportList => ("取り込む表（Excel・CSV）", false),
             Action::Export => ("書き出す Excel ブック（.xlsx）", true),
-            Action::Pdf | Action::BasicPolicyPdf | Action::AnnualPdf => ("保存する PDF", true),
+            Action::Pdf | Action::BasicPolicyPdf | Action::AnnualPdf | Action::SupplierPdf(..) => {
+                ("保存する PDF", true)
+            }
             Action::PolicyImport => ("規程の文書（Word、.docx）", false),
             Action::PolicyExport => ("書き出す規程の文書（.docx）", true),
             _ => return None,

@@ -4,7 +4,9 @@
 
 use crate::calc::Evaluated;
 use crate::entry::list::{Source, open_source};
-use crate::operations::report::{AnnualRequest, BasicPolicyRequest, ReportRequest};
+use crate::operations::report::{
+    AnnualRequest, BasicPolicyRequest, ReportRequest, SupplierRequest,
+};
 use crate::report::ReportError;
 use crate::xlsx::{ImportError, Imported};
 use std::path::PathBuf;
@@ -77,6 +79,10 @@ impl Job {
     }
 
     pub fn annual(request: AnnualRequest, path: PathBuf) -> Job {
+        Job::pdf(path, false, move |path| request.write(path))
+    }
+
+    pub fn supplier(request: SupplierRequest, path: PathBuf) -> Job {
         Job::pdf(path, false, move |path| request.write(path))
     }
 

@@ -70,6 +70,7 @@ impl RiskbookApp {
             | Action::Pdf
             | Action::BasicPolicyPdf
             | Action::AnnualPdf
+            | Action::SupplierPdf(..)
             | Action::PolicyImport
             | Action::PolicyExport => self.choose_file(action),
             Action::Print => self.print(),

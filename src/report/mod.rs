@@ -7,6 +7,7 @@ pub mod basic_policy;
 pub mod content;
 pub mod layout;
 mod shaped;
+pub mod supplier;
 
 pub use content::{ReportInput, compose};
 

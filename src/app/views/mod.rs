@@ -15,6 +15,7 @@ pub mod policies;
 pub mod policy;
 pub mod register;
 pub mod start;
+pub mod supplier;
 pub mod threats;
 pub mod todo;
 pub mod treatment;
@@ -37,6 +38,7 @@ pub enum Sheet {
     Policies,
     Policy,
     Declaration,
+    Supplier,
     History,
 }
 
@@ -54,6 +56,7 @@ impl Sheet {
             Sheet::Policies => "規程",
             Sheet::Policy => "規程の記入（Word）",
             Sheet::Declaration => "基本方針・SECURITY ACTION",
+            Sheet::Supplier => "委託先",
             Sheet::History => "履歴",
         }
     }
@@ -119,6 +122,7 @@ pub fn sheets() -> Vec<Box<dyn View>> {
         Box::new(policies::PoliciesView::default()),
         Box::new(policy::PolicyView::default()),
         Box::new(declaration::DeclarationView::default()),
+        Box::new(supplier::SupplierView::default()),
         Box::new(history::HistoryView::default()),
     ]
 }
