@@ -6,13 +6,13 @@ use super::{Draft, SupplierView};
 use crate::app::actions::Action;
 use crate::app::widgets::{choice, date_picker};
 use crate::calc::supplier::{Tally, by_group, totals};
-use crate::domain::checksheet::ItemAnswer;
 use crate::domain::supplier::checklist::{self, GROUPS, NO, NOT_APPLICABLE, YES};
 use crate::domain::supplier::{Evaluation, SupplierEdit, SupplierId, Verdict};
 use crate::domain::{Edit, Workbook};
 use eframe::egui::{self, RichText, Ui};
 
 const ANSWERS: [&str; 3] = [YES, NO, NOT_APPLICABLE];
+const ITEM_WIDTH: f32 = 560.0;
 
 /// A text of the evaluation typed in the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -170,20 +170,28 @@ impl SupplierView {
             });
         ui.add_space(6.0);
         let groups = by_group(saved);
-        for (group, tally) in GROUPS.iter().zip(groups.iter().map(|(_, t)| t)) {
-            ui.label(RichText::new(format!("{group}（{}）", tally_text(tally))).strong());
-            egui::Grid::new(("supplier_items", *group))
-                .striped(true)
-                .num_columns(4)
-                .show(ui, |ui| {
+        let options: Vec<(usize, String)> = ANSWERS
+            .iter()
+            .enumerate()
+            .map(|(k, a)| (k, a.to_string()))
+            .collect();
+        // One grid for all 区分, so that the columns line up and settle in one frame.
+        egui::Grid::new(("supplier_items", id, year))
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                for (group, (_, tally)) in GROUPS.iter().zip(&groups) {
+                    ui.label("");
+                    ui.label(RichText::new(format!("{group}（{}）", tally_text(tally))).strong());
+                    ui.end_row();
                     for (i, item) in checklist::items_of(group) {
                         ui.label(format!("No.{}", item.no));
-                        ui.add_sized([560.0, 0.0], egui::Label::new(&item.text).wrap());
-                        let options: Vec<(usize, String)> = ANSWERS
-                            .iter()
-                            .enumerate()
-                            .map(|(k, a)| (k, a.to_string()))
-                            .collect();
+                        // A fixed width: a wrapped text in a grid would follow the column's
+                        // width of the frame before and take many frames to settle.
+                        ui.scope(|ui| {
+                            ui.set_width(ITEM_WIDTH);
+                            ui.add(egui::Label::new(&item.text).wrap());
+                        });
                         let now = e.answers[i]
                             .choice
                             .as_deref()
@@ -200,10 +208,7 @@ impl SupplierView {
                         );
                         if let Some(picked) = picked {
                             let mut changed = e.clone();
-                            changed.answers[i] = ItemAnswer {
-                                choice: picked.map(|k| ANSWERS[k].to_string()),
-                                ..changed.answers[i].clone()
-                            };
+                            changed.answers[i].choice = picked.map(|k| ANSWERS[k].to_string());
                             edits.push(put(changed));
                         }
                         let key = Draft::Evaluation(id, year, Field::Remark(i));
@@ -214,9 +219,8 @@ impl SupplierView {
                         }
                         ui.end_row();
                     }
-                });
-            ui.add_space(4.0);
-        }
+                }
+            });
         (edits, action)
     }
 }

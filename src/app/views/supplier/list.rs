@@ -140,7 +140,7 @@ impl SupplierView {
                                         field.with(s, text),
                                     )));
                                 }
-                                ui.menu_button("▾", |ui| {
+                                ui.menu_button("▼", |ui| {
                                     for word in AGREEMENTS {
                                         if ui.button(word).clicked() && s.agreement != word {
                                             edits.push(Edit::Supplier(SupplierEdit::Put(
