@@ -8,6 +8,10 @@ use riskbook::operations::Session;
 use riskbook::store::{Store, schema};
 use rusqlite::Connection;
 
+mod common;
+use common::cli::{riskbook, sample_database};
+use common::pdf::text_of;
+
 fn supplier(session: &Session, name: &str) -> Supplier {
     Supplier {
         id: session.workbook().suppliers.next_supplier_id(),
@@ -180,4 +184,100 @@ fn replacing_the_workbook_writes_its_suppliers() {
     let on_disk = Store::open_read_only(&path).unwrap().load().unwrap();
     assert_eq!(on_disk.suppliers.list, [tax]);
     assert_eq!(on_disk.suppliers.evaluations, [e]);
+}
+
+/// `report --supplier`: the sample's evaluated 税理士事務所 with its answers and result, the
+/// クラウド会計サービス as a blank form, an unknown name refused with the names there are.
+#[test]
+fn the_cli_prints_an_evaluation_and_a_blank_form() {
+    use chrono::Datelike;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    sample_database(&db);
+    let db = db.to_str().unwrap();
+    let evaluated_in = Store::open_read_only(std::path::Path::new(db))
+        .unwrap()
+        .load()
+        .unwrap()
+        .suppliers
+        .evaluations[0]
+        .year;
+    let out = dir.path().join("tax.pdf");
+    let year = evaluated_in.to_string();
+    let run = riskbook(&[
+        "report",
+        out.to_str().unwrap(),
+        "--db",
+        db,
+        "--supplier",
+        "みなと税理士事務所",
+        "--year",
+        &year,
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stdout).contains("評価の記録"));
+    let text = text_of(&out);
+    for expected in [
+        format!("委託先確認リスト（{year}年度）"),
+        "みなと税理士事務所".to_string(),
+        "ガバナンスの整備（○3×0該当なし0未回答0）".to_string(),
+        "No.13【×】".to_string(),
+        "備考：多要素認証は未導入。導入を依頼".to_string(),
+        "合計：○23×1該当なし2未回答0".to_string(),
+        "総合結果：改善を依頼".to_string(),
+    ] {
+        assert!(text.contains(&expected), "{expected} in {text}");
+    }
+
+    let blank = dir.path().join("cloud.pdf");
+    let this_year = chrono::Local::now().year().to_string();
+    let run = riskbook(&[
+        "report",
+        blank.to_str().unwrap(),
+        "--db",
+        db,
+        "--supplier",
+        "クラウド会計サービス",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let text = text_of(&blank);
+    assert!(
+        text.contains(&format!("委託先確認リスト（{this_year}年度）")),
+        "{text}"
+    );
+    assert!(text.contains("ご返送ください"));
+    assert!(!text.contains("【○】"), "nothing answered on a form");
+
+    // summary --json lists both, with the last result and its counts.
+    let summary: serde_json::Value =
+        serde_json::from_slice(&riskbook(&["summary", "--db", db, "--json"]).stdout).unwrap();
+    let list = summary["suppliers"].as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["name"], "みなと税理士事務所");
+    assert_eq!(list[0]["last_result"], "改善を依頼");
+    assert_eq!(
+        (list[0]["yes"].as_u64(), list[0]["no"].as_u64()),
+        (Some(23), Some(1))
+    );
+    assert!(list[0]["next_evaluation"].is_string());
+    assert!(
+        list[1]["last_year"].is_null(),
+        "クラウド会計サービス: not evaluated"
+    );
+
+    let run = riskbook(&["report", "x.pdf", "--db", db, "--supplier", "港印刷"]);
+    assert!(!run.status.success());
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("委託先「港印刷」はありません") && err.contains("クラウド会計サービス"),
+        "{err}"
+    );
 }

@@ -1,5 +1,6 @@
 //! The computed state as JSON (`riskbook summary --json`): the contract scripts and checks rely on.
 
+mod supplier;
 mod year;
 
 use crate::calc::policy::company_table;
@@ -162,6 +163,7 @@ pub struct Summary {
     pub trainings: Vec<year::TrainingSummary>,
     pub incidents: Vec<year::IncidentSummary>,
     pub contacts: Vec<year::ContactSummary>,
+    pub suppliers: Vec<supplier::SupplierSummary>,
 }
 
 /// The part of a recorded summary the 履歴 charts need, read back without the assets.
@@ -310,6 +312,7 @@ pub fn summarize(results: &Evaluated) -> Summary {
         trainings: year::trainings(workbook),
         incidents: year::incidents(workbook),
         contacts: year::contacts(workbook),
+        suppliers: supplier::suppliers(workbook),
         assets,
         categories,
         checks: Checks {

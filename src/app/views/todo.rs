@@ -12,6 +12,7 @@ fn sheet_of(place: Place) -> Option<Sheet> {
     match place {
         Place::Plan => Some(Sheet::Plan),
         Place::Treatment => Some(Sheet::Treatment),
+        Place::Supplier => Some(Sheet::Supplier),
         Place::Duties
         | Place::CheckSheet(_)
         | Place::Incidents
