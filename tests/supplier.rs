@@ -281,3 +281,37 @@ fn the_cli_prints_an_evaluation_and_a_blank_form() {
         "{err}"
     );
 }
+
+/// An IPA workbook has no 委託先: importing one (replacing everything) keeps the database's.
+#[test]
+fn an_excel_import_keeps_the_suppliers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut session = Session::open(&path).unwrap();
+    let tax = supplier(&session, "港税理士事務所");
+    session.apply(put(tax.clone())).unwrap();
+    session
+        .apply(put_evaluation(evaluated(&session, tax.id, 2025)))
+        .unwrap();
+    let kept = session.workbook().suppliers.clone();
+    let mut workbook = riskbook::sample::sample_workbook(riskbook::domain::Catalogue::builtin());
+    workbook.suppliers = Default::default();
+    let imported = riskbook::xlsx::Imported {
+        workbook,
+        unmatched: Vec::new(),
+        differences: Vec::new(),
+        notes: Vec::new(),
+        has_year: false,
+    };
+    riskbook::operations::import::replace_with_workbook(&mut session, &imported).unwrap();
+    assert_eq!(session.workbook().suppliers, kept);
+    drop(session);
+    assert_eq!(
+        Store::open_read_only(&path)
+            .unwrap()
+            .load()
+            .unwrap()
+            .suppliers,
+        kept
+    );
+}
