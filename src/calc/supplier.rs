@@ -65,7 +65,7 @@ pub fn due_within(suppliers: &Suppliers, supplier: &Supplier, today: NaiveDate, 
 }
 
 /// The 委託先 whose next evaluation is past (before `today`).
-pub fn overdue<'a>(suppliers: &'a Suppliers, today: NaiveDate) -> Vec<&'a Supplier> {
+pub fn overdue(suppliers: &Suppliers, today: NaiveDate) -> Vec<&Supplier> {
     suppliers
         .list
         .iter()
