@@ -32,6 +32,17 @@ impl Tally {
     pub fn unanswered(&self) -> usize {
         self.items - self.yes - self.no - self.not_applicable
     }
+
+    /// 「○ 3　× 1　該当なし 0　未回答 22」, as the window and the PDF write the counts.
+    pub fn text(&self) -> String {
+        format!(
+            "○ {}　× {}　該当なし {}　未回答 {}",
+            self.yes,
+            self.no,
+            self.not_applicable,
+            self.unanswered()
+        )
+    }
 }
 
 /// Every item of the list counts (the list has no 任意 items).

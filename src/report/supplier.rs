@@ -3,7 +3,7 @@
 //! before the year is evaluated, the same list blank, to hand to the 委託先 to fill in.
 
 use super::layout::{BLACK, Composer, GREY, MARGIN, Measure, Op};
-use crate::calc::supplier::{Tally, by_group, totals};
+use crate::calc::supplier::{by_group, totals};
 use crate::domain::dates::long_date;
 use crate::domain::supplier::checklist::{self, GROUPS};
 use crate::domain::supplier::{Evaluation, Supplier};
@@ -26,16 +26,6 @@ fn or_blank(text: &str) -> String {
     } else {
         text.to_string()
     }
-}
-
-fn tally_text(t: &Tally) -> String {
-    format!(
-        "○ {}　× {}　該当なし {}　未回答 {}",
-        t.yes,
-        t.no,
-        t.not_applicable,
-        t.unanswered()
-    )
 }
 
 fn header(c: &mut Composer, input: &SupplierInput) {
@@ -83,7 +73,7 @@ fn header(c: &mut Composer, input: &SupplierInput) {
 fn items(c: &mut Composer, e: Option<&Evaluation>) {
     let groups = by_group(e);
     for (group, (_, tally)) in GROUPS.iter().zip(&groups) {
-        let counts = e.map(|_| format!("（{}）", tally_text(tally)));
+        let counts = e.map(|_| format!("（{}）", tally.text()));
         c.heading(&format!("{group}{}", counts.unwrap_or_default()));
         for (i, item) in checklist::items_of(group) {
             let answer = e.and_then(|e| e.answers[i].choice.as_deref());
@@ -114,7 +104,7 @@ fn result(c: &mut Composer, e: Option<&Evaluation>) {
     c.heading("結果");
     let lines = match e {
         Some(e) => vec![
-            format!("合計：{}", tally_text(&totals(Some(e)))),
+            format!("合計：{}", totals(Some(e)).text()),
             format!(
                 "総合結果：{}",
                 e.verdict.map_or("（未記入）", |v| v.label())

@@ -5,7 +5,7 @@
 use super::{Draft, SupplierView};
 use crate::app::actions::Action;
 use crate::app::widgets::{choice, date_picker};
-use crate::calc::supplier::{Tally, by_group, totals};
+use crate::calc::supplier::{by_group, totals};
 use crate::domain::supplier::checklist::{self, GROUPS, NO, NOT_APPLICABLE, YES};
 use crate::domain::supplier::{Evaluation, SupplierEdit, SupplierId, Verdict};
 use crate::domain::{Edit, Workbook};
@@ -67,17 +67,6 @@ pub(super) fn edit_of(
     (field.of(&e) != text).then(|| put(field.with(&e, text)))
 }
 
-/// 「○ 3　× 1　該当なし 0　未回答 22」
-pub fn tally_text(t: &Tally) -> String {
-    format!(
-        "○ {}　× {}　該当なし {}　未回答 {}",
-        t.yes,
-        t.no,
-        t.not_applicable,
-        t.unanswered()
-    )
-}
-
 impl SupplierView {
     pub(super) fn evaluation(
         &mut self,
@@ -120,7 +109,7 @@ impl SupplierView {
             ));
         }
         let all = totals(saved);
-        ui.label(RichText::new(format!("回答 {}", tally_text(&all))).strong());
+        ui.label(RichText::new(format!("回答 {}", all.text())).strong());
         egui::Grid::new("supplier_evaluation_head")
             .num_columns(2)
             .show(ui, |ui| {
@@ -182,7 +171,7 @@ impl SupplierView {
             .show(ui, |ui| {
                 for (group, (_, tally)) in GROUPS.iter().zip(&groups) {
                     ui.label("");
-                    ui.label(RichText::new(format!("{group}（{}）", tally_text(tally))).strong());
+                    ui.label(RichText::new(format!("{group}（{}）", tally.text())).strong());
                     ui.end_row();
                     for (i, item) in checklist::items_of(group) {
                         ui.label(format!("No.{}", item.no));
