@@ -268,5 +268,54 @@ pub fn sample_workbook(catalogue: Catalogue) -> Workbook {
         })
         .collect();
     wb.treatments.sort_by_key(|t| t.asset);
+    wb.suppliers = sample_suppliers(chrono::Local::now().date_naive());
     wb
+}
+
+/// Two 委託先: the 税理士事務所, evaluated last year eleven months ago (its next evaluation comes
+/// within the month), and a クラウド会計サービス not evaluated yet.
+fn sample_suppliers(today: NaiveDate) -> crate::domain::supplier::Suppliers {
+    use crate::domain::supplier::checklist::{NO, NOT_APPLICABLE, YES};
+    use crate::domain::supplier::{Evaluation, Supplier, SupplierId, Suppliers, Verdict};
+    use chrono::Datelike;
+    let tax = Supplier {
+        id: SupplierId(1),
+        name: "みなと税理士事務所".into(),
+        work: "記帳代行・決算・年末調整".into(),
+        information: "会計データ、給与・源泉徴収の情報（個人情報・マイナンバーを含む）".into(),
+        agreement: "有".into(),
+        contact: "担当税理士".into(),
+        next_due: None,
+    };
+    let cloud = Supplier {
+        id: SupplierId(2),
+        name: "クラウド会計サービス".into(),
+        work: "会計ソフトの提供（クラウド）".into(),
+        information: "仕訳・取引先・銀行口座の明細".into(),
+        agreement: "確認中".into(),
+        contact: String::new(),
+        next_due: None,
+    };
+    let on = today
+        .checked_sub_months(chrono::Months::new(11))
+        .unwrap_or(today);
+    let mut e = Evaluation::blank(1, tax.id, on.year());
+    e.on = Some(on);
+    e.by = "総務部長".into();
+    for (i, answer) in e.answers.iter_mut().enumerate() {
+        answer.choice = Some(YES.into());
+        // No.13 (ログインの強さ), No.23 (ネットワークの分離), No.24 (監視): a small office.
+        if i == 12 {
+            answer.choice = Some(NO.into());
+            answer.comment = "多要素認証は未導入。導入を依頼".into();
+        } else if i == 22 || i == 23 {
+            answer.choice = Some(NOT_APPLICABLE.into());
+        }
+    }
+    e.verdict = Some(Verdict::AskToImprove);
+    e.comment = "多要素認証の導入を依頼し、次回確認する。".into();
+    Suppliers {
+        list: vec![tax, cloud],
+        evaluations: vec![e],
+    }
 }

@@ -646,12 +646,16 @@ fn sample_export_then_import_gives_identical_data_and_summary() {
     assert_eq!(wb.profile, Default::default());
     let (profile, documents) = (wa.profile, std::mem::take(&mut wa.documents));
     wa.profile = wb.profile;
+    // Nor the 委託先.
+    assert!(!wa.suppliers.list.is_empty() && wb.suppliers.list.is_empty());
+    let suppliers = std::mem::take(&mut wa.suppliers);
     assert_eq!(wa, wb, "every field, answer, threat and setting");
     // Imported over a database that has them, they are kept.
     let out = riskbook(&["import", xlsx, "--db", a, "--replace"]);
     assert!(out.status.success());
     let kept = load(a);
     assert_eq!((kept.profile, kept.documents), (profile, documents));
+    assert_eq!(kept.suppliers, suppliers);
 
     // The same file named .xlsm is read the same way.
     let xlsm = dir.path().join("見本.xlsm");

@@ -32,6 +32,8 @@ pub enum Action {
     CheckSheetExport,
     /// The 連絡網 as a one-page PDF to post by the phone.
     ContactsPdf,
+    /// A 委託先's evaluation of a year (a blank 確認リスト when there is none) as PDF.
+    SupplierPdf(crate::domain::supplier::SupplierId, i32),
     Sample,
     Undo,
     Redo,
@@ -58,6 +60,7 @@ impl Action {
             Action::CheckSheetImport => "取引先チェックシート取込",
             Action::CheckSheetExport => "取引先チェックシートに回答を書き戻す",
             Action::ContactsPdf => "連絡網をPDF出力",
+            Action::SupplierPdf(..) => "確認リストをPDF出力",
             Action::Sample => "見本データを読み込む",
             Action::Undo => "元に戻す",
             Action::Redo => "やり直し",
@@ -84,7 +87,8 @@ impl Action {
             | Action::AnnualPdf
             | Action::CheckSheetImport
             | Action::CheckSheetExport
-            | Action::ContactsPdf => format!("{name}…"),
+            | Action::ContactsPdf
+            | Action::SupplierPdf(..) => format!("{name}…"),
             Action::Undo => format!("{name} (Ctrl+Z)"),
             Action::Redo => format!("{name} (Ctrl+Y)"),
             Action::Quit => format!("{name} (Ctrl+Q)"),
@@ -102,9 +106,11 @@ impl Action {
             Action::Import => ("リスク分析シート（.xlsx・.xlsm・.xls）", false),
             Action::ImportList => ("取り込む表（Excel・CSV）", false),
             Action::Export => ("書き出す Excel ブック（.xlsx）", true),
-            Action::Pdf | Action::BasicPolicyPdf | Action::AnnualPdf | Action::ContactsPdf => {
-                ("保存する PDF", true)
-            }
+            Action::Pdf
+            | Action::BasicPolicyPdf
+            | Action::AnnualPdf
+            | Action::ContactsPdf
+            | Action::SupplierPdf(..) => ("保存する PDF", true),
             Action::PolicyImport => ("規程の文書（Word、.docx）", false),
             Action::PolicyExport => ("書き出す規程の文書（.docx）", true),
             Action::CheckSheetImport => ("取引先のチェックシート（.xlsx・.xlsm・.xls）", false),

@@ -8,7 +8,7 @@ use super::path_entry::PathEntry;
 use super::{Dialog, RiskbookApp, same_file};
 use crate::domain::policy::spots::SpotKind;
 use crate::operations::report::{
-    AnnualRequest, BasicPolicyRequest, ContactsRequest, ReportRequest,
+    AnnualRequest, BasicPolicyRequest, ContactsRequest, ReportRequest, SupplierRequest,
 };
 use crate::operations::{self, Session};
 use std::path::{Path, PathBuf};
@@ -124,6 +124,7 @@ impl RiskbookApp {
             Action::BasicPolicyPdf => self.save_basic_policy(path),
             Action::AnnualPdf => self.save_annual(path),
             Action::ContactsPdf => self.save_contacts(path),
+            Action::SupplierPdf(id, year) => self.save_supplier(id, year, path),
             Action::PolicyImport => self.import_policy(&path),
             Action::PolicyExport => self.export_policy(path),
             _ => self.view_use_file(action, &path),
@@ -257,6 +258,24 @@ impl RiskbookApp {
         }
     }
 
+    /// 確認リストをPDF出力: the 委託先 `id`'s evaluation of `year`, or its blank form.
+    pub fn save_supplier(
+        &mut self,
+        id: crate::domain::supplier::SupplierId,
+        year: i32,
+        path: PathBuf,
+    ) {
+        self.commit_drafts();
+        match SupplierRequest::new(&self.session, id, year) {
+            Some(request) => self.job = Some(Job::supplier(request, path)),
+            None => {
+                self.message = Some(Message::ReportFailed(
+                    "委託先が見つかりません。削除されています。".to_string(),
+                ))
+            }
+        }
+    }
+
     /// Writes the report to a temporary file and hands it to the system's PDF viewer, whose print
     /// dialog prints it (Windows, macOS and Linux alike; nothing goes over the network).
     pub(super) fn print(&mut self) {
@@ -276,6 +295,7 @@ fn default_file_name(action: Action) -> Option<&'static str> {
         Action::BasicPolicyPdf => Some("情報セキュリティ基本方針.pdf"),
         Action::AnnualPdf => Some("経営者への報告.pdf"),
         Action::ContactsPdf => Some("連絡網.pdf"),
+        Action::SupplierPdf(..) => Some("委託先確認リスト.pdf"),
         Action::PolicyExport => Some("規程.docx"),
         _ => None,
     }
@@ -294,9 +314,11 @@ pub(super) fn file_dialog(action: Action) -> rfd::FileDialog {
             &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
         ),
         Action::Export => dialog.add_filter("Excel ブック", &["xlsx"]),
-        Action::Pdf | Action::BasicPolicyPdf | Action::AnnualPdf | Action::ContactsPdf => {
-            dialog.add_filter("PDF", &["pdf"])
-        }
+        Action::Pdf
+        | Action::BasicPolicyPdf
+        | Action::AnnualPdf
+        | Action::ContactsPdf
+        | Action::SupplierPdf(..) => dialog.add_filter("PDF", &["pdf"]),
         Action::PolicyImport | Action::PolicyExport => dialog.add_filter("Word 文書", &["docx"]),
         Action::CheckSheetImport => dialog.add_filter("Excel ブック", &["xlsx", "xlsm", "xls"]),
         Action::CheckSheetExport => dialog.add_filter("Excel ブック", &["xlsx", "xlsm"]),

@@ -5,7 +5,7 @@
 use crate::calc::Evaluated;
 use crate::entry::list::{Source, open_source};
 use crate::operations::report::{
-    AnnualRequest, BasicPolicyRequest, ContactsRequest, ReportRequest,
+    AnnualRequest, BasicPolicyRequest, ContactsRequest, ReportRequest, SupplierRequest,
 };
 use crate::report::ReportError;
 use crate::xlsx::{ImportError, Imported};
@@ -83,6 +83,10 @@ impl Job {
     }
 
     pub fn contacts(request: ContactsRequest, path: PathBuf) -> Job {
+        Job::pdf(path, false, move |path| request.write(path))
+    }
+
+    pub fn supplier(request: SupplierRequest, path: PathBuf) -> Job {
         Job::pdf(path, false, move |path| request.write(path))
     }
 

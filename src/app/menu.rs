@@ -76,6 +76,7 @@ impl RiskbookApp {
             | Action::BasicPolicyPdf
             | Action::AnnualPdf
             | Action::ContactsPdf
+            | Action::SupplierPdf(..)
             | Action::PolicyImport
             | Action::PolicyExport
             | Action::CheckSheetImport

@@ -10,6 +10,7 @@ pub mod policy;
 pub mod priority;
 pub mod risk;
 pub mod security_action;
+pub mod supplier;
 pub mod todo;
 pub mod treatment;
 

@@ -23,6 +23,7 @@ pub enum Place {
     Incidents,
     Training,
     Contacts,
+    Supplier,
 }
 
 /// How pressing it is; the list is in this order.
@@ -182,6 +183,7 @@ pub fn todos(wb: &Workbook, assessment: &Assessment, today: NaiveDate) -> Vec<To
         .iter()
         .filter(|c| c.name.trim().is_empty())
         .count();
+    list.extend(supplier_todos(wb, today));
     if unnamed > 0 {
         list.push(open(
             format!("連絡網：名前の入っていない役割が {unnamed} 件あります"),
@@ -190,6 +192,46 @@ pub fn todos(wb: &Workbook, assessment: &Assessment, today: NaiveDate) -> Vec<To
     }
     // Stable: within one urgency, the date order; the rest keep the tabs' order.
     list.sort_by_key(|t| (t.urgency, t.due));
+    list
+}
+
+/// How many days ahead a 委託先's 次回評価 shows as due soon.
+const SUPPLIER_WARNING_DAYS: i64 = 30;
+
+/// 委託先 whose next evaluation is past or within `SUPPLIER_WARNING_DAYS`, and those never
+/// evaluated with no date set.
+fn supplier_todos(wb: &Workbook, today: NaiveDate) -> Vec<Todo> {
+    let suppliers = &wb.suppliers;
+    let mut list = Vec::new();
+    for s in &suppliers.list {
+        if !super::supplier::due_within(suppliers, s, today, SUPPLIER_WARNING_DAYS) {
+            continue;
+        }
+        match suppliers.next_evaluation(s) {
+            Some(next) => {
+                let days = (next - today).num_days();
+                let (urgency, when) = match days {
+                    ..0 => (Urgency::Overdue, format!("{} 日過ぎています", -days)),
+                    0 => (Urgency::Soon, "今日までです".to_string()),
+                    _ => (Urgency::Soon, format!("あと {days} 日")),
+                };
+                list.push(Todo {
+                    urgency,
+                    due: Some(next),
+                    what: format!(
+                        "委託先「{}」の評価（次回評価 {}、{when}）",
+                        s.name,
+                        long_date(next)
+                    ),
+                    place: Place::Supplier,
+                });
+            }
+            None => list.push(open(
+                format!("委託先「{}」はまだ評価していません", s.name),
+                Place::Supplier,
+            )),
+        }
+    }
     list
 }
 
@@ -272,6 +314,46 @@ mod tests {
             .collect();
         assert_eq!(open, [Place::Training, Place::Contacts]);
         assert!(list.iter().any(|t| t.what.contains("佐藤")));
+    }
+
+    #[test]
+    fn a_supplier_is_listed_when_its_evaluation_is_near_past_or_never_done() {
+        use crate::domain::supplier::{Evaluation, Supplier, SupplierId};
+        let mut wb = Workbook::from_catalogue(Catalogue::builtin());
+        for (id, name) in [(1, "税理士"), (2, "クラウド"), (3, "印刷")] {
+            wb.suppliers.list.push(Supplier {
+                id: SupplierId(id),
+                name: name.into(),
+                ..Supplier::default()
+            });
+        }
+        let mut e = Evaluation::blank(1, SupplierId(1), 2025);
+        e.on = Some(NaiveDate::from_ymd_opt(2025, 6, 20).unwrap());
+        wb.suppliers.evaluations.push(e);
+        wb.suppliers.list[2].next_due = Some(d(5, 1));
+        let list = todos(&wb, &assess(&wb), d(6, 1));
+        let shown: Vec<(Urgency, &str)> = list
+            .iter()
+            .filter(|t| t.place == Place::Supplier)
+            .map(|t| (t.urgency, t.what.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    Urgency::Overdue,
+                    "委託先「印刷」の評価（次回評価 2026年5月1日、31 日過ぎています）"
+                ),
+                (
+                    Urgency::Soon,
+                    "委託先「税理士」の評価（次回評価 2026年6月20日、あと 19 日）"
+                ),
+                (Urgency::Open, "委託先「クラウド」はまだ評価していません"),
+            ]
+        );
+        // A month and a day before, the 税理士 is not listed yet.
+        let list = todos(&wb, &assess(&wb), d(5, 20));
+        assert!(!list.iter().any(|t| t.what.contains("税理士")));
     }
 
     #[test]

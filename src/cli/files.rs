@@ -2,7 +2,7 @@
 
 use super::{CliError, refuse_to_overwrite};
 use crate::operations::report::{
-    AnnualRequest, BasicPolicyRequest, ContactsRequest, ReportRequest,
+    AnnualRequest, BasicPolicyRequest, ContactsRequest, ReportRequest, SupplierRequest,
 };
 use crate::operations::{self, Session};
 use std::path::Path;
@@ -72,6 +72,47 @@ pub(super) fn annual(
     AnnualRequest::new(&session, from, to)?.write(out)?;
     Ok(format!(
         "経営者への報告（{from} 〜 {to}）の PDF を「{}」に書き出しました。",
+        out.display()
+    ))
+}
+
+/// The 委託先確認リスト of the 委託先 named `name` for `year` (default: this year); blank, to be
+/// filled in by the 委託先, where that year is not evaluated.
+pub(super) fn supplier(
+    path: &Path,
+    out: &Path,
+    name: &str,
+    year: Option<i32>,
+) -> Result<String, CliError> {
+    use chrono::Datelike;
+    let session = Session::open_read_only(path)?;
+    let year = year.unwrap_or_else(|| chrono::Local::now().year());
+    let request = SupplierRequest::by_name(&session, name, year).ok_or_else(|| {
+        let names: Vec<&str> = session
+            .workbook()
+            .suppliers
+            .list
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        CliError::Message(format!(
+            "委託先「{name}」はありません（登録済み：{}）。",
+            if names.is_empty() {
+                "なし".to_string()
+            } else {
+                names.join("、")
+            }
+        ))
+    })?;
+    let what = if request.evaluation.is_some() {
+        "評価の記録"
+    } else {
+        "記入用の空欄"
+    };
+    request.write(out)?;
+    Ok(format!(
+        "委託先「{}」の{year}年度の委託先確認リスト（{what}）の PDF を「{}」に書き出しました。",
+        request.supplier.name,
         out.display()
     ))
 }

@@ -103,6 +103,12 @@ pub enum Command {
         /// 年次報告の期間の最終日（YYYY-MM-DD）
         #[arg(long, requires = "annual", value_parser = parse_day)]
         to: Option<chrono::NaiveDate>,
+        /// 診断結果の代わりに、この名称の委託先の委託先確認リスト（評価の記録、未評価なら記入用の空欄）を作る
+        #[arg(long, conflicts_with_all = ["compare", "basic_policy", "annual"])]
+        supplier: Option<String>,
+        /// 委託先確認リストの年度（省略時は今年）
+        #[arg(long, requires = "supplier")]
+        year: Option<i32>,
     },
     /// データベースの一貫したコピーを作る（アプリで開いたままでも可。名前を付けて保存と同じ）
     #[command(help_template = SUB_HELP_TEMPLATE)]
@@ -250,6 +256,12 @@ pub fn run(command: Command, db: Option<PathBuf>) -> Result<String, CliError> {
             contacts: true,
             ..
         } => files::contacts(&require_db(db, "report")?, &out),
+        Command::Report {
+            out,
+            supplier: Some(name),
+            year,
+            ..
+        } => files::supplier(&require_db(db, "report")?, &out, &name, year),
         Command::Report {
             out,
             annual: true,

@@ -8,6 +8,7 @@ use super::checksheet::SheetEdit;
 use super::policy::spots::{SpotNo, SpotValue};
 use super::policy::{CompanyProfile, DocumentNo, DocumentRecord};
 use super::register::{CellValue, text_cells};
+use super::supplier::{Evaluation, Supplier, SupplierEdit};
 use super::year::YearEdit;
 use super::{
     Answer, Asset, AssetId, Declaration, Frequency, ItemNo, PlanEntry, PlanId, Settings, ThreatId,
@@ -58,6 +59,8 @@ pub enum Edit {
     CheckSheet(SheetEdit),
     /// A record of the year: a duty and what was done, training, an incident, the 連絡網.
     Year(YearEdit),
+    /// A 委託先 or its evaluation of a year.
+    Supplier(SupplierEdit),
 }
 
 /// What saving an edit gave back: the ids the database chose for new rows.
@@ -114,6 +117,19 @@ pub enum TextPlace {
         item: usize,
         field: &'static str,
     },
+    /// A text of the 委託先 `number` (1-based, in list order): 名称, 委託内容, 取り扱う情報 …
+    Supplier {
+        number: usize,
+        field: &'static str,
+    },
+    /// 評価者 or コメント of the 委託先 `number`'s evaluation of `year`, or (with `item`) the remark
+    /// on item No.`item`.
+    Evaluation {
+        number: usize,
+        year: i32,
+        item: Option<usize>,
+        field: &'static str,
+    },
 }
 
 impl fmt::Display for TextPlace {
@@ -136,6 +152,16 @@ impl fmt::Display for TextPlace {
                     "取引先チェックシート {sheet}件目の {item}番目の項目の{field}"
                 )
             }
+            TextPlace::Supplier { number, field } => write!(f, "委託先 {number}件目の{field}"),
+            TextPlace::Evaluation {
+                number,
+                year,
+                item,
+                field,
+            } => match item {
+                Some(no) => write!(f, "委託先 {number}件目の{year}年度評価 No.{no}の{field}"),
+                None => write!(f, "委託先 {number}件目の{year}年度評価の{field}"),
+            },
         }
     }
 }
@@ -157,7 +183,8 @@ impl Edit {
             | Edit::SetTreatment(_)
             | Edit::ClearTreatment(_)
             | Edit::CheckSheet(_)
-            | Edit::Year(_) => false,
+            | Edit::Year(_)
+            | Edit::Supplier(_) => false,
             Edit::Batch(edits) => edits.iter().any(Edit::changes_results),
             _ => true,
         }
@@ -240,6 +267,16 @@ impl Edit {
                     index + 1,
                 ));
             }
+            Edit::Supplier(SupplierEdit::Put(supplier) | SupplierEdit::Restore(supplier, _)) => {
+                texts.extend(supplier_texts(
+                    supplier,
+                    supplier_number(workbook, supplier.id),
+                ));
+            }
+            Edit::Supplier(SupplierEdit::PutEvaluation(e)) => {
+                texts.extend(evaluation_texts(e, supplier_number(workbook, e.supplier)));
+            }
+            Edit::Supplier(SupplierEdit::Remove(_) | SupplierEdit::RemoveEvaluation(_)) => {}
             Edit::DeleteAsset(_)
             | Edit::SetFrequency(..)
             | Edit::SetAnswer(..)
@@ -294,6 +331,45 @@ fn treatment_texts(t: &Treatment, row: usize) -> [(TextPlace, &str); 3] {
     ]
 }
 
+fn supplier_number(workbook: &Workbook, id: super::supplier::SupplierId) -> usize {
+    let list = &workbook.suppliers.list;
+    list.iter()
+        .position(|s| s.id == id)
+        .map_or(list.len() + 1, |i| i + 1)
+}
+
+fn supplier_texts(s: &Supplier, number: usize) -> [(TextPlace, &str); 5] {
+    let place = |field| TextPlace::Supplier { number, field };
+    [
+        (place("名称"), &s.name),
+        (place("委託内容"), &s.work),
+        (place("取り扱う情報"), &s.information),
+        (place("機密保持の取り決め"), &s.agreement),
+        (place("担当窓口"), &s.contact),
+    ]
+}
+
+fn evaluation_texts(e: &Evaluation, number: usize) -> impl Iterator<Item = (TextPlace, &str)> {
+    let place = move |item, field| TextPlace::Evaluation {
+        number,
+        year: e.year,
+        item,
+        field,
+    };
+    [
+        (place(None, "評価者"), e.by.as_str()),
+        (place(None, "コメント"), e.comment.as_str()),
+    ]
+    .into_iter()
+    .chain(
+        e.answers
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !a.comment.is_empty())
+            .map(move |(i, a)| (place(Some(i + 1), "備考"), a.comment.as_str())),
+    )
+}
+
 impl Workbook {
     /// Every text the user typed, with where it stands; nothing is collected (a full check of
     /// 100,000 assets walks 600,000 texts).
@@ -320,9 +396,22 @@ impl Workbook {
                     super::checksheet::edit::answer_texts(&item.answer, s + 1, i + 1)
                 })
             }))
+            .chain(
+                self.suppliers
+                    .list
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, s)| supplier_texts(s, i + 1)),
+            )
+            .chain(
+                self.suppliers
+                    .evaluations
+                    .iter()
+                    .flat_map(|e| evaluation_texts(e, supplier_number(self, e.supplier))),
+            )
     }
 
-    /// Refuses an edit of the year's records or of a check sheet that would leave them wrong, with
+    /// Refuses an edit of the year's records, of a check sheet or of the 委託先 that would leave them wrong, with
     /// the reason in the user's words (the other edits are checked by their values' types and the
     /// schema). A batch is checked part by part, each against the state the parts before it left.
     pub fn check(&self, edit: &Edit) -> Result<(), String> {
@@ -330,9 +419,14 @@ impl Workbook {
             edit: &Edit,
             year: &mut super::year::Year,
             sheets: &mut Vec<super::checksheet::CheckSheet>,
+            suppliers: &mut super::supplier::Suppliers,
             assets: &[Asset],
         ) -> Result<(), String> {
             match edit {
+                Edit::Supplier(e) => {
+                    e.check(suppliers)?;
+                    e.apply(suppliers);
+                }
                 Edit::Year(e) => {
                     e.check(year, assets)?;
                     e.apply(year);
@@ -343,7 +437,7 @@ impl Workbook {
                 }
                 Edit::Batch(parts) => {
                     for part in parts {
-                        walk(part, year, sheets, assets)?;
+                        walk(part, year, sheets, suppliers, assets)?;
                     }
                 }
                 _ => {}
@@ -353,15 +447,20 @@ impl Workbook {
         match edit {
             Edit::Year(e) => e.check(&self.year, &self.assets),
             Edit::CheckSheet(e) => e.check(&self.checksheets),
+            Edit::Supplier(e) => e.check(&self.suppliers),
             Edit::Batch(parts)
-                if parts
-                    .iter()
-                    .any(|p| matches!(p, Edit::Year(_) | Edit::CheckSheet(_) | Edit::Batch(_))) =>
+                if parts.iter().any(|p| {
+                    matches!(
+                        p,
+                        Edit::Year(_) | Edit::CheckSheet(_) | Edit::Supplier(_) | Edit::Batch(_)
+                    )
+                }) =>
             {
                 walk(
                     edit,
                     &mut self.year.clone(),
                     &mut self.checksheets.clone(),
+                    &mut self.suppliers.clone(),
                     &self.assets,
                 )
             }
@@ -484,6 +583,7 @@ impl Workbook {
             },
             Edit::CheckSheet(e) => Edit::CheckSheet(e.inverse(&self.checksheets)),
             Edit::Year(e) => Edit::Year(e.inverse(&self.year)),
+            Edit::Supplier(e) => Edit::Supplier(e.inverse(&self.suppliers)),
         }
     }
 
@@ -555,6 +655,7 @@ impl Workbook {
             Edit::ClearTreatment(asset) => self.treatments.retain(|t| t.asset != *asset),
             Edit::CheckSheet(e) => e.apply(&mut self.checksheets),
             Edit::Year(e) => e.apply(&mut self.year),
+            Edit::Supplier(e) => e.apply(&mut self.suppliers),
         }
     }
 }

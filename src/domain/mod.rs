@@ -13,6 +13,7 @@ pub mod policy;
 pub mod reading;
 pub mod register;
 pub mod scales;
+pub mod supplier;
 pub mod treatment;
 pub mod workbook;
 pub mod year;

@@ -8,6 +8,7 @@ use super::plan::PlanEntry;
 use super::policy::spots::PolicyValues;
 use super::policy::{CompanyProfile, DocumentNo, DocumentRecord};
 use super::scales::{Answer, Medium};
+use super::supplier::Suppliers;
 use super::treatment::Treatment;
 use super::year::Year;
 use chrono::NaiveDate;
@@ -55,6 +56,9 @@ pub struct Workbook {
     /// The year's duties, training, incidents and 連絡網 (absent from older snapshots).
     #[serde(default)]
     pub year: Year,
+    /// 委託先 and their yearly evaluations (absent from older snapshots).
+    #[serde(default)]
+    pub suppliers: Suppliers,
 }
 
 impl Workbook {
@@ -74,6 +78,7 @@ impl Workbook {
             treatments: Vec::new(),
             checksheets: Vec::new(),
             year: Year::default(),
+            suppliers: Suppliers::default(),
         }
     }
 

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// Replaces the whole database with an IPA workbook already read (`xlsx::worker::read`). Returns
 /// where the state before was saved. The workbook has no 規程 (company profile, document statuses)
-/// nor 基本方針 and 自社診断: those the database holds are kept.
+/// nor 基本方針 and 自社診断 nor 委託先: those the database holds are kept.
 pub fn replace_with_workbook(session: &mut Session, imported: &Imported) -> StoreResult<PathBuf> {
     let backup = session.store().backup(Kind::BeforeImport)?;
     let current = session.workbook();
@@ -24,6 +24,7 @@ pub fn replace_with_workbook(session: &mut Session, imported: &Imported) -> Stor
         } else {
             current.year.clone()
         },
+        suppliers: current.suppliers.clone(),
         ..imported.workbook.clone()
     };
     session.replace_all(&workbook)?;

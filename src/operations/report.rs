@@ -158,3 +158,51 @@ impl BasicPolicyRequest {
         )
     }
 }
+
+/// One 委託先's 確認リスト of one year (blank where the year is not evaluated), owned so the window
+/// can write it on another thread.
+pub struct SupplierRequest {
+    pub company: String,
+    pub supplier: crate::domain::supplier::Supplier,
+    pub year: i32,
+    pub evaluation: Option<crate::domain::supplier::Evaluation>,
+}
+
+impl SupplierRequest {
+    /// The request for the 委託先 named `name` (its 名称, spaces around it ignored).
+    pub fn by_name(session: &Session, name: &str, year: i32) -> Option<SupplierRequest> {
+        let id = session.workbook().suppliers.by_name(name)?.id;
+        SupplierRequest::new(session, id, year)
+    }
+
+    pub fn new(
+        session: &Session,
+        id: crate::domain::supplier::SupplierId,
+        year: i32,
+    ) -> Option<SupplierRequest> {
+        let wb = session.workbook();
+        let supplier = wb.suppliers.supplier(id)?.clone();
+        Some(SupplierRequest {
+            company: wb.settings.company.clone(),
+            evaluation: wb.suppliers.evaluation(id, year).cloned(),
+            supplier,
+            year,
+        })
+    }
+
+    pub fn write(&self, path: &Path) -> Result<(), ReportError> {
+        let input = crate::report::supplier::SupplierInput {
+            company: &self.company,
+            supplier: &self.supplier,
+            year: self.year,
+            evaluation: self.evaluation.as_ref(),
+        };
+        crate::report::write_bytes(
+            &crate::report::render(&crate::report::supplier::compose(
+                &input,
+                &crate::report::FontMeasure::bundled(),
+            ))?,
+            path,
+        )
+    }
+}

@@ -8,6 +8,7 @@ pub mod contacts;
 pub mod content;
 pub mod layout;
 mod shaped;
+pub mod supplier;
 
 pub use content::{ReportInput, compose};
 

@@ -213,6 +213,10 @@ pub fn apply(tx: &Transaction, edit: &Edit) -> StoreResult<EditOutcome> {
             super::year::apply(tx, e)?;
             Ok(EditOutcome::Done)
         }
+        Edit::Supplier(e) => {
+            super::supplier::apply(tx, e)?;
+            Ok(EditOutcome::Done)
+        }
     }
 }
 
@@ -268,8 +272,8 @@ fn write_sheets(tx: &Transaction, wb: &Workbook) -> StoreResult<Vec<AssetId>> {
     Ok(ids)
 }
 
-/// Replaces everything: catalogue copy, answers, threats, assets, settings, 対策計画, リスク対応 and
-/// the year's records (not the customers' check sheets, which the workbook holds without their files).
+/// Replaces everything: catalogue copy, answers, threats, assets, settings, 対策計画, リスク対応,
+/// the year's records and the 委託先 (not the customers' check sheets, which the workbook holds without their files).
 /// A decision follows its asset to the asset's new id (the first asset with its id; one on an
 /// asset the workbook does not have is not written).
 pub fn replace_all(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
@@ -296,5 +300,6 @@ pub fn replace_all(tx: &Transaction, wb: &Workbook) -> StoreResult<()> {
         })
         .collect();
     super::treatment::write_all(tx, &treatments)?;
-    super::year::write_all(tx, &wb.year)
+    super::year::write_all(tx, &wb.year)?;
+    super::supplier::write_all(tx, &wb.suppliers)
 }

@@ -190,5 +190,6 @@ pub fn workbook(conn: &Connection) -> StoreResult<Workbook> {
         treatments: super::treatment::load(conn)?,
         checksheets: super::checksheet::load(conn)?,
         year: super::year::load(conn)?,
+        suppliers: super::supplier::load(conn)?,
     })
 }

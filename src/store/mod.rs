@@ -17,6 +17,7 @@ mod policy;
 pub mod policy_document;
 pub mod schema;
 pub mod snapshots;
+mod supplier;
 mod treatment;
 pub mod year;
 

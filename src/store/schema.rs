@@ -25,6 +25,7 @@ const MEDIA_CHECK: &str =
 /// Schema 12: the year's records — duties (with riskbook's default 年間計画, first due one period
 /// after the migration), their 実施記録 and attached files, the staff list, training with its
 /// attendees, incidents (assets, timeline and measures as JSON lists) and the 連絡網.
+/// Schema 13: the 委託先 and their yearly evaluations on riskbook's 委託先確認リスト.
 fn migration(version: i64) -> String {
     match version {
         1 => format!(
@@ -183,11 +184,47 @@ fn migration(version: i64) -> String {
                 PRIMARY KEY (sheet_id, position)
             ) WITHOUT ROWID;"
             .to_string(),
-        // 11: the 委託先 (branch supplier).
+        // 11 was kept for the 委託先 while they were being built; databases at 12 were made with
+        // it empty, so the 委託先 came as 13 instead.
         11 => String::new(),
         12 => year_tables() + &default_duties(),
+        13 => supplier_tables(),
         _ => unreachable!("no migration {version}"),
     }
+}
+
+/// The 委託先 and their yearly evaluations on riskbook's 委託先確認リスト (`domain::supplier`): the
+/// limits the domain checks, repeated (名称 unique and not blank, one evaluation per 委託先 and
+/// 年度, an answer ○ / × / 該当なし to an item No. 1 to 26).
+fn supplier_tables() -> String {
+    "CREATE TABLE suppliers (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+        work TEXT NOT NULL DEFAULT '',
+        information TEXT NOT NULL DEFAULT '',
+        agreement TEXT NOT NULL DEFAULT '',
+        contact TEXT NOT NULL DEFAULT '',
+        next_due TEXT CHECK (next_due IS NULL OR date(next_due) = next_due)
+    );
+    CREATE TABLE supplier_evaluations (
+        id INTEGER PRIMARY KEY,
+        supplier_id INTEGER NOT NULL REFERENCES suppliers(id) ON DELETE CASCADE,
+        year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2999),
+        evaluated_on TEXT CHECK (evaluated_on IS NULL OR date(evaluated_on) = evaluated_on),
+        evaluated_by TEXT NOT NULL DEFAULT '',
+        verdict TEXT CHECK (verdict IS NULL OR verdict IN ('継続', '改善を依頼', '見直し')),
+        comment TEXT NOT NULL DEFAULT '',
+        UNIQUE (supplier_id, year)
+    );
+    CREATE TABLE supplier_answers (
+        evaluation_id INTEGER NOT NULL REFERENCES supplier_evaluations(id) ON DELETE CASCADE,
+        no INTEGER NOT NULL CHECK (no BETWEEN 1 AND 26),
+        answer TEXT CHECK (answer IS NULL OR answer IN ('○', '×', '該当なし')),
+        remark TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (evaluation_id, no)
+    ) WITHOUT ROWID;
+    "
+    .to_string()
 }
 
 fn year_tables() -> String {
@@ -297,7 +334,7 @@ fn default_duties() -> String {
 }
 
 /// The schema this program writes.
-pub const CURRENT_VERSION: i64 = 12;
+pub const CURRENT_VERSION: i64 = 13;
 
 /// Brings a database from `from` to `CURRENT_VERSION` inside the caller's transaction.
 pub fn migrate(tx: &Transaction, from: i64) -> rusqlite::Result<()> {

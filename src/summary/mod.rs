@@ -1,6 +1,7 @@
 //! The computed state as JSON (`riskbook summary --json`): the contract scripts and checks rely on.
 
 mod checksheet;
+mod supplier;
 mod year;
 
 pub use checksheet::{CheckSheetSummary, checksheet as checksheet_summary};
@@ -166,6 +167,7 @@ pub struct Summary {
     pub incidents: Vec<year::IncidentSummary>,
     pub contacts: Vec<year::ContactSummary>,
     pub checksheets: Vec<CheckSheetSummary>,
+    pub suppliers: Vec<supplier::SupplierSummary>,
 }
 
 /// The part of a recorded summary the 履歴 charts need, read back without the assets.
@@ -319,6 +321,7 @@ pub fn summarize(results: &Evaluated) -> Summary {
             .iter()
             .map(checksheet_summary)
             .collect(),
+        suppliers: supplier::suppliers(workbook),
         assets,
         categories,
         checks: Checks {

@@ -23,11 +23,18 @@ pub fn sample_database(db: &Path) {
 
 /// What of `summary --json` an IPA workbook carries: all but the 規程 (the company profile and the
 /// documents' status are not in the workbook, so an import into a new database has none) and the
-/// year's records (kept by the database an import goes into).
+/// year's records and the 委託先 (kept by the database an import goes into).
 pub fn sheet_summary(json: &[u8]) -> serde_json::Value {
     let mut json: serde_json::Value = serde_json::from_slice(json).unwrap();
     let object = json.as_object_mut().unwrap();
-    for key in ["policies", "duties", "trainings", "incidents", "contacts"] {
+    for key in [
+        "policies",
+        "duties",
+        "trainings",
+        "incidents",
+        "contacts",
+        "suppliers",
+    ] {
         object.remove(key);
     }
     json

@@ -16,6 +16,7 @@ pub mod policies;
 pub mod policy;
 pub mod register;
 pub mod start;
+pub mod supplier;
 pub mod threats;
 pub mod todo;
 pub mod treatment;
@@ -43,6 +44,7 @@ pub enum Sheet {
     Declaration,
     /// 年間の記録, on one of its sections.
     Year(year::Section),
+    Supplier,
     History,
 }
 
@@ -62,6 +64,7 @@ impl Sheet {
             Sheet::Policy => "規程（Word）",
             Sheet::Declaration => "基本方針",
             Sheet::Year(_) => "年間の記録",
+            Sheet::Supplier => "委託先",
             Sheet::History => "履歴",
         }
     }
@@ -168,6 +171,7 @@ pub fn sheets() -> Vec<Box<dyn View>> {
         Box::new(policy::PolicyView::default()),
         Box::new(declaration::DeclarationView::default()),
         Box::new(year::YearView::default()),
+        Box::new(supplier::SupplierView::default()),
         Box::new(history::HistoryView::default()),
     ]
 }

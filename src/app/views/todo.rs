@@ -18,6 +18,7 @@ fn sheet_of(place: Place) -> Option<Sheet> {
         Place::Training => Some(Sheet::Year(Section::Training)),
         Place::Contacts => Some(Sheet::Year(Section::Contacts)),
         Place::CheckSheet(id) => Some(Sheet::CheckSheet(Some(id))),
+        Place::Supplier => Some(Sheet::Supplier),
     }
 }
 

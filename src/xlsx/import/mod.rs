@@ -245,6 +245,8 @@ fn read_from<RS: Read + Seek>(
         // Customers' check sheets are not in the workbook either; the database keeps its own.
         checksheets: Vec::new(),
         year,
+        // Nor the 委託先 (operations::import keeps the database's).
+        suppliers: Default::default(),
     };
 
     let differences = register::differences(&register_name, &cached, &assess(&workbook));
