@@ -21,3 +21,4 @@ pub mod sample;
 pub mod store;
 pub mod summary;
 pub mod xlsx;
+pub mod zip_package;

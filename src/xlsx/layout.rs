@@ -167,3 +167,27 @@ pub fn col_name(col: u16) -> String {
 pub fn cell_name(row: u32, col: u16) -> String {
     format!("{}{}", col_name(col), row + 1)
 }
+
+/// The 0-based (row, column) of an "A1" or "$A$1" address; None for anything else.
+pub fn parse_cell_name(name: &str) -> Option<(u32, u32)> {
+    let name = name.trim().replace('$', "");
+    let digits = name.find(|c: char| c.is_ascii_digit())?;
+    let (letters, number) = name.split_at(digits);
+    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    let col = letters.chars().fold(0u32, |n, c| {
+        n * 26 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1)
+    });
+    let row: u32 = number.parse().ok()?;
+    (row >= 1).then(|| (row - 1, col - 1))
+}
+
+/// The 0-based corners of an "A1:B3" range (a single cell is a range of one).
+pub fn parse_range_name(name: &str) -> Option<((u32, u32), (u32, u32))> {
+    match name.split_once(':') {
+        Some((a, b)) => Some((parse_cell_name(a)?, parse_cell_name(b)?)),
+        None => parse_cell_name(name).map(|a| (a, a)),
+    }
+}
