@@ -3,7 +3,7 @@
 //! .xlsx with the values written (`xls_copy`).
 
 mod sheet_xml;
-mod workbook;
+pub(crate) mod workbook;
 mod xls;
 
 use crate::zip_package::ZipPackage;
