@@ -1,6 +1,7 @@
 //! Helpers shared by several test binaries and by benches/speed.rs.
 #![allow(dead_code)]
 
+pub mod checksheet;
 pub mod cli;
 pub mod data;
 pub mod display;

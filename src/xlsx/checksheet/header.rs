@@ -38,30 +38,33 @@ impl Header {
         roles.len()
     }
     /// How much this looks like an item table's header: a requirement column and another role
-    /// first, then the item rows, then the roles recognised.
-    pub fn score(&self) -> (bool, usize, usize) {
+    /// first, then the item rows, then the roles recognised, then the fewer rows (an empty row
+    /// over a header adds nothing).
+    pub fn score(&self) -> (bool, usize, usize, std::cmp::Reverse<u32>) {
         let table = self.column(ColumnRole::Requirement).is_some() && self.roles() >= 2;
-        (table, self.item_rows, self.roles())
+        let rows = self.rows.end() - self.rows.start();
+        (table, self.item_rows, self.roles(), std::cmp::Reverse(rows))
     }
 }
 
 /// The header text of a column: the group row's text (carried across its merged range) over the
-/// sub-header's, joined with " / " when both say something.
+/// sub-header's, the sub-header empty when the group's cell is merged down over it. A cell merged
+/// down from a row above the header is not the header's.
 fn header_text(grid: &Grid, rows: &RangeInclusive<u32>, col: u32) -> (String, String) {
-    let top = grid.shown(*rows.start(), col);
+    let own = |row: u32| match grid.merge_at(row, col) {
+        Some(d) if d.start.0 < *rows.start() => String::new(),
+        _ => grid.shown(row, col),
+    };
+    let top = own(*rows.start());
     let sub = if rows.start() == rows.end() {
         String::new()
     } else {
-        grid.shown(*rows.end(), col)
+        own(*rows.end())
     };
-    (
-        top,
-        if sub == grid.shown(*rows.start(), col) {
-            String::new()
-        } else {
-            sub
-        },
-    )
+    let merged_down = grid
+        .merge_at(*rows.start(), col)
+        .is_some_and(|d| d.end.0 >= *rows.end() && rows.start() != rows.end());
+    (top, if merged_down { String::new() } else { sub })
 }
 
 /// The role of a column from its group and sub-header: the customer's group makes every column

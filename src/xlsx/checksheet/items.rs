@@ -85,7 +85,7 @@ pub fn read(grid: &Grid, layout: &Layout) -> Vec<FoundItem> {
             required: required.and_then(|c| required_value(&grid.text(row, c))),
             extra: extras
                 .iter()
-                .filter_map(|c| non_empty(grid.text(row, c.index)).map(|v| (c.header.clone(), v)))
+                .filter_map(|c| non_empty(grid.shown(row, c.index)).map(|v| (c.header.clone(), v)))
                 .collect(),
             answer: layout.answer.and_then(|c| non_empty(grid.text(row, c))),
             comment: layout.comment.and_then(|c| non_empty(grid.text(row, c))),

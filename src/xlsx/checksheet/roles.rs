@@ -193,21 +193,17 @@ pub fn required_value(text: &str) -> Option<bool> {
     }
 }
 
-/// A row that counts rather than asks (合計, 小計, 達成率 …).
+/// A row that counts rather than asks (合計, 小計（必須）, 達成率 …).
 pub fn is_total(text: &str) -> bool {
     let text = normalize(text);
-    [
-        "合計",
-        "小計",
-        "総計",
-        "集計",
-        "計",
-        "達成率",
-        "実施率",
-        "平均",
-    ]
-    .iter()
-    .any(|w| text == *w || (text.starts_with(w) && text.chars().count() <= 8))
+    text == "計"
+        || ["合計", "小計", "総計", "集計"]
+            .iter()
+            .any(|w| text.starts_with(w))
+        || (["達成率", "実施率", "平均"]
+            .iter()
+            .any(|w| text.starts_with(w))
+            && text.chars().count() <= 12)
 }
 
 #[cfg(test)]
@@ -247,6 +243,7 @@ mod tests {
         assert_eq!(required_value("-"), None);
         assert!(is_total("合計"));
         assert!(is_total("達成率（必須）"));
+        assert!(is_total("合計（実施している）"));
         assert!(!is_total("計画的な教育を実施している"));
     }
 }
