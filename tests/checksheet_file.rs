@@ -6,6 +6,7 @@ mod common;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use common::checksheet::*;
+use common::libreoffice::{require_soffice, soffice_convert};
 use ironcalc::base::Model;
 use ironcalc::base::cell::CellValue;
 use ironcalc::import::load_from_xlsx_bytes;
@@ -449,40 +450,14 @@ fn an_xls_is_read_and_given_back_as_an_xlsx_copy() {
 #[test]
 #[ignore = "needs LibreOffice; run by .ci/run"]
 fn libreoffice_opens_the_patched_file_with_the_answers_and_the_totals() {
-    if let Err(e) = std::process::Command::new("soffice")
-        .arg("--version")
-        .output()
-    {
-        panic!(
-            "soffice (LibreOffice) が起動できません（{e}）。scripts/setup-debian.sh で入れてください。"
-        );
-    }
+    require_soffice();
     let dir = tempfile::tempdir().unwrap();
     let patched = patch_sheet(&customer_workbook(ITEMS, false), SHEET, &answers(ITEMS)).unwrap();
     let input = dir.path().join("patched.xlsx");
     std::fs::write(&input, &patched).unwrap();
     let out_dir = dir.path().join("out");
-    let status = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.path().join("profile").display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-        ])
-        .arg(&out_dir)
-        .arg(&input)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    std::fs::create_dir_all(&out_dir).unwrap();
+    soffice_convert(&out_dir, &input, "xlsx");
     let converted = std::fs::read(out_dir.join("patched.xlsx")).unwrap();
     let values = values(&converted);
     let sheet = &values.iter().find(|(n, _)| n == SHEET).unwrap().1;

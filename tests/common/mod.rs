@@ -7,6 +7,7 @@ pub mod data;
 pub mod display;
 pub mod docx;
 pub mod gui;
+pub mod libreoffice;
 pub mod lists;
 pub mod pdf;
 pub mod stale_export;
