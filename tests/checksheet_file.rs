@@ -281,12 +281,12 @@ fn patching_changes_only_the_answer_cells_and_the_summary_recalculates() {
         .iter()
         .position(|p| p.name == SUMMARY)
         .unwrap() as u32;
-    for k in 0..OPTIONS.len() {
+    for (k, option) in OPTIONS.iter().enumerate() {
         let expected = (0..ITEMS).filter(|i| i % OPTIONS.len() == k).count();
         let value = model
             .get_cell_value_by_index(summary, summary_row(k) as i32 + 1, 2)
             .unwrap();
-        assert_eq!(value, CellValue::Number(expected as f64), "{}", OPTIONS[k]);
+        assert_eq!(value, CellValue::Number(expected as f64), "{option}");
     }
 }
 
@@ -468,13 +468,12 @@ fn libreoffice_opens_the_patched_file_with_the_answers_and_the_totals() {
         );
     }
     let summary = &values.iter().find(|(n, _)| n == SUMMARY).unwrap().1;
-    for k in 0..OPTIONS.len() {
+    for (k, option) in OPTIONS.iter().enumerate() {
         let expected = (0..ITEMS).filter(|i| i % OPTIONS.len() == k).count() as f64;
         assert_eq!(
             summary.get_value((summary_row(k), 1)),
             Some(&Data::Float(expected)),
-            "{}",
-            OPTIONS[k]
+            "{option}"
         );
     }
 }

@@ -66,10 +66,10 @@ pub fn read(grid: &Grid, layout: &Layout) -> Vec<FoundItem> {
             .is_some_and(|end| layout.answer.is_none_or(|a| end >= a) || end >= requirement + 2);
         if text.is_empty() || section_title {
             // Without a label column, a section title alone in its row labels the items below.
-            if label_column.is_none() {
-                if let Some(title) = lone_text(grid, row) {
-                    label = title;
-                }
+            if label_column.is_none()
+                && let Some(title) = lone_text(grid, row)
+            {
+                label = title;
             }
             continue;
         }
