@@ -114,9 +114,55 @@ fn docx_speed() {
     );
 }
 
+/// A customer's check sheet of 1,000 items: reading it (sheet, header, dropdown, items), and
+/// writing an answer and a remark into every item.
+fn checksheet_speed() {
+    use riskbook::xlsx::checksheet::{Choice, read};
+    use riskbook::xlsx::patch::{CellWrite, patch_sheet};
+    let n = 1_000;
+    let bytes = common::checksheet::customer_workbook(n, false);
+    let t = time(9, || {
+        std::hint::black_box(read(&bytes, "取引先.xlsx", &Choice::default()).unwrap());
+    });
+    println!(
+        "check sheet, {n} items ({} KB): read {:>6.1} ms",
+        bytes.len() / 1024,
+        t.as_secs_f64() * 1e3
+    );
+    let writes: Vec<CellWrite> = (0..n)
+        .flat_map(|i| {
+            let row = common::checksheet::item_row(i);
+            [
+                CellWrite {
+                    row,
+                    column: common::checksheet::ANSWER,
+                    value: "実施している".into(),
+                },
+                CellWrite {
+                    row,
+                    column: common::checksheet::COMMENT,
+                    value: format!("規程第{i}条に定めている"),
+                },
+            ]
+        })
+        .collect();
+    let t = time(9, || {
+        std::hint::black_box(patch_sheet(&bytes, common::checksheet::SHEET, &writes).unwrap());
+    });
+    println!(
+        "check sheet, {n} items: patch_sheet {:>6.1} ms",
+        t.as_secs_f64() * 1e3
+    );
+}
+
 fn main() {
     if std::env::args().any(|a| a == "docx") {
         docx_speed();
+        return;
+    }
+    // `-- checksheet`: reading and patching a customer's check sheet.
+    if std::env::args().any(|a| a == "checksheet") {
+        checksheet_speed();
         return;
     }
     // `cargo bench --bench speed -- views` runs only the window measurements (frames and edits
@@ -210,6 +256,7 @@ fn main() {
     views_speed();
     year_speed();
     checksheet_view_speed();
+    checksheet_speed();
 }
 
 /// The parts of a recalculation and of the comparison with a snapshot, each on its own.

@@ -23,3 +23,4 @@ pub mod sample_year;
 pub mod store;
 pub mod summary;
 pub mod xlsx;
+pub mod zip_package;

@@ -7,58 +7,14 @@
 
 mod common;
 
+use common::libreoffice::{require_soffice, soffice_convert};
+
 use common::stale_export::{DIAGNOSIS_FIRST_ROW, REGISTER_FIRST_ROW, stale_export};
 use riskbook::calc::{assess, diagnose, rate_text};
 use riskbook::domain::Catalogue;
 use riskbook::domain::register::Column;
 use riskbook::sample::sample_workbook;
 use riskbook::xlsx::xlsx_bytes;
-use std::path::Path;
-use std::process::Command;
-
-/// A LibreOffice profile that recalculates every formula when a file is loaded.
-fn profile(dir: &Path) -> String {
-    let user = dir.join("lo-profile").join("user");
-    std::fs::create_dir_all(&user).unwrap();
-    std::fs::write(
-        user.join("registrymodifications.xcu"),
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>"#,
-    )
-    .unwrap();
-    format!(
-        "-env:UserInstallation=file://{}",
-        dir.join("lo-profile").display()
-    )
-}
-
-/// LibreOffice must be here: a run that asked for these tests fails without it.
-fn require_soffice() {
-    if let Err(e) = Command::new("soffice").arg("--version").output() {
-        panic!(
-            "soffice (LibreOffice) が起動できません（{e}）。scripts/setup-debian.sh で入れてください。"
-        );
-    }
-}
-
-/// Converts `file` with LibreOffice (recalculating on load) into `dir`.
-fn soffice_convert(dir: &Path, file: &Path, to: &str) {
-    let out = Command::new("soffice")
-        .arg(profile(dir))
-        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
-        .arg(dir)
-        .arg(file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// A minimal CSV reader: commas, double quotes.
 fn parse_csv(text: &str) -> Vec<Vec<String>> {

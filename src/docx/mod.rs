@@ -8,7 +8,7 @@ mod find;
 mod package;
 mod part;
 mod styles;
-mod xml;
+pub(crate) mod xml;
 
 use crate::domain::policy::spots::{PolicyValues, Spot};
 use find::Located;

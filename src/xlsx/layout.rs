@@ -182,6 +182,24 @@ pub fn cell_name(row: u32, col: u16) -> String {
     format!("{}{}", col_name(col), row + 1)
 }
 
+/// The 0-based (row, column) of an "A1" or "$A$1" address; None for anything else.
+pub fn parse_cell_name(name: &str) -> Option<(u32, u32)> {
+    let name = name.trim().replace('$', "");
+    let digits = name.find(|c: char| c.is_ascii_digit())?;
+    let (letters, number) = name.split_at(digits);
+    let col = col_index(letters)?;
+    let row: u32 = number.parse().ok()?;
+    (row >= 1).then(|| (row - 1, u32::from(col)))
+}
+
+/// The 0-based corners of an "A1:B3" range (a single cell is a range of one).
+pub fn parse_range_name(name: &str) -> Option<((u32, u32), (u32, u32))> {
+    match name.split_once(':') {
+        Some((a, b)) => Some((parse_cell_name(a)?, parse_cell_name(b)?)),
+        None => parse_cell_name(name).map(|a| (a, a)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,5 +213,8 @@ mod tests {
         for wrong in ["", "F1", "ＡＢ", "XFE", "ABCD"] {
             assert_eq!(col_index(wrong), None, "{wrong}");
         }
+        assert_eq!(parse_cell_name("$F$12"), Some((11, 5)));
+        assert_eq!(parse_range_name("A1:B3"), Some(((0, 0), (2, 1))));
+        assert_eq!(parse_cell_name("F0"), None);
     }
 }
