@@ -176,3 +176,53 @@ fn filters_show_unanswered_and_required_items_not_met() {
         "パスワードは十分な長さとし、使い回しを禁止すること"
     ));
 }
+
+/// The window's import: the customer's file read and shown (sheet, columns, the customer's own
+/// column named as not written), the remark column chosen again by the user, then stored; the
+/// answers written back into a copy of the file.
+#[test]
+fn a_customers_file_is_shown_before_it_is_stored_and_given_back_with_the_answers() {
+    use common::checksheet::{ANSWER, SHEET, customer_workbook, item_row};
+    use riskbook::app::actions::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    drop(sample_session(&path));
+    let file = dir.path().join("△△精機 2026年度.xlsx");
+    std::fs::write(&file, customer_workbook(8, false)).unwrap();
+
+    let mut harness = app(&path);
+    harness
+        .state_mut()
+        .file_dialog_answer(Action::CheckSheetImport, Some(file.clone()));
+    harness.run();
+    assert!(shows(
+        &harness,
+        "取引先チェックシートの取り込み：△△精機 2026年度.xlsx"
+    ));
+    assert!(shows(&harness, "項目 8 件"));
+    assert!(shows(&harness, "取引先の欄（書き込みません）"));
+    assert!(
+        on_disk(&path).checksheets.is_empty(),
+        "nothing stored before 取り込む"
+    );
+    pick(&mut harness, "根拠・補足欄", "（なし）");
+    click(&mut harness, "取り込む");
+    let stored = on_disk(&path).checksheets;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].name, "△△精機 2026年度");
+    assert_eq!(stored[0].source.comment_column, None, "the user's choice");
+    assert!(shows(&harness, "回答 1 / 8 件"), "the sheet is in front");
+
+    pick(&mut harness, "No.2 の回答", "実施していない");
+    let out = dir.path().join("返送用.xlsx");
+    harness
+        .state_mut()
+        .file_dialog_answer(Action::CheckSheetExport, Some(out.clone()));
+    harness.run();
+    let mut book = calamine::open_workbook_auto(&out).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut book, SHEET).unwrap();
+    assert_eq!(
+        sheet.get_value((item_row(1), ANSWER)),
+        Some(&calamine::Data::String("実施していない".into()))
+    );
+}

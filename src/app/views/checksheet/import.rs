@@ -17,6 +17,8 @@ pub struct ImportPanel {
     preview: Preview,
     /// Why the last change of sheet, column or name cannot be used (the preview before it stays).
     problem: Option<String>,
+    /// The user chose 「（なし）」 for the remark column (a `Choice` of None means "find it").
+    no_comment: bool,
 }
 
 /// What the user decided in the panel.
@@ -46,6 +48,7 @@ impl ImportPanel {
             choice,
             preview,
             problem: None,
+            no_comment: false,
         })
     }
 
@@ -54,6 +57,10 @@ impl ImportPanel {
             Ok(preview) => {
                 self.choice.sheet = Some(preview.found.sheet.clone());
                 self.preview = preview;
+                if self.no_comment {
+                    self.preview.found.comment_column = None;
+                    self.preview.sheet.source.comment_column = None;
+                }
                 self.problem = None;
             }
             Err(e) => self.problem = Some(e.to_string()),
@@ -105,7 +112,7 @@ impl ImportPanel {
                     .labelled_by(label.id);
                 changed |= name.lost_focus();
                 ui.end_row();
-                ui.label("シート");
+                ui.label("項目のあるシート");
                 let mut sheet = found.sheet.clone();
                 egui::ComboBox::from_id_salt("checksheet-sheet")
                     .selected_text(sheet.clone())
@@ -125,17 +132,18 @@ impl ImportPanel {
                     changed = true;
                 }
                 ui.end_row();
-                ui.label("回答欄");
+                ui.label("回答を書く列");
                 let mut answer = found.answer_column;
                 if Self::column_pick(ui, "回答欄", &found.columns, &mut answer) {
                     self.choice.answer_column = answer;
                     changed = true;
                 }
                 ui.end_row();
-                ui.label("根拠・補足欄");
+                ui.label("根拠・補足を書く列");
                 let mut comment = found.comment_column;
                 if Self::column_pick(ui, "根拠・補足欄", &found.columns, &mut comment) {
                     self.choice.comment_column = comment;
+                    self.no_comment = comment.is_none();
                     changed = true;
                 }
                 ui.end_row();
