@@ -220,6 +220,9 @@ fn summary_and_the_annual_report_carry_the_records_of_the_period() {
         "顧客名簿の誤送信",
         "レベル3：1件",
         "事故レベル2以上のインシデント1件の再発防止策の確認",
+        "委託先の評価",
+        "みなと税理士事務所",
+        "クラウド会計サービス",
     ] {
         assert!(text.contains(expected), "{expected} not in {text}");
     }

@@ -328,6 +328,56 @@ fn training(c: &mut Composer, input: &AnnualInput) {
     }
 }
 
+/// 委託先: each one's evaluation within the period (評価日, ○/× counts, 総合結果) or that none was
+/// made, and when the next one is due.
+fn suppliers(c: &mut Composer, input: &AnnualInput) {
+    let suppliers = &input.results().workbook.suppliers;
+    if suppliers.list.is_empty() {
+        return;
+    }
+    c.heading("委託先の評価");
+    let w = c.content_width();
+    let columns = [
+        TableColumn::left("委託先", w * 0.27),
+        TableColumn::left("評価日", w * 0.17),
+        TableColumn::left("結果", w * 0.39),
+        TableColumn::left("次回評価", w * 0.17),
+    ];
+    let rows: Vec<Vec<Cell>> = suppliers
+        .list
+        .iter()
+        .map(|s| {
+            let evaluated = suppliers
+                .evaluations_of(s.id)
+                .filter(|e| e.on.is_some_and(|on| input.within(on)))
+                .max_by_key(|e| e.on);
+            let (on, result) = match evaluated {
+                Some(e) => (long_date(e.on.expect("filtered on its date")), {
+                    let t = crate::calc::supplier::totals(Some(e));
+                    format!(
+                        "○{}・×{}・該当なし{}　{}",
+                        t.yes,
+                        t.no,
+                        t.not_applicable,
+                        e.verdict.map_or("", |v| v.label())
+                    )
+                }),
+                None => ("—".to_string(), "この期間は評価していません".to_string()),
+            };
+            let next = suppliers
+                .next_evaluation(s)
+                .map_or_else(|| "未定".to_string(), long_date);
+            vec![
+                Cell::Text(s.name.clone()),
+                Cell::Text(on),
+                Cell::Text(result),
+                Cell::Text(next),
+            ]
+        })
+        .collect();
+    c.table(&columns, &rows, 8.5);
+}
+
 fn duties(c: &mut Composer, input: &AnnualInput) {
     c.heading("年間計画（定期的な作業）");
     let year = &input.results().workbook.year;
@@ -423,6 +473,7 @@ pub fn compose(input: &AnnualInput, measure: &dyn Measure) -> Vec<Vec<Op>> {
     plan(&mut c, input);
     incidents(&mut c, input);
     training(&mut c, input);
+    suppliers(&mut c, input);
     duties(&mut c, input);
     let mut pages = c.pages;
     footers(&mut pages, measure, &footer_text(input));
