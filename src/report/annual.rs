@@ -487,22 +487,14 @@ mod tests {
     use crate::domain::year::incident::{Incident, Kind};
     use crate::domain::year::training::{Attendee, Form, Staff, StaffId, Training};
     use crate::domain::{Catalogue, Workbook};
-    use crate::report::layout::Fixed;
+    use crate::report::layout::{Fixed, texts};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
     fn text(pages: &[Vec<Op>]) -> String {
-        pages
-            .iter()
-            .flatten()
-            .filter_map(|op| match op {
-                Op::Text { text, .. } => Some(text.as_str()),
-                Op::Rect { .. } => None,
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        texts(pages).join("\n")
     }
 
     fn year_workbook() -> Workbook {

@@ -106,18 +106,7 @@ pub fn compose(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::layout::Fixed;
-
-    fn texts(pages: &[Vec<Op>]) -> Vec<String> {
-        pages
-            .iter()
-            .flatten()
-            .filter_map(|op| match op {
-                Op::Text { text, .. } => Some(text.clone()),
-                Op::Rect { .. } => None,
-            })
-            .collect()
-    }
+    use crate::report::layout::{Fixed, texts};
 
     #[test]
     fn the_page_lists_the_people_in_calling_order_with_big_names_and_numbers() {

@@ -361,6 +361,19 @@ impl<'a> Composer<'a> {
 
 /// Every character 1 point per point of size: a measure easy to reason about, for the layout's
 /// tests and those of the pages built on it.
+/// The texts drawn on `pages`, in drawing order (tests read a composed report back with it).
+#[cfg(test)]
+pub(crate) fn texts(pages: &[Vec<Op>]) -> Vec<String> {
+    pages
+        .iter()
+        .flatten()
+        .filter_map(|op| match op {
+            Op::Text { text, .. } => Some(text.clone()),
+            Op::Rect { .. } => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 pub(crate) struct Fixed;
 

@@ -136,18 +136,7 @@ mod tests {
     use super::*;
     use crate::domain::supplier::checklist::{NO, YES};
     use crate::domain::supplier::{SupplierId, Verdict};
-    use crate::report::layout::Fixed;
-
-    fn texts(pages: &[Vec<Op>]) -> Vec<String> {
-        pages
-            .iter()
-            .flatten()
-            .filter_map(|op| match op {
-                Op::Text { text, .. } => Some(text.clone()),
-                Op::Rect { .. } => None,
-            })
-            .collect()
-    }
+    use crate::report::layout::{Fixed, texts};
 
     fn supplier() -> Supplier {
         Supplier {

@@ -260,14 +260,7 @@ mod tests {
     use crate::domain::checksheet::edit::tests::sheet;
     use crate::domain::plan::PlanId;
 
-    fn database() -> Connection {
-        let mut conn = Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "foreign_keys", true).unwrap();
-        let tx = conn.transaction().unwrap();
-        super::super::schema::migrate(&tx, 0).unwrap();
-        tx.commit().unwrap();
-        conn
-    }
+    use crate::store::schema::in_memory as database;
 
     #[test]
     fn a_sheet_is_stored_answered_and_read_back_with_its_file() {

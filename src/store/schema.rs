@@ -384,3 +384,14 @@ mod tests {
         assert!(value(2, " ").is_err());
     }
 }
+
+/// A database in memory at the current schema, with foreign keys on (tests of the store's parts).
+#[cfg(test)]
+pub(crate) fn in_memory() -> rusqlite::Connection {
+    let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+    conn.pragma_update(None, "foreign_keys", true).unwrap();
+    let tx = conn.transaction().unwrap();
+    migrate(&tx, 0).unwrap();
+    tx.commit().unwrap();
+    conn
+}

@@ -163,16 +163,7 @@ pub fn load(conn: &Connection) -> StoreResult<Suppliers> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    fn database() -> Connection {
-        let mut conn = Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "foreign_keys", true).unwrap();
-        let tx = conn.transaction().unwrap();
-        super::super::schema::migrate(&tx, 0).unwrap();
-        tx.commit().unwrap();
-        conn
-    }
+    use crate::store::schema::in_memory as database;
 
     #[test]
     fn the_schema_refuses_what_the_domain_cannot_make() {

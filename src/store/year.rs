@@ -374,14 +374,7 @@ mod tests {
     use crate::domain::{AssetId, ItemNo};
     use chrono::NaiveDate;
 
-    fn database() -> Connection {
-        let mut conn = Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "foreign_keys", true).unwrap();
-        let tx = conn.transaction().unwrap();
-        super::super::schema::migrate(&tx, 0).unwrap();
-        tx.commit().unwrap();
-        conn
-    }
+    use crate::store::schema::in_memory as database;
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap()
