@@ -351,6 +351,17 @@ pub fn migration_sql(version: i64) -> String {
     migration(version)
 }
 
+/// A database in memory at the current schema, with foreign keys on (tests of the store's parts).
+#[cfg(test)]
+pub(crate) fn in_memory() -> rusqlite::Connection {
+    let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+    conn.pragma_update(None, "foreign_keys", true).unwrap();
+    let tx = conn.transaction().unwrap();
+    migrate(&tx, 0).unwrap();
+    tx.commit().unwrap();
+    conn
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,15 +394,4 @@ mod tests {
         assert!(value(0, "x").is_err());
         assert!(value(2, " ").is_err());
     }
-}
-
-/// A database in memory at the current schema, with foreign keys on (tests of the store's parts).
-#[cfg(test)]
-pub(crate) fn in_memory() -> rusqlite::Connection {
-    let mut conn = rusqlite::Connection::open_in_memory().unwrap();
-    conn.pragma_update(None, "foreign_keys", true).unwrap();
-    let tx = conn.transaction().unwrap();
-    migrate(&tx, 0).unwrap();
-    tx.commit().unwrap();
-    conn
 }
