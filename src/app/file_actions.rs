@@ -237,7 +237,7 @@ impl RiskbookApp {
     /// 基本方針をPDF出力 to `path` (the file dialog's answer; tests call it directly).
     pub fn save_basic_policy(&mut self, path: PathBuf) {
         self.commit_drafts();
-        self.job = Some(Job::basic_policy(
+        self.job = Some(Job::pdf_request(
             BasicPolicyRequest::new(&self.session),
             path,
         ));
@@ -246,14 +246,14 @@ impl RiskbookApp {
     /// 連絡網をPDF出力 to `path` (the file dialog's answer; tests call it directly).
     pub fn save_contacts(&mut self, path: PathBuf) {
         self.commit_drafts();
-        self.job = Some(Job::contacts(ContactsRequest::new(&self.session), path));
+        self.job = Some(Job::pdf_request(ContactsRequest::new(&self.session), path));
     }
 
     /// 経営者への報告をPDF出力 to `path`, for the last 12 months (the command line takes any period).
     pub fn save_annual(&mut self, path: PathBuf) {
         self.commit_drafts();
         match AnnualRequest::last_year(&self.session) {
-            Ok(request) => self.job = Some(Job::annual(request, path)),
+            Ok(request) => self.job = Some(Job::pdf_request(request, path)),
             Err(e) => self.message = Some(Message::ReportFailed(e.to_string())),
         }
     }
@@ -267,7 +267,7 @@ impl RiskbookApp {
     ) {
         self.commit_drafts();
         match SupplierRequest::new(&self.session, id, year) {
-            Some(request) => self.job = Some(Job::supplier(request, path)),
+            Some(request) => self.job = Some(Job::pdf_request(request, path)),
             None => {
                 self.message = Some(Message::ReportFailed(
                     "委託先が見つかりません。削除されています。".to_string(),

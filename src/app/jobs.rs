@@ -4,9 +4,7 @@
 
 use crate::calc::Evaluated;
 use crate::entry::list::{Source, open_source};
-use crate::operations::report::{
-    AnnualRequest, BasicPolicyRequest, ContactsRequest, ReportRequest, SupplierRequest,
-};
+use crate::operations::report::{PdfRequest, ReportRequest};
 use crate::report::ReportError;
 use crate::xlsx::{ImportError, Imported};
 use std::path::PathBuf;
@@ -74,19 +72,8 @@ impl Job {
         Job::pdf(path, open, move |path| request.write(path))
     }
 
-    pub fn basic_policy(request: BasicPolicyRequest, path: PathBuf) -> Job {
-        Job::pdf(path, false, move |path| request.write(path))
-    }
-
-    pub fn annual(request: AnnualRequest, path: PathBuf) -> Job {
-        Job::pdf(path, false, move |path| request.write(path))
-    }
-
-    pub fn contacts(request: ContactsRequest, path: PathBuf) -> Job {
-        Job::pdf(path, false, move |path| request.write(path))
-    }
-
-    pub fn supplier(request: SupplierRequest, path: PathBuf) -> Job {
+    /// A PDF other than the report (経営者への報告, 連絡網, 基本方針, 委託先確認リスト), not opened.
+    pub fn pdf_request(request: impl PdfRequest, path: PathBuf) -> Job {
         Job::pdf(path, false, move |path| request.write(path))
     }
 

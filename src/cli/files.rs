@@ -2,7 +2,7 @@
 
 use super::{CliError, refuse_to_overwrite};
 use crate::operations::report::{
-    AnnualRequest, BasicPolicyRequest, ContactsRequest, ReportRequest, SupplierRequest,
+    AnnualRequest, BasicPolicyRequest, ContactsRequest, PdfRequest, ReportRequest, SupplierRequest,
 };
 use crate::operations::{self, Session};
 use std::path::Path;

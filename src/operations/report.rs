@@ -3,12 +3,19 @@
 
 use super::Session;
 use crate::calc::Evaluated;
-use crate::report::{ReportError, ReportInput, write_pdf};
+use crate::report::{ReportError, ReportInput, write_pages, write_pdf};
 use crate::store::StoreResult;
 use chrono::NaiveDate;
 use std::path::Path;
 
 /// Everything a report needs, owned so it can be written on another thread.
+/// A PDF a session asked for, owned so the window can write it on another thread (the command line
+/// writes it at once): the report, the annual report, the 連絡網, the 基本方針, a 委託先's list.
+pub trait PdfRequest: Send + 'static {
+    /// Writes the PDF to `path` (through a file beside it).
+    fn write(&self, path: &Path) -> Result<(), ReportError>;
+}
+
 pub struct ReportRequest {
     pub results: Evaluated,
     /// The last confirmed assessment (label and results), for 前回との比較.
@@ -43,8 +50,10 @@ impl ReportRequest {
                 .map(|(label, results)| (label.as_str(), results)),
         }
     }
+}
 
-    pub fn write(&self, path: &Path) -> Result<(), ReportError> {
+impl PdfRequest for ReportRequest {
+    fn write(&self, path: &Path) -> Result<(), ReportError> {
         write_pdf(&self.input(), path)
     }
 }
@@ -86,18 +95,17 @@ impl AnnualRequest {
             .unwrap_or(today);
         AnnualRequest::new(session, from, today)
     }
+}
 
-    pub fn write(&self, path: &Path) -> Result<(), ReportError> {
+impl PdfRequest for AnnualRequest {
+    fn write(&self, path: &Path) -> Result<(), ReportError> {
         let input = crate::report::annual::AnnualInput {
             base: self.report.input(),
             from: self.from,
             to: self.to,
         };
-        crate::report::write_bytes(
-            &crate::report::render(&crate::report::annual::compose(
-                &input,
-                &crate::report::FontMeasure::bundled(),
-            ))?,
+        write_pages(
+            &crate::report::annual::compose(&input, &crate::report::FontMeasure::bundled()),
             path,
         )
     }
@@ -121,15 +129,17 @@ impl ContactsRequest {
             updated: chrono::Local::now().date_naive(),
         }
     }
+}
 
-    pub fn write(&self, path: &Path) -> Result<(), ReportError> {
-        crate::report::write_bytes(
-            &crate::report::render(&crate::report::contacts::compose(
+impl PdfRequest for ContactsRequest {
+    fn write(&self, path: &Path) -> Result<(), ReportError> {
+        write_pages(
+            &crate::report::contacts::compose(
                 &self.company,
                 &self.contacts,
                 self.updated,
                 &crate::report::FontMeasure::bundled(),
-            ))?,
+            ),
             path,
         )
     }
@@ -150,8 +160,10 @@ impl BasicPolicyRequest {
             policy: workbook.declaration.basic_policy.clone(),
         }
     }
+}
 
-    pub fn write(&self, path: &Path) -> Result<(), ReportError> {
+impl PdfRequest for BasicPolicyRequest {
+    fn write(&self, path: &Path) -> Result<(), ReportError> {
         crate::report::write_bytes(
             &crate::report::basic_policy_pdf(&self.company, &self.policy)?,
             path,
@@ -189,19 +201,18 @@ impl SupplierRequest {
             year,
         })
     }
+}
 
-    pub fn write(&self, path: &Path) -> Result<(), ReportError> {
+impl PdfRequest for SupplierRequest {
+    fn write(&self, path: &Path) -> Result<(), ReportError> {
         let input = crate::report::supplier::SupplierInput {
             company: &self.company,
             supplier: &self.supplier,
             year: self.year,
             evaluation: self.evaluation.as_ref(),
         };
-        crate::report::write_bytes(
-            &crate::report::render(&crate::report::supplier::compose(
-                &input,
-                &crate::report::FontMeasure::bundled(),
-            ))?,
+        write_pages(
+            &crate::report::supplier::compose(&input, &crate::report::FontMeasure::bundled()),
             path,
         )
     }

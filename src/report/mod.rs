@@ -203,6 +203,11 @@ pub fn basic_policy_pdf(
     ))
 }
 
+/// Renders composed pages and writes the PDF to `path`.
+pub fn write_pages(pages: &[Vec<Op>], path: &std::path::Path) -> Result<(), ReportError> {
+    write_bytes(&render(pages)?, path)
+}
+
 /// Writes a finished PDF to `path` via a temporary file beside it.
 pub fn write_bytes(bytes: &[u8], path: &std::path::Path) -> Result<(), ReportError> {
     let write_err = |source| ReportError::Write {
