@@ -133,31 +133,38 @@ impl RiskbookApp {
 
     /// A file for an action a view asked for (取引先チェックシート取込): the view uses it and says
     /// how it went.
+    /// The view that used the file comes to the front when it did (a sheet read from the ファイル
+    /// menu is shown in its own view).
     fn view_use_file(&mut self, action: Action, path: &Path) {
         self.commit_drafts();
         let session = &self.session;
-        let outcome = self
+        let Some((sheet, outcome)) = self
             .views
             .iter_mut()
-            .find_map(|v| v.use_file(action, path, session));
-        if action == Action::CheckSheetImport && matches!(outcome, Some(Ok(_))) {
+            .find_map(|v| Some((v.sheet(), v.use_file(action, path, session)?)))
+        else {
+            return;
+        };
+        if outcome.is_ok() {
             self.show_start = false;
-            self.sheet = super::views::Sheet::CheckSheet(None);
+            if !self.sheet.same_tab(sheet) {
+                self.sheet = sheet;
+            }
         }
         match outcome {
-            Some(Ok(text)) if !text.is_empty() => {
+            Ok(text) if !text.is_empty() => {
                 self.message = Some(Message::Done {
                     title: action.name().into(),
                     text,
                 })
             }
-            Some(Err(why)) => {
+            Err(why) => {
                 self.message = Some(Message::Failed {
                     title: action.name().into(),
                     why,
                 })
             }
-            _ => {}
+            Ok(_) => {}
         }
     }
 
