@@ -4,13 +4,14 @@
 //! item not met.
 
 use crate::domain::checksheet::suggest::related_items;
-use crate::domain::checksheet::{CheckSheet, ItemAnswer, Link, SheetEdit};
+use crate::domain::checksheet::{CheckSheet, ItemAnswer, Link, SheetEdit, SheetId};
 use crate::domain::{Edit, ItemNo, Measure, PlanEntry, PlanOffer, Workbook};
 use eframe::egui::{self, RichText, Ui};
 
-fn answer_edit(sheet: &CheckSheet, index: usize, answer: ItemAnswer) -> Edit {
+/// The edit that gives item `index` of `sheet` this answer, dated today.
+pub(super) fn answer_edit(sheet: SheetId, index: usize, answer: ItemAnswer) -> Edit {
     Edit::CheckSheet(SheetEdit::Answer {
-        sheet: sheet.id,
+        sheet,
         index,
         answer: ItemAnswer {
             on: Some(chrono::Local::now().date_naive()),
@@ -67,7 +68,7 @@ pub fn ui(
                 let chosen = answer.choice.as_deref() == Some(word);
                 if ui.selectable_label(chosen, word).clicked() && !chosen {
                     edits.push(answer_edit(
-                        sheet,
+                        sheet.id,
                         index,
                         ItemAnswer {
                             choice: Some(word.to_string()),
@@ -78,7 +79,7 @@ pub fn ui(
             }
             if answer.choice.is_some() && ui.button("未回答に戻す").clicked() {
                 edits.push(answer_edit(
-                    sheet,
+                    sheet.id,
                     index,
                     ItemAnswer {
                         choice: None,
@@ -93,7 +94,7 @@ pub fn ui(
         if response.changed() {
             let choice = Some(text.trim().to_string()).filter(|t| !t.is_empty());
             edits.push(answer_edit(
-                sheet,
+                sheet.id,
                 index,
                 ItemAnswer {
                     choice,
@@ -118,7 +119,7 @@ pub fn ui(
         && let Some(typed) = draft.take().filter(|t| *t != answer.comment)
     {
         edits.push(answer_edit(
-            sheet,
+            sheet.id,
             index,
             ItemAnswer {
                 comment: typed,
@@ -153,7 +154,7 @@ pub fn ui(
                     links.retain(|l| *l != Link::Check(*no));
                 }
                 edits.push(answer_edit(
-                    sheet,
+                    sheet.id,
                     index,
                     ItemAnswer {
                         links,

@@ -8,7 +8,7 @@ mod import;
 
 use super::{Operation, Requests, Sheet, View};
 use crate::app::actions::Action;
-use crate::domain::checksheet::{CheckSheet, ItemAnswer, SheetEdit, SheetId};
+use crate::domain::checksheet::{CheckSheet, ItemAnswer, SheetId};
 use crate::domain::{Edit, Workbook};
 use crate::operations::Session;
 use crate::operations::checksheet as ops;
@@ -212,15 +212,14 @@ impl CheckSheetView {
                             ui.label(current.as_deref().unwrap_or("未回答"));
                         }
                         if chosen != current {
-                            edits.push(Edit::CheckSheet(SheetEdit::Answer {
-                                sheet: sheet.id,
-                                index: i,
-                                answer: ItemAnswer {
+                            edits.push(detail::answer_edit(
+                                sheet.id,
+                                i,
+                                ItemAnswer {
                                     choice: chosen,
-                                    on: Some(chrono::Local::now().date_naive()),
                                     ..item.answer.clone()
                                 },
-                            }));
+                            ));
                             self.current = Some(i);
                         }
                     });
@@ -243,15 +242,14 @@ impl CheckSheetView {
         let sheet = wb.checksheets.iter().find(|s| s.id == id)?;
         let item = sheet.items.get(index)?;
         (item.answer.comment != text).then(|| {
-            Edit::CheckSheet(SheetEdit::Answer {
-                sheet: id,
+            detail::answer_edit(
+                id,
                 index,
-                answer: ItemAnswer {
+                ItemAnswer {
                     comment: text,
-                    on: Some(chrono::Local::now().date_naive()),
                     ..item.answer.clone()
                 },
-            })
+            )
         })
     }
 }
