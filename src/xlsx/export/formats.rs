@@ -50,6 +50,48 @@ impl Formats {
     }
 }
 
+/// Rows written a block at a time, then formatted together (`format_rows`): few enough that they
+/// are still in the cache.
+pub(super) const FORMAT_BLOCK: usize = 256;
+
+/// Neighbouring columns that share a format: (first, last, format).
+pub(super) type FormatRuns<'f> = Vec<(u16, u16, &'f Format)>;
+
+/// The runs of `columns` (each column's format, in column order).
+pub(super) fn format_runs<'f>(
+    columns: impl IntoIterator<Item = (u16, &'f Format)>,
+) -> FormatRuns<'f> {
+    let mut runs: FormatRuns<'f> = Vec::new();
+    for (col, format) in columns {
+        match runs.last_mut() {
+            Some((_, last, run_format))
+                if *last + 1 == col && std::ptr::eq(*run_format, format) =>
+            {
+                *last = col
+            }
+            _ => runs.push((col, col, format)),
+        }
+    }
+    runs
+}
+
+/// Formats rows `first..=last`, written without a format, a run of columns at a time. rust_xlsxwriter
+/// looks a format up by hashing it, once per call, which per cell was a large part of a big export.
+/// The cells and their style numbers are those a format per cell gives, as is the order formats are
+/// first used in (that of styles.xml); a cell left empty becomes a formatted blank, as
+/// `write_blank` makes it.
+pub(super) fn format_rows(
+    sheet: &mut Worksheet,
+    first: u32,
+    last: u32,
+    runs: &FormatRuns,
+) -> Result<(), XlsxError> {
+    for (first_col, last_col, format) in runs {
+        sheet.set_range_format(first, *first_col, last, *last_col, format)?;
+    }
+    Ok(())
+}
+
 pub(super) fn list(
     items: &[&str],
     title: &str,

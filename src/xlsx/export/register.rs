@@ -1,7 +1,7 @@
 //! 情報資産管理台帳: the assets as text and numbers, 重要度 and M–S as formulas over 脅威の状況,
 //! dropdowns and the risk classes' colours.
 
-use super::formats::{Formats, list};
+use super::formats::{FORMAT_BLOCK, FormatRuns, Formats, format_rows, format_runs, list};
 use super::{opt, print_setup};
 use crate::calc::palette::hex;
 use crate::calc::{Assessment, RiskLevel};
@@ -26,22 +26,10 @@ fn cell_format(column: Column, f: &Formats) -> &Format {
     }
 }
 
-/// The columns A–S as runs of neighbours with the same format: (first, last, format).
-fn format_runs(f: &Formats) -> Vec<(u16, u16, &Format)> {
-    let mut runs: Vec<(u16, u16, &Format)> = Vec::new();
-    for column in Column::ALL {
-        let format = cell_format(column, f);
-        match runs.last_mut() {
-            Some((_, last, run_format)) if std::ptr::eq(*run_format, format) => *last = col(column),
-            _ => runs.push((col(column), col(column), format)),
-        }
-    }
-    runs
+/// The columns A–S as runs of neighbours with the same format.
+fn register_runs(f: &Formats) -> FormatRuns<'_> {
+    format_runs(Column::ALL.map(|column| (col(column), cell_format(column, f))))
 }
-
-/// Rows formatted together (`write_assets`): few enough that they are still in the cache. Also the
-/// rows whose formulas are made at a time on the second thread.
-const FORMAT_BLOCK: usize = 256;
 
 /// The formulas of one row, in the order they are written: M, then P, Q, R, then S.
 type RowFormulas = [Formula; 5];
@@ -113,18 +101,15 @@ fn make_formulas(
     }
 }
 
-/// The assets' values and formulas. The values are written without a format and then formatted a
-/// block of rows and a run of columns at a time: rust_xlsxwriter looks a format up by hashing it,
-/// once per call, which per cell was a large part of a big export. The cells and their style
-/// numbers are the same as with a format per cell, as is the order formats are first used in (that
-/// of styles.xml).
+/// The assets' values and formulas, written without a format and formatted a block at a time
+/// (`format_rows`).
 fn write_assets(
     sheet: &mut Worksheet,
     wb: &Workbook,
     assessment: &Assessment,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    let runs = format_runs(formats);
+    let runs = register_runs(formats);
     std::thread::scope(|scope| {
         let (send, blocks) = std::sync::mpsc::sync_channel(4);
         scope.spawn(move || make_formulas(wb, assessment, send));
@@ -151,9 +136,7 @@ fn write_assets(
                 }
                 sheet.write_formula(row, col(Column::Risk), s)?;
             }
-            for (first_col, last_col, format) in &runs {
-                sheet.set_range_format(first, *first_col, last, *last_col, format)?;
-            }
+            format_rows(sheet, first, last, &runs)?;
         }
         Ok(())
     })

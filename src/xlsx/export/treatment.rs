@@ -1,7 +1,7 @@
 //! リスク対応 as an extra sheet after 対策計画: the assets at リスク大・中 (undecided first) and the
 //! decisions kept on others, with a dropdown for 対応 (read back by `xlsx::treatment_sheet`).
 
-use super::formats::{Formats, list};
+use super::formats::{FORMAT_BLOCK, Formats, format_rows, format_runs, list};
 use crate::calc::Assessment;
 use crate::calc::treatment::{TreatmentRow, treatment_list};
 use crate::domain::{Decision, Treatment, Workbook};
@@ -17,6 +17,31 @@ fn standing(r: &TreatmentRow) -> String {
     Treatment::missing_text(&r.missing).unwrap_or_else(|| r.standing().to_string())
 }
 
+/// One row's values, without a format (`format_rows` gives them theirs).
+fn write_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    wb: &Workbook,
+    r: &TreatmentRow,
+) -> Result<(), XlsxError> {
+    sheet.write_number(row, 0, (r.row + 1) as f64)?;
+    sheet.write_string(row, 1, &wb.assets[r.row].name)?;
+    let risk = r.risk.map_or(String::new(), |v| format!("{v}"));
+    sheet.write_string(row, 2, format!("{risk}{}", r.level.label()))?;
+    let t = wb.treatment(r.asset);
+    let text = |get: fn(&Treatment) -> &str| t.map_or("", get);
+    sheet.write_string(row, 3, t.map_or("", |t| t.decision.label()))?;
+    sheet.write_string(row, 4, text(|t| &t.reason))?;
+    sheet.write_string(row, 5, text(|t| &t.change))?;
+    sheet.write_string(row, 6, text(|t| &t.accepted_by))?;
+    if let Some(d) = t.and_then(|t| t.accepted_on) {
+        let date = ExcelDateTime::from_ymd(d.year_ce().1 as u16, d.month() as u8, d.day() as u8)?;
+        sheet.write_datetime(row, 7, &date)?;
+    }
+    sheet.write_string(row, 8, standing(r))?;
+    Ok(())
+}
+
 pub(super) fn write(
     sheet: &mut Worksheet,
     wb: &Workbook,
@@ -25,33 +50,20 @@ pub(super) fn write(
 ) -> Result<(), XlsxError> {
     super::formats::title_and_headers(sheet, TREATMENT, &TREATMENT_HEADERS, f)?;
     let treated = treatment_list(wb, assessment);
-    let rows = treated.needed.iter().chain(&treated.not_needed);
-    let mut count = 0;
-    for (i, r) in rows.enumerate() {
-        count += 1;
-        let row = TREATMENT_FIRST_ROW + i as u32;
-        sheet.write_number_with_format(row, 0, (r.row + 1) as f64, &f.center)?;
-        sheet.write_string_with_format(row, 1, &wb.assets[r.row].name, &f.wrap)?;
-        let risk = r.risk.map_or(String::new(), |v| format!("{v}"));
-        sheet.write_string_with_format(row, 2, format!("{risk}{}", r.level.label()), &f.cell)?;
-        let t = wb.treatment(r.asset);
-        let text = |get: fn(&Treatment) -> &str| t.map_or("", get);
-        sheet.write_string_with_format(row, 3, t.map_or("", |t| t.decision.label()), &f.center)?;
-        sheet.write_string_with_format(row, 4, text(|t| &t.reason), &f.wrap)?;
-        sheet.write_string_with_format(row, 5, text(|t| &t.change), &f.wrap)?;
-        sheet.write_string_with_format(row, 6, text(|t| &t.accepted_by), &f.cell)?;
-        match t.and_then(|t| t.accepted_on) {
-            Some(d) => {
-                let date =
-                    ExcelDateTime::from_ymd(d.year_ce().1 as u16, d.month() as u8, d.day() as u8)?;
-                sheet.write_datetime_with_format(row, 7, &date, &f.date)?;
-            }
-            None => {
-                sheet.write_blank(row, 7, &f.date)?;
-            }
+    let rows: Vec<&TreatmentRow> = treated.needed.iter().chain(&treated.not_needed).collect();
+    // One per `TREATMENT_HEADERS`.
+    let columns = [
+        &f.center, &f.wrap, &f.cell, &f.center, &f.wrap, &f.wrap, &f.cell, &f.date, &f.cell,
+    ];
+    let runs = format_runs((0..).zip(columns));
+    for (block, chunk) in rows.chunks(FORMAT_BLOCK).enumerate() {
+        let first = TREATMENT_FIRST_ROW + (block * FORMAT_BLOCK) as u32;
+        for (row, r) in (first..).zip(chunk) {
+            write_row(sheet, row, wb, r)?;
         }
-        sheet.write_string_with_format(row, 8, standing(r), &f.cell)?;
+        format_rows(sheet, first, first + chunk.len() as u32 - 1, &runs)?;
     }
+    let count = rows.len() as u32;
     let last = TREATMENT_FIRST_ROW + count.max(1) + 200;
     let labels: Vec<&str> = Decision::ALL.iter().map(|d| d.label()).collect();
     let decisions = list(&labels, "対応", "低減・保有・回避・移転から選んでください")?;
