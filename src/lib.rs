@@ -6,6 +6,12 @@
 //! - `report`: the 診断結果 as a PDF; `xlsx`: the Excel workbook; `docx`: the policy draft (Word).
 //! - `app`: the egui window; `cli`: the command line.
 
+// mimalloc rather than the system's allocator for every program built on this library (the app,
+// the tests, the benchmarks): a large export or import makes millions of small allocations, and
+// with it they take about a third less time (benches/speed.rs, README's speed table).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod app;
 pub mod calc;
 pub mod cli;
