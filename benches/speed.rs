@@ -5,7 +5,7 @@
 mod common;
 
 use common::data::{database_with, workbook_with};
-use common::gui::app;
+use common::gui::{app, register_app};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -175,7 +175,7 @@ fn main() {
     if std::env::args().any(|a| a == "profile") {
         // For a profiler: only the 台帳 edit at 100,000 assets, many times.
         let dir = tempfile::tempdir().unwrap();
-        let mut harness = app(&database_with(dir.path(), "profile", 100_000));
+        let mut harness = register_app(&database_with(dir.path(), "profile", 100_000));
         for k in 0..60 {
             harness.get_by_label("備考 1行目").focus();
             harness.step();
@@ -233,7 +233,7 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     excel_speed(dir.path(), true);
     for n in [1_000, 10_000, 100_000] {
-        let mut harness = app(&database_with(dir.path(), "bench", n));
+        let mut harness = register_app(&database_with(dir.path(), "bench", n));
         let t = time(31, || harness.step());
         println!(
             "one frame of 情報資産管理台帳 (1366x768), {n:>6} assets: {:>8.3} ms",
@@ -375,7 +375,7 @@ fn views_speed() {
     let dir = tempfile::tempdir().unwrap();
     for n in [1_000, 10_000, 100_000] {
         let path = database_with_history(dir.path(), n);
-        let mut harness = app(&path);
+        let mut harness = register_app(&path);
         let frame = time(31, || harness.step());
         println!(
             "{n:>7} assets: one frame of 情報資産管理台帳: {}",
@@ -480,7 +480,7 @@ fn views_speed() {
 fn edit_then_frame() {
     let dir = tempfile::tempdir().unwrap();
     for n in [1_000, 10_000, 100_000] {
-        let mut harness = app(&database_with(dir.path(), "edit", n));
+        let mut harness = register_app(&database_with(dir.path(), "edit", n));
         let mut k = 0;
         let t = time_part(11, || {
             k += 1;

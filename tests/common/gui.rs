@@ -21,6 +21,13 @@ pub fn app(path: &Path) -> Harness<'static, RiskbookApp> {
     harness
 }
 
+/// The window on the database at `path` showing the 台帳 (a database with data opens on 今やること).
+pub fn register_app(path: &Path) -> Harness<'static, RiskbookApp> {
+    let mut harness = app(path);
+    click(&mut harness, "情報資産管理台帳");
+    harness
+}
+
 /// The window on a new database at `path`, with the sample loaded from the start screen.
 pub fn sample_app(path: &Path) -> Harness<'static, RiskbookApp> {
     let mut harness = app(path);
