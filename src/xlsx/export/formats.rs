@@ -1,8 +1,9 @@
 //! The cell formats every sheet of the export shares, and the dropdown lists.
 
+use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationErrorStyle, Format, FormatAlign, FormatBorder, Worksheet,
-    XlsxError,
+    Color, DataValidation, DataValidationErrorStyle, ExcelDateTime, Format, FormatAlign,
+    FormatBorder, Worksheet, XlsxError,
 };
 
 pub(super) struct Formats {
@@ -89,6 +90,26 @@ pub(super) fn format_rows(
     for (first_col, last_col, format) in runs {
         sheet.set_range_format(first, *first_col, last, *last_col, format)?;
     }
+    Ok(())
+}
+
+/// A date as Excel keeps it.
+pub(super) fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(d.year_ce().1 as u16, d.month() as u8, d.day() as u8)
+}
+
+/// A date cell in the date format, or a blank one in that format when there is no date.
+pub(super) fn date_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    date: Option<NaiveDate>,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    match date {
+        Some(d) => sheet.write_datetime_with_format(row, col, excel_date(d)?, &f.date)?,
+        None => sheet.write_blank(row, col, &f.date)?,
+    };
     Ok(())
 }
 

@@ -1,11 +1,10 @@
 //! 対策計画 as an extra sheet after the four IPA sheets, with dropdowns for 種類 and 状態 (read back by
 //! `xlsx::plan_sheet`).
 
-use super::formats::{Formats, list};
+use super::formats::{Formats, date_cell, list};
 use crate::domain::{Measure, PlanStatus, Workbook};
 use crate::xlsx::layout::{PLAN, PLAN_FIRST_ROW, PLAN_HEADERS, PLAN_ITEM, PLAN_THREAT};
-use chrono::Datelike;
-use rust_xlsxwriter::{ExcelDateTime, Worksheet, XlsxError};
+use rust_xlsxwriter::{Worksheet, XlsxError};
 
 pub(super) fn write(sheet: &mut Worksheet, wb: &Workbook, f: &Formats) -> Result<(), XlsxError> {
     super::formats::title_and_headers(sheet, PLAN, &PLAN_HEADERS, f)?;
@@ -41,16 +40,7 @@ pub(super) fn write(sheet: &mut Worksheet, wb: &Workbook, f: &Formats) -> Result
             }
         }
         sheet.write_string_with_format(row, 4, &e.owner, &f.cell)?;
-        match e.due {
-            Some(d) => {
-                let date =
-                    ExcelDateTime::from_ymd(d.year_ce().1 as u16, d.month() as u8, d.day() as u8)?;
-                sheet.write_datetime_with_format(row, 5, &date, &f.date)?;
-            }
-            None => {
-                sheet.write_blank(row, 5, &f.date)?;
-            }
-        }
+        date_cell(sheet, row, 5, e.due, f)?;
         sheet.write_string_with_format(row, 6, e.status.label(), &f.center)?;
         sheet.write_string_with_format(row, 7, &e.memo, &f.wrap)?;
     }

@@ -1,7 +1,9 @@
 //! 情報資産管理台帳: the assets as text and numbers, 重要度 and M–S as formulas over 脅威の状況,
 //! dropdowns and the risk classes' colours.
 
-use super::formats::{FORMAT_BLOCK, FormatRuns, Formats, format_rows, format_runs, list};
+use super::formats::{
+    FORMAT_BLOCK, FormatRuns, Formats, excel_date, format_rows, format_runs, list,
+};
 use super::{opt, print_setup};
 use crate::calc::palette::hex;
 use crate::calc::{Assessment, RiskLevel};
@@ -124,12 +126,7 @@ fn write_assets(
                 write_values(sheet, row, a)?;
                 sheet.write_formula(row, col(Column::Importance), importance)?;
                 if let Some(d) = a.registered {
-                    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(
-                        chrono::Datelike::year(&d) as u16,
-                        chrono::Datelike::month(&d) as u8,
-                        chrono::Datelike::day(&d) as u8,
-                    )?;
-                    sheet.write_datetime(row, col(Column::Registered), &date)?;
+                    sheet.write_datetime(row, col(Column::Registered), excel_date(d)?)?;
                 }
                 for (k, formula) in [p, q, r].into_iter().enumerate() {
                     sheet.write_formula(row, col(Column::Threat) + k as u16, formula)?;

@@ -1,13 +1,12 @@
 //! リスク対応 as an extra sheet after 対策計画: the assets at リスク大・中 (undecided first) and the
 //! decisions kept on others, with a dropdown for 対応 (read back by `xlsx::treatment_sheet`).
 
-use super::formats::{FORMAT_BLOCK, Formats, format_rows, format_runs, list};
+use super::formats::{FORMAT_BLOCK, Formats, excel_date, format_rows, format_runs, list};
 use crate::calc::Assessment;
 use crate::calc::treatment::{TreatmentRow, treatment_list};
 use crate::domain::{Decision, Treatment, Workbook};
 use crate::xlsx::layout::{TREATMENT, TREATMENT_FIRST_ROW, TREATMENT_HEADERS};
-use chrono::Datelike;
-use rust_xlsxwriter::{ExcelDateTime, Worksheet, XlsxError};
+use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// 状態 as the sheet writes it: 未決定, 決定済み, what is missing, or no longer needed.
 fn standing(r: &TreatmentRow) -> String {
@@ -35,8 +34,7 @@ fn write_row(
     sheet.write_string(row, 5, text(|t| &t.change))?;
     sheet.write_string(row, 6, text(|t| &t.accepted_by))?;
     if let Some(d) = t.and_then(|t| t.accepted_on) {
-        let date = ExcelDateTime::from_ymd(d.year_ce().1 as u16, d.month() as u8, d.day() as u8)?;
-        sheet.write_datetime(row, 7, &date)?;
+        sheet.write_datetime(row, 7, excel_date(d)?)?;
     }
     sheet.write_string(row, 8, standing(r))?;
     Ok(())

@@ -1,37 +1,16 @@
 //! The year's records as riskbook's sheets after リスク対応: 年間計画, 実施記録, 従業員, 教育記録,
 //! インシデント and 連絡網, with dropdowns on every choice (read back by `xlsx::year_sheets`).
 
-use super::formats::{Formats, list, title_and_headers};
+use super::formats::{Formats, date_cell, list, title_and_headers};
 use crate::domain::Workbook;
 use crate::domain::year::duty::{Method, Outcome, Period};
 use crate::domain::year::incident::{Kind, Level};
 use crate::domain::year::training::{Attendance, Form};
 use crate::xlsx::layout::*;
-use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook as XlsxBook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, Workbook as XlsxBook, Worksheet, XlsxError};
 
 /// Rows below the records that still get the dropdowns, for records added in Excel.
 const ROOM: u32 = 200;
-
-fn date_cell(
-    sheet: &mut Worksheet,
-    row: u32,
-    col: u16,
-    date: Option<NaiveDate>,
-    f: &Formats,
-) -> Result<(), XlsxError> {
-    match date {
-        Some(d) => {
-            let day =
-                ExcelDateTime::from_ymd(d.year_ce().1 as u16, d.month() as u8, d.day() as u8)?;
-            sheet.write_datetime_with_format(row, col, &day, &f.date)?;
-        }
-        None => {
-            sheet.write_blank(row, col, &f.date)?;
-        }
-    }
-    Ok(())
-}
 
 fn texts(
     sheet: &mut Worksheet,
