@@ -6,7 +6,7 @@ use crate::calc::Assessment;
 use crate::calc::treatment::{TreatmentRow, treatment_list};
 use crate::domain::{Decision, Treatment, Workbook};
 use crate::xlsx::layout::{TREATMENT, TREATMENT_FIRST_ROW, TREATMENT_HEADERS};
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 /// 状態 as the sheet writes it: 未決定, 決定済み, what is missing, or no longer needed.
 fn standing(r: &TreatmentRow) -> String {
@@ -49,8 +49,8 @@ pub(super) fn write(
     super::formats::title_and_headers(sheet, TREATMENT, &TREATMENT_HEADERS, f)?;
     let treated = treatment_list(wb, assessment);
     let rows: Vec<&TreatmentRow> = treated.needed.iter().chain(&treated.not_needed).collect();
-    // One per `TREATMENT_HEADERS`.
-    let columns = [
+    // A format per column of the headers (the type says there is one for each).
+    let columns: [&Format; TREATMENT_HEADERS.len()] = [
         &f.center, &f.wrap, &f.cell, &f.center, &f.wrap, &f.wrap, &f.cell, &f.date, &f.cell,
     ];
     let runs = format_runs((0..).zip(columns));
